@@ -1,0 +1,13 @@
+export * from './node/taskcluster_wasm.js';
+
+/** The package version. */
+export declare const version: string;
+
+/** A random v4 slug id: 22 URL-safe base64 characters. */
+export declare function slugid(): string;
+export declare namespace slugid {
+  /** A random v4 slug id. */
+  function v4(): string;
+  /** A v4 slug id that never starts with `-`. */
+  function nice(): string;
+}

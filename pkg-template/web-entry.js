@@ -1,0 +1,7 @@
+// Browser and bundler entry: loads the wasm beside this file before any export
+// is used (top-level await), so callers never see an uninitialised module.
+import init from './taskcluster_wasm.js';
+
+await init({ module_or_path: new URL('./taskcluster_wasm_bg.wasm', import.meta.url) });
+
+export * from './facade.js';

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Makes a fresh machine ready to build and test taskcluster-wasm. Idempotent:
+# each step checks first and skips what is already there.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+cd "$repo_root"
+
+step() { printf '== bootstrap: %s\n' "$*"; }
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  step "rustup target wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+fi
+
+# wasm-bindgen-cli must match the wasm-bindgen crate in Cargo.lock exactly.
+# (`cargo install --locked` fails here: a locked dependency is missing upstream.)
+wanted=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print }' Cargo.lock)
+if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$wanted" ]; then
+  step "wasm-bindgen-cli $wanted (about 5 minutes)"
+  cargo install wasm-bindgen-cli --version "$wanted" --force
+fi
+
+if ! command -v wasm-pack >/dev/null; then
+  step "wasm-pack (about 3 minutes)"
+  cargo install wasm-pack --locked
+fi
+
+# npm devDependencies: the oracles, binaryen's wasm-opt, esbuild, playwright-core.
+if [ ! -f node_modules/.package-lock.json ] || ! cmp -s <(node -p 'JSON.stringify(require("./package-lock.json").packages)') \
+     <(node -p 'JSON.stringify(require("./node_modules/.package-lock.json").packages)' 2>/dev/null); then
+  step "npm ci"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+  step "chromium + chromium-driver (Debian)"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+fi

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Runs every test: native Rust, wasm-bindgen-test in Node and in headless
+# Chromium, then the JS tests (Node and Playwright) against the built package.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+cd "$repo_root"
+
+bash scripts/bootstrap.sh
+bash scripts/build.sh
+
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
+export CHROMEDRIVER=/usr/bin/chromedriver
+
+echo "== native: cargo test"
+cargo test --quiet
+
+echo "== wasm in Node: wasm-bindgen-test"
+cargo test --lib --target wasm32-unknown-unknown
+
+echo "== wasm in headless Chromium: wasm-bindgen-test"
+WASM_BINDGEN_USE_BROWSER=1 cargo test --lib --target wasm32-unknown-unknown
+
+echo "== JS: node --test against the built package (Node and Chromium)"
+node --test --test-reporter=spec tests/js/ tests/browser/

@@ -1,0 +1,139 @@
+//! The `Authorization: Hawk ...` request header.
+
+use super::mac::{self, Artifacts, MacKind};
+use super::{Key, Target};
+use crate::core::{Error, Result, crypto, random};
+
+/// One request to sign.
+pub struct HeaderRequest<'a> {
+    pub method: &'a str,
+    pub target: &'a Target,
+    /// Seconds since the epoch, already corrected for any known clock offset.
+    pub ts: i64,
+    pub nonce: &'a str,
+    /// From [`super::payload::hash`], when the payload is to be covered.
+    pub payload_hash: Option<&'a str>,
+    pub ext: Option<&'a str>,
+}
+
+/// Builds `Hawk id="..", ts="..", nonce="..", [hash="..", ][ext="..", ]mac=".."`.
+///
+/// ```
+/// use taskcluster_wasm::core::hawk::{HeaderRequest, Key, Target, authorization_header};
+/// let target = Target::parse("http://example.com:8000/resource/1?b=1&a=2", "url").unwrap();
+/// let header = authorization_header(
+///     Key { id: "dh37fgj492je", secret: "werxhqb98rpaxn39848xrunpaw3489ruxnpa98w4rxn" },
+///     &HeaderRequest { method: "GET", target: &target, ts: 1353832234, nonce: "j4h3g2",
+///                      payload_hash: None, ext: Some("some-app-ext-data") },
+/// ).unwrap();
+/// assert!(header.ends_with(r#"mac="6R4rV5iE+NPoym+WwjeHzjAGXUtLNIxmo1vpMofpLAE=""#));
+/// ```
+pub fn authorization_header(key: Key<'_>, request: &HeaderRequest<'_>) -> Result<String> {
+    check_method(request.method)?;
+    check_attribute(key.id, "credentials.clientId")?;
+    check_attribute(request.nonce, "nonce")?;
+    if let Some(ext) = request.ext {
+        check_attribute(ext, "ext")?;
+    }
+    let artifacts = Artifacts {
+        ts: request.ts,
+        nonce: request.nonce,
+        method: request.method,
+        resource: &request.target.resource,
+        host: &request.target.host,
+        port: request.target.port,
+        hash: request.payload_hash,
+        ext: request.ext,
+    };
+    let mac = mac::calculate(MacKind::Header, key.secret, &artifacts);
+    let mut header = format!(r#"Hawk id="{}", ts="{}", nonce="{}""#, key.id, request.ts, request.nonce);
+    if let Some(hash) = request.payload_hash {
+        header.push_str(&format!(r#", hash="{hash}""#));
+    }
+    if let Some(ext) = request.ext.filter(|e| !e.is_empty()) {
+        header.push_str(&format!(r#", ext="{ext}""#));
+    }
+    header.push_str(&format!(r#", mac="{mac}""#));
+    Ok(header)
+}
+
+/// A fresh nonce: 6 random bytes, URL-safe base64 (8 characters).
+pub fn random_nonce() -> Result<String> {
+    Ok(crypto::base64url(&random::bytes::<6>()?))
+}
+
+fn check_method(method: &str) -> Result<()> {
+    if method.is_empty() || !method.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return Err(Error::invalid(format!("method must be an HTTP method name such as GET, got {method:?}")));
+    }
+    Ok(())
+}
+
+/// Hawk servers accept only these characters inside a quoted header attribute.
+pub(crate) fn check_attribute(value: &str, what: &str) -> Result<()> {
+    let allowed = |c: char| c.is_ascii_graphic() && c != '"' && c != '\\' || c == ' ';
+    if value.is_empty() && what != "ext" {
+        return Err(Error::invalid(format!("{what} must not be empty")));
+    }
+    if let Some(bad) = value.chars().find(|&c| !allowed(c)) {
+        return Err(Error::invalid(format!(
+            "{what} contains {bad:?}, which a Hawk header cannot carry (printable ASCII except '\"' and '\\')"
+        )));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const KEY: Key<'static> = Key { id: "dh37fgj492je", secret: "werxhqb98rpaxn39848xrunpaw3489ruxnpa98w4rxn" };
+
+    fn spec_target() -> Target {
+        Target::parse("http://example.com:8000/resource/1?b=1&a=2", "url").unwrap()
+    }
+
+    #[test]
+    fn spec_header() {
+        let target = spec_target();
+        let header = authorization_header(
+            KEY,
+            &HeaderRequest { method: "GET", target: &target, ts: 1353832234, nonce: "j4h3g2", payload_hash: None, ext: Some("some-app-ext-data") },
+        )
+        .unwrap();
+        assert_eq!(
+            header,
+            r#"Hawk id="dh37fgj492je", ts="1353832234", nonce="j4h3g2", ext="some-app-ext-data", mac="6R4rV5iE+NPoym+WwjeHzjAGXUtLNIxmo1vpMofpLAE=""#
+        );
+    }
+
+    #[test]
+    fn header_with_hash_and_no_ext() {
+        let target = spec_target();
+        let header = authorization_header(
+            KEY,
+            &HeaderRequest { method: "POST", target: &target, ts: 1, nonce: "n", payload_hash: Some("h="), ext: None },
+        )
+        .unwrap();
+        assert!(header.starts_with(r#"Hawk id="dh37fgj492je", ts="1", nonce="n", hash="h=", mac=""#), "{header}");
+    }
+
+    #[test]
+    fn rejects_unsignable_values() {
+        let target = spec_target();
+        let request = |method, nonce, ext| HeaderRequest { method, target: &target, ts: 1, nonce, payload_hash: None, ext };
+        assert!(authorization_header(KEY, &request("G T", "n", None)).is_err());
+        assert!(authorization_header(KEY, &request("GET", "n\"", None)).is_err());
+        assert!(authorization_header(KEY, &request("GET", "n", Some("é"))).is_err());
+        let bad_id = Key { id: "a\"b", ..KEY };
+        let err = authorization_header(bad_id, &request("GET", "n", None)).unwrap_err();
+        assert!(err.message.contains("credentials.clientId"));
+    }
+
+    #[test]
+    fn nonces_are_fresh() {
+        let a = random_nonce().unwrap();
+        assert_eq!(a.len(), 8);
+        assert_ne!(a, random_nonce().unwrap());
+    }
+}

@@ -1,0 +1,15 @@
+//! The pure-Rust core: no wasm or JS types, so all of it builds and tests natively.
+
+pub mod credentials;
+pub mod crypto;
+pub mod error;
+pub mod hawk;
+pub mod json;
+pub mod random;
+pub mod scopes;
+pub mod slugid;
+pub mod temporary_credentials;
+pub mod time;
+pub mod urls;
+
+pub use error::{Error, ErrorKind, Result};

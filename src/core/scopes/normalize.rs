@@ -1,0 +1,190 @@
+//! Normalized scope sets: sorted by [`scope_compare`], without duplicates and
+//! without any scope that another scope in the set already covers.
+
+use std::collections::HashSet;
+
+use super::pattern::scope_compare;
+use super::scope_set::ScopeSet;
+
+/// Sorts `scopes` with [`scope_compare`] and drops every scope covered by another.
+///
+/// lib-scopes expects its input to be sorted already; this sorts first, so any
+/// order works, and sorted input gives exactly lib-scopes' result.
+///
+/// ```
+/// use taskcluster_wasm::core::scopes::normalize_scope_set;
+/// let scopes = ["b", "ab", "a*", "a"].map(String::from);
+/// assert_eq!(normalize_scope_set(&scopes), ["a*", "b"]);
+/// ```
+pub fn normalize_scope_set(scopes: &[String]) -> Vec<String> {
+    let mut sorted = scopes.to_vec();
+    sorted.sort_by(|a, b| scope_compare(a, b));
+    normalize_sorted(&sorted)
+}
+
+/// Normalizes a set already sorted with [`scope_compare`]: in that order a
+/// pattern `P*` comes right before everything it covers, so one pass suffices.
+pub(super) fn normalize_sorted(sorted: &[String]) -> Vec<String> {
+    let mut normalized = Vec::new();
+    let mut rest = sorted.iter().peekable();
+    while let Some(scope) = rest.next() {
+        while rest.next_if(|next| *next == scope).is_some() {}
+        if let Some(prefix) = scope.strip_suffix('*') {
+            while rest.next_if(|next| next.starts_with(prefix)).is_some() {}
+        }
+        normalized.push(scope.clone());
+    }
+    normalized
+}
+
+/// Merges two normalized scope sets into one normalized set.
+///
+/// Both inputs must already be normalized (as from [`normalize_scope_set`]);
+/// like lib-scopes, this does not check, and other input gives an unspecified
+/// (but panic-free) result. Use [`scope_union`] for arbitrary sets.
+pub fn merge_scope_sets(a: &[String], b: &[String]) -> Vec<String> {
+    let mut merged = Vec::with_capacity(a.len() + b.len());
+    let mut left = a.iter().peekable();
+    let mut right = b.iter().peekable();
+    loop {
+        let next = match (left.peek(), right.peek()) {
+            (Some(l), Some(r)) if l == r => {
+                right.next();
+                left.next()
+            }
+            (Some(l), Some(r)) if scope_compare(l, r).is_lt() => left.next(),
+            (_, Some(_)) => right.next(),
+            (Some(_), None) => left.next(),
+            (None, None) => None,
+        };
+        let Some(scope) = next else { break };
+        if let Some(prefix) = scope.strip_suffix('*') {
+            while left.next_if(|s| s.starts_with(prefix)).is_some() {}
+            while right.next_if(|s| s.starts_with(prefix)).is_some() {}
+        }
+        merged.push(scope.clone());
+    }
+    merged
+}
+
+/// The normalized union of two arbitrary scope sets.
+///
+/// ```
+/// use taskcluster_wasm::core::scopes::scope_union;
+/// let a = ["b", "a"].map(String::from);
+/// let b = ["a*"].map(String::from);
+/// assert_eq!(scope_union(&a, &b), ["a*", "b"]);
+/// ```
+pub fn scope_union(a: &[String], b: &[String]) -> Vec<String> {
+    merge_scope_sets(&normalize_scope_set(a), &normalize_scope_set(b))
+}
+
+/// The scopes that both sets grant: each scope of `a` covered by `b`, then each
+/// scope of `b` covered by `a`, in their original order, without duplicates.
+///
+/// ```
+/// use taskcluster_wasm::core::scopes::scope_intersection;
+/// let a = ["a*", "b", "c"].map(String::from);
+/// let b = ["ab", "b*", "d"].map(String::from);
+/// assert_eq!(scope_intersection(&a, &b), ["b", "ab"]);
+/// ```
+pub fn scope_intersection(a: &[String], b: &[String]) -> Vec<String> {
+    let granted_by_a = ScopeSet::new(a);
+    let granted_by_b = ScopeSet::new(b);
+    let mut seen = HashSet::new();
+    a.iter()
+        .filter(|scope| granted_by_b.covers(scope))
+        .chain(b.iter().filter(|scope| granted_by_a.covers(scope)))
+        .filter(|scope| seen.insert(scope.as_str()))
+        .cloned()
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::scopes::test_support::strings;
+
+    #[test]
+    fn normalize_examples_from_lib_scopes() {
+        let cases: &[(&[&str], &[&str])] = &[
+            (&["a*", "ab"], &["a*"]),
+            (&["a", "a*", "ab", "b"], &["a*", "b"]),
+            (&["*", "a", "b*"], &["*"]),
+            (&["a", "a", "a"], &["a"]),
+            (&["", "a"], &["", "a"]),
+            (&["ab*", "abc", "a"], &["a", "ab*"]),
+            (&["a**", "a*", "a*b"], &["a*"]),
+            (&["a*b", "a**"], &["a**"]),
+            (&[], &[]),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(normalize_scope_set(&strings(input)), strings(expected), "{input:?}");
+        }
+    }
+
+    #[test]
+    fn normalize_sorts_unsorted_input() {
+        // lib-scopes on this unsorted input gives ["b","a*"]; sorting first gives the normal form.
+        assert_eq!(normalize_scope_set(&strings(&["b", "a*", "a"])), strings(&["a*", "b"]));
+    }
+
+    #[test]
+    fn merge_examples_from_lib_scopes() {
+        // node: mergeScopeSets(a, b) on normalized inputs
+        let cases: &[(&[&str], &[&str], &[&str])] = &[
+            (&["a"], &["b"], &["a", "b"]),
+            (&["a*"], &["ab", "b"], &["a*", "b"]),
+            (&["ab", "b"], &["a*"], &["a*", "b"]),
+            (&["a", "c"], &["b", "c"], &["a", "b", "c"]),
+            (&["*"], &["a", "b"], &["*"]),
+            (&[], &["a*", "b"], &["a*", "b"]),
+            (&["a*", "b"], &[], &["a*", "b"]),
+            (&["a", "b*"], &["a*", "bc"], &["a*", "b*"]),
+            (&["abc", "abd*"], &["ab*"], &["ab*"]),
+        ];
+        for (a, b, expected) in cases {
+            assert_eq!(
+                merge_scope_sets(&strings(a), &strings(b)),
+                strings(expected),
+                "{a:?} {b:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn union_examples_from_lib_scopes() {
+        // node: scopeUnion(a, b)
+        let cases: &[(&[&str], &[&str], &[&str])] = &[
+            (&["b", "a"], &["a*"], &["a*", "b"]),
+            (&["x:y", "x:*"], &["x:z", "w"], &["w", "x:*"]),
+            (&["abc", "ab*"], &["a", "abd"], &["a", "ab*"]),
+            (&[], &[], &[]),
+            (&["c", "b", "a"], &["b"], &["a", "b", "c"]),
+        ];
+        for (a, b, expected) in cases {
+            assert_eq!(scope_union(&strings(a), &strings(b)), strings(expected), "{a:?} {b:?}");
+        }
+    }
+
+    #[test]
+    fn intersection_examples_from_lib_scopes() {
+        // node: scopeIntersection(a, b)
+        let cases: &[(&[&str], &[&str], &[&str])] = &[
+            (&["a*", "b", "c"], &["ab", "b*", "d"], &["b", "ab"]),
+            (&["a", "b"], &["b", "a"], &["a", "b"]),
+            (&["*"], &["x", "y*"], &["x", "y*"]),
+            (&["a*"], &["a*"], &["a*"]),
+            (&["a", "a"], &["a"], &["a"]),
+            (&["x"], &["y"], &[]),
+            (&["ab*"], &["a*"], &["ab*"]),
+        ];
+        for (a, b, expected) in cases {
+            assert_eq!(
+                scope_intersection(&strings(a), &strings(b)),
+                strings(expected),
+                "{a:?} {b:?}"
+            );
+        }
+    }
+}

@@ -1,0 +1,183 @@
+//! A set of assumed scopes prepared for many checks, and the Python client's
+//! `scopeMatch` built on it.
+
+use std::collections::HashSet;
+
+use super::expression::{Expression, satisfied_by};
+use super::normalize::normalize_scope_set;
+
+/// Assumed scopes, normalized and indexed so that checking a required scope
+/// costs a hash lookup plus a binary search instead of a scan of every scope.
+///
+/// ```
+/// use taskcluster_wasm::core::scopes::ScopeSet;
+/// let set = ScopeSet::new(&["queue:*".into(), "index:x".into(), "queue:a".into()]);
+/// assert_eq!(set.scopes(), ["index:x", "queue:*"]);
+/// assert!(set.covers("queue:create-task"));
+/// assert!(!set.covers("index:y"));
+/// ```
+#[derive(Debug, Clone)]
+pub struct ScopeSet {
+    scopes: Vec<String>,
+    exact: HashSet<String>,
+    /// What comes before the `*` of each pattern, in byte order. Normalization
+    /// leaves no prefix of another, so the only candidate for a scope is the
+    /// greatest prefix not after it.
+    star_prefixes: Vec<String>,
+}
+
+impl ScopeSet {
+    /// Prepares the assumed `scopes` (in any order, duplicates allowed).
+    pub fn new(scopes: &[String]) -> ScopeSet {
+        let scopes = normalize_scope_set(scopes);
+        let mut exact = HashSet::new();
+        let mut star_prefixes = Vec::new();
+        for scope in &scopes {
+            match scope.strip_suffix('*') {
+                Some(prefix) => star_prefixes.push(prefix.to_string()),
+                None => {
+                    exact.insert(scope.clone());
+                }
+            }
+        }
+        star_prefixes.sort_unstable();
+        ScopeSet { scopes, exact, star_prefixes }
+    }
+
+    /// True if these scopes satisfy `expr`.
+    pub fn satisfies(&self, expr: &Expression) -> bool {
+        satisfied_by(expr, &|scope| self.covers(scope))
+    }
+
+    /// True if some scope of the set covers the required `scope`.
+    pub fn covers(&self, scope: &str) -> bool {
+        if self.exact.contains(scope) {
+            return true;
+        }
+        let not_after = self.star_prefixes.partition_point(|prefix| prefix.as_str() <= scope);
+        not_after
+            .checked_sub(1)
+            .and_then(|i| self.star_prefixes.get(i))
+            .is_some_and(|prefix| scope.starts_with(prefix.as_str()))
+    }
+
+    /// The scopes of the set, normalized (sorted, no scope covered by another).
+    pub fn scopes(&self) -> &[String] {
+        &self.scopes
+    }
+}
+
+/// The Python client's `scopeMatch`: true if, for some set in
+/// `required_sets` (a disjunction of conjunctions), `assumed` covers every
+/// scope in it. A `*` expands only in `assumed`; no sets means false.
+///
+/// ```
+/// use taskcluster_wasm::core::scopes::scope_match;
+/// let required = vec![vec!["scopeA".to_string(), "scopeB".to_string()], vec!["scopeC:*".to_string()]];
+/// assert!(scope_match(&["scopeC*".into()], &required));
+/// assert!(!scope_match(&["scopeC:xyz".into()], &required));
+/// ```
+pub fn scope_match(assumed: &[String], required_sets: &[Vec<String>]) -> bool {
+    let assumed = ScopeSet::new(assumed);
+    required_sets.iter().any(|set| set.iter().all(|scope| assumed.covers(scope)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::scopes::pattern::pattern_match;
+    use crate::core::scopes::satisfies_expression;
+    use crate::core::scopes::test_support::{all, any, scope, strings};
+
+    #[test]
+    fn python_readme_examples_with_real_answers() {
+        let required = vec![strings(&["scopeA", "scopeB"]), strings(&["scopeC:*"])];
+        let cases: &[(&[&str], bool)] = &[
+            (&["scopeA", "scopeB"], true),
+            (&["scopeC:xyz"], false),
+            (&["scopeA"], false),
+            (&["scopeC"], false),
+            (&["scopeC:*"], true),
+            (&["scopeC*"], true),
+            (&["*"], true),
+        ];
+        for (assumed, expected) in cases {
+            assert_eq!(scope_match(&strings(assumed), &required), *expected, "{assumed:?}");
+        }
+    }
+
+    #[test]
+    fn scope_match_edge_cases() {
+        assert!(!scope_match(&strings(&["*"]), &[]));
+        assert!(scope_match(&strings(&[]), &[vec![]]));
+        assert!(scope_match(&strings(&["a"]), &[strings(&["b"]), strings(&["a", "a"])]));
+        assert!(!scope_match(&strings(&["a"]), &[strings(&["a", "b"])]));
+    }
+
+    #[test]
+    fn scopes_are_normalized() {
+        let set = ScopeSet::new(&strings(&["b", "a", "a*", "ab", "b", "*x"]));
+        assert_eq!(set.scopes(), strings(&["*x", "a*", "b"]));
+        assert!(ScopeSet::new(&[]).scopes().is_empty());
+    }
+
+    #[test]
+    fn covers_exact_and_patterns() {
+        let set = ScopeSet::new(&strings(&["queue:*", "index:x", "a:b*", "a:c*", ""]));
+        for yes in ["queue:", "queue:*", "queue:x:y", "index:x", "a:b", "a:bz", "a:c*", ""] {
+            assert!(set.covers(yes), "{yes:?}");
+        }
+        for no in ["queue", "index:x*", "index:", "a:", "a:a", "a:d", "b", "que"] {
+            assert!(!set.covers(no), "{no:?}");
+        }
+        assert!(ScopeSet::new(&strings(&["*"])).covers("anything at all"));
+        assert!(!ScopeSet::new(&[]).covers(""));
+    }
+
+    #[test]
+    fn satisfies_matches_satisfies_expression() {
+        let assumed = strings(&["a", "b*"]);
+        let set = ScopeSet::new(&assumed);
+        let exprs = [
+            all(vec![scope("a"), scope("bc")]),
+            all(vec![scope("a"), scope("c")]),
+            any(vec![scope("c"), scope("bx")]),
+            any(vec![]),
+            all(vec![]),
+        ];
+        for expr in &exprs {
+            assert_eq!(set.satisfies(expr), satisfies_expression(&assumed, expr), "{expr:?}");
+        }
+    }
+
+    /// A small deterministic generator, so the comparison below covers many
+    /// sets over a tiny alphabet where prefixes collide often.
+    struct Lcg(u64);
+
+    impl Lcg {
+        fn next(&mut self, bound: u64) -> u64 {
+            self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (self.0 >> 33) % bound
+        }
+
+        fn scope(&mut self) -> String {
+            let len = self.next(5);
+            (0..len).map(|_| ['a', 'b', '*'][self.next(3) as usize]).collect()
+        }
+    }
+
+    #[test]
+    fn covers_agrees_with_a_linear_scan() {
+        let mut rng = Lcg(42);
+        for _ in 0..2000 {
+            let count = rng.next(6);
+            let assumed: Vec<String> = (0..count).map(|_| rng.scope()).collect();
+            let set = ScopeSet::new(&assumed);
+            for _ in 0..10 {
+                let required = rng.scope();
+                let expected = assumed.iter().any(|p| pattern_match(p, &required));
+                assert_eq!(set.covers(&required), expected, "{assumed:?} covers {required:?}");
+            }
+        }
+    }
+}

@@ -1,0 +1,193 @@
+//! Reading caller-supplied JS values into Rust, with errors that name the
+//! argument. Every property read goes through `Reflect` (which catches), so a
+//! throwing getter or Proxy becomes an error instead of unwinding through wasm.
+
+use js_sys::{Array, Date, JsString, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::core::credentials::Credentials;
+use crate::core::scopes::Expression;
+use crate::core::{Error, Result};
+
+/// Longer arrays are refused rather than walked (a sparse `length` can be 2^32-1).
+const MAX_ARRAY_LENGTH: u32 = 1_000_000;
+/// Deeper scope expressions are refused, so recursion stays far from the stack limit.
+pub const MAX_EXPRESSION_DEPTH: usize = 100;
+/// JS Dates are limited to ±8.64e15 ms around the epoch.
+const MAX_TIME_MS: f64 = 8.64e15;
+
+/// "a number", "an array", "null", ... for error messages.
+pub fn type_name(value: &JsValue) -> &'static str {
+    if value.is_null() {
+        return "null";
+    }
+    if Array::is_array(value) {
+        return "an array";
+    }
+    match value.js_typeof().as_string().as_deref() {
+        Some("undefined") => "undefined",
+        Some("string") => "a string",
+        Some("number") => "a number",
+        Some("boolean") => "a boolean",
+        Some("bigint") => "a bigint",
+        Some("symbol") => "a symbol",
+        Some("function") => "a function",
+        _ => "an object",
+    }
+}
+
+pub fn is_absent(value: &JsValue) -> bool {
+    value.is_undefined() || value.is_null()
+}
+
+pub fn string(value: &JsValue, what: &str) -> Result<String> {
+    let Some(text) = value.dyn_ref::<JsString>() else {
+        return Err(Error::type_error(format!("{what} must be a string, got {}", type_name(value))));
+    };
+    if !text.is_valid_utf16() {
+        return Err(Error::type_error(format!("{what} contains a lone UTF-16 surrogate; it must be valid Unicode text")));
+    }
+    Ok(String::from(text))
+}
+
+pub fn optional_string(value: &JsValue, what: &str) -> Result<Option<String>> {
+    if is_absent(value) { Ok(None) } else { string(value, what).map(Some) }
+}
+
+/// A finite number.
+pub fn number(value: &JsValue, what: &str) -> Result<f64> {
+    match value.as_f64() {
+        Some(n) if n.is_finite() => Ok(n),
+        Some(_) => Err(Error::range(format!("{what} must be a finite number"))),
+        None => Err(Error::type_error(format!("{what} must be a number, got {}", type_name(value)))),
+    }
+}
+
+pub fn optional_number(value: &JsValue, what: &str) -> Result<Option<f64>> {
+    if value.is_undefined() { Ok(None) } else { number(value, what).map(Some) }
+}
+
+/// A non-null, non-array object (an options bag).
+pub fn object(value: &JsValue, what: &str) -> Result<()> {
+    if value.is_object() && !Array::is_array(value) {
+        Ok(())
+    } else {
+        Err(Error::type_error(format!("{what} must be an object, got {}", type_name(value))))
+    }
+}
+
+/// `object[name]`; a throwing getter becomes an error.
+pub fn field(object: &JsValue, name: &str, what: &str) -> Result<JsValue> {
+    Reflect::get(object, &JsValue::from_str(name))
+        .map_err(|_| Error::invalid(format!("reading {what}.{name} threw an exception")))
+}
+
+/// An array of strings; errors name the offending index.
+pub fn string_array(value: &JsValue, what: &str) -> Result<Vec<String>> {
+    items(value, what)?
+        .iter()
+        .enumerate()
+        .map(|(i, item)| string(item, &format!("{what}[{i}]")))
+        .collect()
+}
+
+pub fn optional_string_array(value: &JsValue, what: &str) -> Result<Option<Vec<String>>> {
+    if is_absent(value) { Ok(None) } else { string_array(value, what).map(Some) }
+}
+
+/// The elements of a JS array.
+pub fn items(value: &JsValue, what: &str) -> Result<Vec<JsValue>> {
+    if !Array::is_array(value) {
+        return Err(Error::type_error(format!("{what} must be an array, got {}", type_name(value))));
+    }
+    let length = field(value, "length", what)?.as_f64().unwrap_or(0.0);
+    if length > MAX_ARRAY_LENGTH as f64 {
+        return Err(Error::range(format!("{what} has {length} items; at most {MAX_ARRAY_LENGTH} are accepted")));
+    }
+    (0..length as u32)
+        .map(|i| Reflect::get_u32(value, i).map_err(|_| Error::invalid(format!("reading {what}[{i}] threw an exception"))))
+        .collect()
+}
+
+/// A point in time as epoch milliseconds, from a `Date`, a number of ms, or a
+/// date string `Date.parse` understands.
+pub fn time_ms(value: &JsValue, what: &str) -> Result<f64> {
+    let ms = if let Some(date) = value.dyn_ref::<Date>() {
+        date.get_time()
+    } else if value.as_f64().is_some() {
+        number(value, what)?.trunc()
+    } else if value.is_string() {
+        Date::parse(&string(value, what)?)
+    } else {
+        return Err(Error::type_error(format!(
+            "{what} must be a Date, a number of milliseconds or a date string, got {}",
+            type_name(value)
+        )));
+    };
+    if ms.is_nan() || ms.abs() > MAX_TIME_MS {
+        return Err(Error::range(format!("{what} is not a valid date")));
+    }
+    Ok(ms)
+}
+
+/// Credentials `{clientId, accessToken, certificate?}`. Messages never include
+/// the values, so an accessToken cannot leak through an error.
+pub fn credentials(value: &JsValue, what: &str) -> Result<Credentials> {
+    object(value, what)?;
+    let client_id = string(&field(value, "clientId", what)?, &format!("{what}.clientId"))?;
+    let access_token = string(&field(value, "accessToken", what)?, &format!("{what}.accessToken"))
+        .map_err(|e| Error { message: format!("{what}.accessToken must be a non-empty string"), ..e })?;
+    if client_id.is_empty() || access_token.is_empty() {
+        let empty = if client_id.is_empty() { "clientId" } else { "accessToken" };
+        return Err(Error::type_error(format!("{what}.{empty} must be a non-empty string")));
+    }
+    let certificate = certificate_json(&field(value, "certificate", what)?, &format!("{what}.certificate"))?;
+    Ok(Credentials { client_id, access_token, certificate })
+}
+
+/// A certificate given as JSON text or as an object, returned as compact JSON text.
+fn certificate_json(value: &JsValue, what: &str) -> Result<Option<String>> {
+    if is_absent(value) {
+        return Ok(None);
+    }
+    let parsed = if value.is_string() {
+        js_sys::JSON::parse(&string(value, what)?).map_err(|_| Error::invalid(format!("{what} is not valid JSON")))?
+    } else {
+        value.clone()
+    };
+    if !parsed.is_object() || Array::is_array(&parsed) {
+        return Err(Error::type_error(format!("{what} must be a JSON object or an object, got {}", type_name(&parsed))));
+    }
+    let text = js_sys::JSON::stringify(&parsed).map_err(|_| Error::invalid(format!("{what} cannot be serialized as JSON")))?;
+    text.as_string().map(Some).ok_or_else(|| Error::invalid(format!("{what} cannot be serialized as JSON")))
+}
+
+/// A scope expression: a scope string, `{AnyOf: [...]}` or `{AllOf: [...]}`.
+pub fn expression(value: &JsValue, what: &str) -> Result<Expression> {
+    expression_at(value, what, 0)
+}
+
+fn expression_at(value: &JsValue, what: &str, depth: usize) -> Result<Expression> {
+    if depth > MAX_EXPRESSION_DEPTH {
+        return Err(Error::range(format!("{what} is nested more than {MAX_EXPRESSION_DEPTH} levels deep")));
+    }
+    if value.is_string() {
+        return string(value, what).map(Expression::Scope);
+    }
+    let shape_error =
+        || Error::type_error(format!("{what} must be a scope string, {{AnyOf: [...]}} or {{AllOf: [...]}}, got {}", type_name(value)));
+    if !value.is_object() || Array::is_array(value) {
+        return Err(shape_error());
+    }
+    let keys = Reflect::own_keys(value).map_err(|_| Error::invalid(format!("listing the keys of {what} threw an exception")))?;
+    let key = match (keys.length(), keys.get(0).as_string()) {
+        (1, Some(key)) if key == "AnyOf" || key == "AllOf" => key,
+        _ => return Err(shape_error()),
+    };
+    let children = items(&field(value, &key, what)?, &format!("{what}.{key}"))?
+        .iter()
+        .enumerate()
+        .map(|(i, child)| expression_at(child, &format!("{what}.{key}[{i}]"), depth + 1))
+        .collect::<Result<Vec<_>>>()?;
+    Ok(if key == "AnyOf" { Expression::AnyOf(children) } else { Expression::AllOf(children) })
+}

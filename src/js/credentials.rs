@@ -1,0 +1,60 @@
+//! `createTemporaryCredentials`.
+
+use wasm_bindgen::prelude::*;
+
+use super::errors::{JsResult, guarded};
+use super::{args, values};
+use crate::core::credentials::Credentials;
+use crate::core::temporary_credentials::{self, Request};
+use crate::core::{Error, Result};
+
+/// Issues temporary credentials signed with the issuer's permanent credentials.
+#[wasm_bindgen(js_name = createTemporaryCredentials, unchecked_return_type = "TemporaryCredentials")]
+pub fn create_temporary_credentials(
+    #[wasm_bindgen(unchecked_param_type = "TemporaryCredentialsOptions")] options: JsValue,
+) -> JsResult<JsValue> {
+    guarded("createTemporaryCredentials", || {
+        args::object(&options, "options")?;
+        let get = |name: &str| args::field(&options, name, "options");
+        let (issuer, name) = issuer_and_name(&options)?;
+        let start = get("start")?;
+        let start_ms = if args::is_absent(&start) { js_sys::Date::now().trunc() } else { args::time_ms(&start, "options.start")? };
+        let expiry = get("expiry")?;
+        if args::is_absent(&expiry) {
+            return Err(Error::type_error("options.expiry is required (a Date, ms number or ISO string)"));
+        }
+        let expiry_ms = args::time_ms(&expiry, "options.expiry")?;
+        let scopes = args::string_array(&get("scopes")?, "options.scopes")?;
+        let seed = args::optional_string(&get("seed")?, "options.seed")?;
+        let issued = temporary_credentials::create(&Request {
+            issuer: &issuer,
+            name: name.as_deref(),
+            start_ms: start_ms as i64,
+            expiry_ms: expiry_ms as i64,
+            scopes: &scopes,
+            seed: seed.as_deref(),
+        })?;
+        Ok(values::plain_object(&[
+            ("clientId", JsValue::from_str(&issued.client_id)),
+            ("accessToken", JsValue::from_str(&issued.access_token)),
+            ("certificate", JsValue::from_str(issued.certificate.as_deref().unwrap_or_default())),
+        ]))
+    })
+}
+
+/// Our form `{clientId, accessToken, name?}`, or taskcluster-client's
+/// `{credentials: {clientId, accessToken}, clientId?: name}`.
+fn issuer_and_name(options: &JsValue) -> Result<(Credentials, Option<String>)> {
+    let get = |name: &str| args::field(options, name, "options");
+    let nested = get("credentials")?;
+    let name = args::optional_string(&get("name")?, "options.name")?;
+    if args::is_absent(&nested) {
+        return Ok((args::credentials(options, "options")?, name));
+    }
+    let issuer = args::credentials(&nested, "options.credentials")?;
+    let name = match name {
+        Some(name) => Some(name),
+        None => args::optional_string(&get("clientId")?, "options.clientId")?,
+    };
+    Ok((issuer, name))
+}

@@ -1,0 +1,124 @@
+//! `hawkHeader`, `bewit`, `signUrl`, `hawkClockOffset`.
+
+use wasm_bindgen::prelude::*;
+
+use super::args;
+use super::errors::{JsResult, guarded};
+use crate::core::credentials::Credentials;
+use crate::core::hawk::{self, BewitRequest, HeaderRequest, Target, bewit::DEFAULT_EXPIRATION_SECONDS};
+use crate::core::{Error, Result};
+
+/// What the signing functions share: the URL, credentials, ext and clock.
+struct Signing {
+    url: String,
+    target: Target,
+    credentials: Credentials,
+    ext: Option<String>,
+    now_seconds: i64,
+}
+
+impl Signing {
+    fn read(options: &JsValue) -> Result<Signing> {
+        args::object(options, "options")?;
+        let get = |name: &str| args::field(options, name, "options");
+        let url = normalized_url(&args::string(&get("url")?, "options.url")?)?;
+        let target = Target::parse(&url, "options.url")?;
+        let credentials = args::credentials(&get("credentials")?, "options.credentials")?;
+        let authorized_scopes = args::optional_string_array(&get("authorizedScopes")?, "options.authorizedScopes")?;
+        let raw_ext = args::optional_string(&get("ext")?, "options.ext")?;
+        let ext = match (raw_ext, credentials.ext(authorized_scopes.as_deref())) {
+            (Some(_), Some(_)) => {
+                return Err(Error::type_error(
+                    "options.ext cannot be combined with a certificate or authorizedScopes, which make their own ext",
+                ));
+            }
+            (raw, taskcluster) => raw.or(taskcluster),
+        };
+        let offset_ms = args::optional_number(&get("localtimeOffsetMsec")?, "options.localtimeOffsetMsec")?.unwrap_or(0.0);
+        let now_seconds = match args::optional_number(&get("timestamp")?, "options.timestamp")? {
+            Some(seconds) => seconds.floor(),
+            None => ((js_sys::Date::now() + offset_ms) / 1000.0).floor(),
+        };
+        Ok(Signing { url, target, credentials, ext, now_seconds: now_seconds as i64 })
+    }
+
+    fn bewit_request(&self, options: &JsValue) -> Result<BewitRequest<'_>> {
+        let expiration = args::optional_number(&args::field(options, "expiration", "options")?, "options.expiration")?
+            .map_or(DEFAULT_EXPIRATION_SECONDS, |s| s.floor() as i64);
+        Ok(BewitRequest { target: &self.target, expires_at: self.now_seconds.saturating_add(expiration), ext: self.ext.as_deref() })
+    }
+}
+
+/// The URL as `fetch` will send it (percent-encoding applied, dot segments
+/// resolved), so the signed resource is exactly what the server receives.
+fn normalized_url(url: &str) -> Result<String> {
+    web_sys::Url::new(url)
+        .map(|parsed| parsed.href())
+        .map_err(|_| Error::invalid(format!("options.url is not a valid absolute URL: {url:?}")))
+}
+
+/// Builds a Hawk `Authorization` header for one request.
+#[wasm_bindgen(js_name = hawkHeader)]
+pub fn hawk_header(#[wasm_bindgen(unchecked_param_type = "HawkHeaderOptions")] options: JsValue) -> JsResult<String> {
+    guarded("hawkHeader", || {
+        let signing = Signing::read(&options)?;
+        let get = |name: &str| args::field(&options, name, "options");
+        let method = args::string(&get("method")?, "options.method")?;
+        let nonce = match args::optional_string(&get("nonce")?, "options.nonce")? {
+            Some(nonce) => nonce,
+            None => hawk::header::random_nonce()?,
+        };
+        let payload_hash = match args::optional_string(&get("payload")?, "options.payload")? {
+            Some(payload) => {
+                let content_type = args::optional_string(&get("contentType")?, "options.contentType")?;
+                Some(hawk::payload::hash(&payload, content_type.as_deref().unwrap_or("application/json")))
+            }
+            None => None,
+        };
+        hawk::authorization_header(
+            signing.credentials.key(),
+            &HeaderRequest {
+                method: &method,
+                target: &signing.target,
+                ts: signing.now_seconds,
+                nonce: &nonce,
+                payload_hash: payload_hash.as_deref(),
+                ext: signing.ext.as_deref(),
+            },
+        )
+    })
+}
+
+/// The bewit for a URL: a signature a GET request carries in its query.
+#[wasm_bindgen]
+pub fn bewit(#[wasm_bindgen(unchecked_param_type = "BewitOptions")] options: JsValue) -> JsResult<String> {
+    guarded("bewit", || {
+        let signing = Signing::read(&options)?;
+        hawk::bewit(signing.credentials.key(), &signing.bewit_request(&options)?)
+    })
+}
+
+/// The URL with `bewit=...` appended: a link that works without headers until it expires.
+#[wasm_bindgen(js_name = signUrl)]
+pub fn sign_url(#[wasm_bindgen(unchecked_param_type = "BewitOptions")] options: JsValue) -> JsResult<String> {
+    guarded("signUrl", || {
+        let signing = Signing::read(&options)?;
+        hawk::signed_url(&signing.url, signing.credentials.key(), &signing.bewit_request(&options)?)
+    })
+}
+
+/// Milliseconds to add to the local clock, from an authentic Hawk "Stale
+/// timestamp" challenge (`WWW-Authenticate` header); `null` for anything else.
+#[wasm_bindgen(js_name = hawkClockOffset)]
+pub fn hawk_clock_offset(
+    #[wasm_bindgen(js_name = wwwAuthenticate)] www_authenticate: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Credentials")] credentials: JsValue,
+    #[wasm_bindgen(js_name = nowMs, unchecked_param_type = "number | undefined")] now_ms: JsValue,
+) -> JsResult<Option<f64>> {
+    guarded("hawkClockOffset", || {
+        let header = args::string(&www_authenticate, "wwwAuthenticate")?;
+        let credentials = args::credentials(&credentials, "credentials")?;
+        let now = args::optional_number(&now_ms, "nowMs")?.unwrap_or_else(js_sys::Date::now);
+        Ok(hawk::clock_offset_ms(&header, credentials.key(), now))
+    })
+}

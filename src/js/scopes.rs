@@ -1,0 +1,172 @@
+//! Scope satisfaction and scope-set algebra, with taskcluster-lib-scopes semantics.
+
+use wasm_bindgen::prelude::*;
+
+use super::errors::{JsResult, guarded};
+use super::{args, values};
+use crate::core::scopes::{self, Expression};
+use crate::core::Result;
+
+/// Valid assumed scopes (`what` names the argument).
+fn scope_list(value: &JsValue, what: &str) -> Result<Vec<String>> {
+    let list = args::string_array(value, what)?;
+    scopes::validate_scopes(&list, what)?;
+    Ok(list)
+}
+
+fn valid_expression(value: &JsValue, what: &str) -> Result<Expression> {
+    let expr = args::expression(value, what)?;
+    scopes::validate_expression(&expr, what)?;
+    Ok(expr)
+}
+
+/// The seed's `scopeMatch`: does `assumed` satisfy any of the scope sets in
+/// `requiredScopeSets` (disjunctive normal form)? A `*` expands only in assumed scopes.
+#[wasm_bindgen(js_name = scopeMatch)]
+pub fn scope_match(
+    #[wasm_bindgen(unchecked_param_type = "string[]")] assumed: JsValue,
+    #[wasm_bindgen(js_name = requiredScopeSets, unchecked_param_type = "string[][]")] required_scope_sets: JsValue,
+) -> JsResult<bool> {
+    guarded("scopeMatch", || {
+        let assumed = scope_list(&assumed, "assumed")?;
+        let sets = args::items(&required_scope_sets, "requiredScopeSets")?
+            .iter()
+            .enumerate()
+            .map(|(i, set)| scope_list(set, &format!("requiredScopeSets[{i}]")))
+            .collect::<Result<Vec<_>>>()?;
+        Ok(scopes::scope_match(&assumed, &sets))
+    })
+}
+
+#[wasm_bindgen(js_name = satisfiesExpression)]
+pub fn satisfies_expression(
+    #[wasm_bindgen(unchecked_param_type = "string[]")] scopeset: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ScopeExpression")] expression: JsValue,
+) -> JsResult<bool> {
+    guarded("satisfiesExpression", || {
+        Ok(scopes::satisfies_expression(&scope_list(&scopeset, "scopeset")?, &valid_expression(&expression, "expression")?))
+    })
+}
+
+/// The assumed scopes that satisfy `expression`, or `undefined` when it is not satisfied.
+#[wasm_bindgen(js_name = scopesSatisfying, unchecked_return_type = "string[] | undefined")]
+pub fn scopes_satisfying(
+    #[wasm_bindgen(unchecked_param_type = "string[]")] scopeset: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ScopeExpression")] expression: JsValue,
+) -> JsResult<JsValue> {
+    guarded("scopesSatisfying", || {
+        let found = scopes::scopes_satisfying(&scope_list(&scopeset, "scopeset")?, &valid_expression(&expression, "expression")?);
+        Ok(found.map_or(JsValue::UNDEFINED, |list| values::string_array(&list)))
+    })
+}
+
+/// What remains of `expression` once `scopes` are given; `null` when nothing remains.
+#[wasm_bindgen(js_name = removeGivenScopes, unchecked_return_type = "ScopeExpression | null")]
+pub fn remove_given_scopes(
+    #[wasm_bindgen(unchecked_param_type = "string[]")] scopes_to_remove: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ScopeExpression")] expression: JsValue,
+) -> JsResult<JsValue> {
+    guarded("removeGivenScopes", || {
+        let rest = scopes::remove_given_scopes(&scope_list(&scopes_to_remove, "scopes")?, &valid_expression(&expression, "expression")?);
+        Ok(rest.map_or(JsValue::NULL, |expr| values::expression(&expr)))
+    })
+}
+
+#[wasm_bindgen(js_name = simplifyScopeExpression, unchecked_return_type = "ScopeExpression")]
+pub fn simplify_scope_expression(
+    #[wasm_bindgen(unchecked_param_type = "ScopeExpression")] expression: JsValue,
+) -> JsResult<JsValue> {
+    guarded("simplifyScopeExpression", || {
+        Ok(values::expression(&scopes::simplify_scope_expression(&valid_expression(&expression, "expression")?)))
+    })
+}
+
+/// Defines a binary scope-set operation `(a: string[], b: string[]) => string[]`.
+macro_rules! scope_set_operation {
+    ($(#[$doc:meta])* $rust_name:ident, $js_name:literal, $core:path) => {
+        $(#[$doc])*
+        #[wasm_bindgen(js_name = $js_name, unchecked_return_type = "string[]")]
+        pub fn $rust_name(
+            #[wasm_bindgen(unchecked_param_type = "string[]")] a: JsValue,
+            #[wasm_bindgen(unchecked_param_type = "string[]")] b: JsValue,
+        ) -> JsResult<JsValue> {
+            guarded($js_name, || Ok(values::string_array(&$core(&scope_list(&a, "a")?, &scope_list(&b, "b")?))))
+        }
+    };
+}
+
+scope_set_operation!(
+    /// The scopes satisfied by both `a` and `b`, normalized.
+    scope_intersection, "scopeIntersection", scopes::scope_intersection
+);
+scope_set_operation!(
+    /// The scopes satisfied by `a` or `b`, normalized.
+    scope_union, "scopeUnion", scopes::scope_union
+);
+scope_set_operation!(
+    /// Merges two already-normalized scope sets into one normalized set.
+    merge_scope_sets, "mergeScopeSets", scopes::merge_scope_sets
+);
+
+/// Sorted, with every scope that another scope's `*` covers removed.
+#[wasm_bindgen(js_name = normalizeScopeSet, unchecked_return_type = "string[]")]
+pub fn normalize_scope_set(#[wasm_bindgen(unchecked_param_type = "string[]")] scopes: JsValue) -> JsResult<JsValue> {
+    guarded("normalizeScopeSet", || Ok(values::string_array(&scopes::normalize_scope_set(&scope_list(&scopes, "scopes")?))))
+}
+
+/// The order `normalizeScopeSet` sorts by (`a*` before `a`-prefixed scopes).
+#[wasm_bindgen(js_name = scopeCompare)]
+pub fn scope_compare(a: JsValue, b: JsValue) -> JsResult<i32> {
+    guarded("scopeCompare", || {
+        Ok(scopes::scope_compare(&args::string(&a, "a")?, &args::string(&b, "b")?) as i32)
+    })
+}
+
+/// Does the assumed `pattern` (possibly ending in `*`) satisfy `scope`?
+#[wasm_bindgen(js_name = patternMatch)]
+pub fn pattern_match(pattern: JsValue, scope: JsValue) -> JsResult<bool> {
+    guarded("patternMatch", || Ok(scopes::pattern_match(&args::string(&pattern, "pattern")?, &args::string(&scope, "scope")?)))
+}
+
+/// Is `scope` a string of printable ASCII? Never throws.
+#[wasm_bindgen(js_name = validScope)]
+pub fn valid_scope(scope: JsValue) -> bool {
+    args::string(&scope, "scope").is_ok_and(|s| scopes::valid_scope(&s))
+}
+
+/// Is `expression` a valid scope expression? Never throws.
+#[wasm_bindgen(js_name = validExpression)]
+pub fn valid_expression_js(expression: JsValue) -> bool {
+    valid_expression(&expression, "expression").is_ok()
+}
+
+/// One user's scopes, prepared for checking many expressions quickly.
+#[wasm_bindgen(js_name = ScopeSet)]
+pub struct ScopeSet {
+    inner: scopes::ScopeSet,
+}
+
+#[wasm_bindgen(js_class = ScopeSet)]
+impl ScopeSet {
+    #[wasm_bindgen(constructor)]
+    pub fn new(#[wasm_bindgen(unchecked_param_type = "string[]")] assumed: JsValue) -> JsResult<ScopeSet> {
+        guarded("ScopeSet", || Ok(ScopeSet { inner: scopes::ScopeSet::new(&scope_list(&assumed, "assumed")?) }))
+    }
+
+    /// Whether these scopes satisfy `expression`.
+    pub fn satisfies(&self, #[wasm_bindgen(unchecked_param_type = "ScopeExpression")] expression: JsValue) -> JsResult<bool> {
+        guarded("ScopeSet.satisfies", || Ok(self.inner.satisfies(&valid_expression(&expression, "expression")?)))
+    }
+
+    /// Whether these scopes satisfy the single scope `scope`.
+    pub fn covers(&self, scope: JsValue) -> JsResult<bool> {
+        guarded("ScopeSet.covers", || Ok(self.inner.covers(&args::string(&scope, "scope")?)))
+    }
+
+    /// The scopes, normalized.
+    #[wasm_bindgen(getter, unchecked_return_type = "string[]")]
+    pub fn scopes(&self) -> JsValue {
+        values::string_array(self.inner.scopes())
+    }
+}
+

@@ -1,0 +1,178 @@
+//! Boundary tests, run by wasm-bindgen-test in Node and, with
+//! `WASM_BINDGEN_USE_BROWSER=1`, in headless Chromium: JS values in, JS values
+//! and JS errors out, and the module still working after every error.
+
+use js_sys::{Array, JSON, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::wasm_bindgen_test;
+
+use super::values::plain_object;
+use super::{credentials, hawk, scopes, slugid, time, urls};
+
+fn json(text: &str) -> JsValue {
+    JSON::parse(text).expect("test JSON is valid")
+}
+
+fn get(object: &JsValue, key: &str) -> JsValue {
+    Reflect::get(object, &JsValue::from_str(key)).expect("readable")
+}
+
+fn error_message(error: &JsValue) -> String {
+    error.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_default()
+}
+
+/// The module still answers after an error (a trap would make this throw).
+fn assert_alive() {
+    assert_eq!(slugid::slugid_v4().expect("slugid works").len(), 22);
+}
+
+const SPEC_OPTIONS: &str = r#"{"method": "GET", "url": "http://example.com:8000/resource/1?b=1&a=2",
+  "credentials": {"clientId": "dh37fgj492je", "accessToken": "werxhqb98rpaxn39848xrunpaw3489ruxnpa98w4rxn"},
+  "timestamp": 1353832234, "nonce": "j4h3g2", "ext": "some-app-ext-data"}"#;
+
+#[wasm_bindgen_test]
+fn hawk_header_matches_the_spec_vector() {
+    let header = hawk::hawk_header(json(SPEC_OPTIONS)).expect("signs");
+    assert_eq!(
+        header,
+        r#"Hawk id="dh37fgj492je", ts="1353832234", nonce="j4h3g2", ext="some-app-ext-data", mac="6R4rV5iE+NPoym+WwjeHzjAGXUtLNIxmo1vpMofpLAE=""#
+    );
+}
+
+#[wasm_bindgen_test]
+fn hawk_header_normalizes_the_url_like_fetch() {
+    let options = |url: &str| {
+        let o = json(SPEC_OPTIONS);
+        Reflect::set(&o, &"url".into(), &url.into()).expect("settable");
+        o
+    };
+    let encoded = hawk::hawk_header(options("http://example.com:8000/a%20b/./c")).expect("signs");
+    let raw = hawk::hawk_header(options("http://example.com:8000/a b/c")).expect("signs");
+    assert_eq!(encoded, raw);
+}
+
+#[wasm_bindgen_test]
+fn signing_errors_are_typed_and_name_the_argument() {
+    let missing_url = hawk::hawk_header(json(r#"{"method": "GET", "credentials": {"clientId": "a", "accessToken": "b"}}"#))
+        .expect_err("no url");
+    assert!(missing_url.is_instance_of::<js_sys::TypeError>());
+    assert!(error_message(&missing_url).contains("hawkHeader: options.url must be a string"), "{}", error_message(&missing_url));
+    assert_alive();
+
+    let secret = r#"{"method": "GET", "url": "https://h/", "credentials": {"clientId": "a", "accessToken": 7}}"#;
+    let bad_token = hawk::hawk_header(json(secret)).expect_err("numeric token");
+    assert!(error_message(&bad_token).contains("options.credentials.accessToken"));
+    assert_alive();
+
+    let not_object = hawk::sign_url(JsValue::from_f64(3.0)).expect_err("number");
+    assert!(not_object.is_instance_of::<js_sys::TypeError>());
+    assert_alive();
+
+    let relative = hawk::bewit(json(r#"{"url": "/relative", "credentials": {"clientId": "a", "accessToken": "b"}}"#))
+        .expect_err("relative url");
+    assert!(error_message(&relative).starts_with("bewit: options.url"));
+    assert_alive();
+}
+
+#[wasm_bindgen_test]
+fn sign_url_appends_a_bewit() {
+    let url = hawk::sign_url(json(
+        r#"{"url": "https://tc.example.com/api/queue/v1/task/abc/artifacts/public%2Fx.log?a=1",
+            "credentials": {"clientId": "me", "accessToken": "secret"}, "timestamp": 1000, "expiration": 60}"#,
+    ))
+    .expect("signs");
+    assert!(url.starts_with("https://tc.example.com/api/queue/v1/task/abc/artifacts/public%2Fx.log?a=1&bewit="), "{url}");
+    assert!(!url.contains("secret"));
+}
+
+#[wasm_bindgen_test]
+fn temporary_credentials_round_trip_into_a_signature() {
+    let issued = credentials::create_temporary_credentials(json(
+        r#"{"clientId": "issuer", "accessToken": "issuer-token", "start": 0, "expiry": "1970-01-01T00:01:00.000Z",
+            "scopes": [], "seed": "aaaaaaaaaaaaaaaaaaaaaabbbbbbbbbbbbbbbbbbbbbb"}"#,
+    ))
+    .expect("issues");
+    let certificate = get(&issued, "certificate").as_string().expect("certificate is a string");
+    assert!(certificate.contains(r#""scopes":[],"start":0,"expiry":60000"#), "{certificate}");
+    // The issued credentials sign requests, certificate carried in ext.
+    let options = plain_object(&[
+        ("method", "GET".into()),
+        ("url", "https://h/x".into()),
+        ("credentials", issued.clone()),
+    ]);
+    let header = hawk::hawk_header(options).expect("signs with temporary credentials");
+    assert!(header.contains("ext=\""));
+}
+
+#[wasm_bindgen_test]
+fn temporary_credentials_errors() {
+    let too_long = credentials::create_temporary_credentials(json(
+        r#"{"clientId": "i", "accessToken": "t", "start": 0, "expiry": 2678400001, "scopes": []}"#,
+    ))
+    .expect_err("32 days");
+    assert!(too_long.is_instance_of::<js_sys::RangeError>());
+    let no_expiry = credentials::create_temporary_credentials(json(r#"{"clientId": "i", "accessToken": "t", "scopes": []}"#))
+        .expect_err("no expiry");
+    assert!(no_expiry.is_instance_of::<js_sys::TypeError>());
+    let bad_date = credentials::create_temporary_credentials(json(
+        r#"{"clientId": "i", "accessToken": "t", "expiry": "not a date", "scopes": []}"#,
+    ))
+    .expect_err("bad date");
+    assert!(error_message(&bad_date).contains("options.expiry"));
+    assert_alive();
+}
+
+#[wasm_bindgen_test]
+fn scopes_follow_real_semantics() {
+    let sets = json(r#"[["scopeA", "scopeB"], ["scopeC:*"]]"#);
+    let matches = |assumed: &str| scopes::scope_match(json(assumed), sets.clone()).expect("valid");
+    assert!(matches(r#"["scopeA", "scopeB"]"#));
+    assert!(!matches(r#"["scopeC:xyz"]"#));
+    assert!(matches(r#"["scopeC:*"]"#));
+    assert!(!matches(r#"["scopeA"]"#));
+    let set = scopes::ScopeSet::new(json(r#"["queue:*", "index:insert-task:a.b"]"#)).expect("valid");
+    assert!(set.satisfies(json(r#"{"AllOf": ["queue:create-task:x", {"AnyOf": ["index:insert-task:a.b", "nope"]}]}"#)).expect("valid"));
+    assert_eq!(Array::from(&set.scopes()).length(), 2);
+}
+
+#[wasm_bindgen_test]
+fn bad_expressions_throw_and_valid_expression_never_does() {
+    let mut deep = json(r#""a""#);
+    for _ in 0..500 {
+        deep = plain_object(&[("AnyOf", Array::of1(&deep).into())]);
+    }
+    assert!(scopes::satisfies_expression(json(r#"["a"]"#), deep.clone()).is_err());
+    assert!(!scopes::valid_expression_js(deep));
+    assert!(!scopes::valid_expression_js(json(r#"{"AnyOf": [], "AllOf": []}"#)));
+    assert!(!scopes::valid_scope(JsValue::from_f64(1.0)));
+    assert_alive();
+}
+
+#[wasm_bindgen_test]
+fn from_now_json_is_an_iso_string() {
+    let text = time::from_now_json("2 days 3 hours".into(), JsValue::from_f64(0.0)).expect("valid");
+    assert_eq!(text, "1970-01-03T03:00:00.000Z");
+    let date = time::from_now("- 1 min".into(), "1970-01-01T00:01:00.000Z".into()).expect("valid");
+    assert_eq!(date.get_time(), 0.0);
+    let error = time::from_now("2 dayz".into(), JsValue::UNDEFINED).expect_err("invalid");
+    assert!(error_message(&error).contains("dayz"), "{}", error_message(&error));
+    assert_alive();
+}
+
+#[wasm_bindgen_test]
+fn urls_use_both_styles() {
+    let api = |root: &str| urls::Urls::api(root.into(), "queue".into(), "v1".into(), "/task/x".into()).expect("valid");
+    assert_eq!(api("https://tc.example.com/"), "https://tc.example.com/api/queue/v1/task/x");
+    assert_eq!(api("https://taskcluster.net"), "https://queue.taskcluster.net/v1/task/x");
+    assert!(urls::Urls::api(JsValue::NULL, "q".into(), "v1".into(), "p".into()).is_err());
+}
+
+#[wasm_bindgen_test]
+fn slugids_are_url_safe_and_nice() {
+    for _ in 0..200 {
+        let nice = slugid::slugid_nice().expect("random available");
+        assert_eq!(nice.len(), 22);
+        assert!(!nice.starts_with('-'));
+        assert!(nice.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'));
+    }
+}

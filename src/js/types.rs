@@ -1,0 +1,86 @@
+//! TypeScript declarations for the shapes the exported functions take and return.
+
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = r#"
+/** Taskcluster credentials; `certificate` makes them temporary credentials. */
+export interface Credentials {
+  clientId: string;
+  accessToken: string;
+  /** The certificate of temporary credentials, as JSON text or as an object. */
+  certificate?: string | Certificate | null;
+}
+
+/** The certificate of temporary credentials. */
+export interface Certificate {
+  version: 1;
+  scopes: string[];
+  /** Milliseconds since the epoch. */
+  start: number;
+  /** Milliseconds since the epoch. */
+  expiry: number;
+  seed: string;
+  signature: string;
+  /** The issuer's clientId, for named temporary credentials. */
+  issuer?: string;
+}
+
+/** A scope, or a combination of scope expressions. */
+export type ScopeExpression = string | { AnyOf: ScopeExpression[] } | { AllOf: ScopeExpression[] };
+
+interface SigningOptions {
+  /** An absolute http: or https: URL; the path and query string are signed. */
+  url: string;
+  credentials: Credentials;
+  /** Restrict the request to these scopes (sent in the Hawk ext). */
+  authorizedScopes?: string[];
+  /** Seconds since the epoch to use as "now" (default: the clock plus localtimeOffsetMsec). */
+  timestamp?: number;
+  /** Milliseconds to add to the local clock, e.g. from `hawkClockOffset`. */
+  localtimeOffsetMsec?: number;
+  /** A raw Hawk ext; not allowed together with a certificate or authorizedScopes. */
+  ext?: string;
+}
+
+export interface HawkHeaderOptions extends SigningOptions {
+  /** The HTTP method, in any case. */
+  method: string;
+  /** The request body to cover with a payload hash. */
+  payload?: string;
+  /** The payload's content type (default `application/json`). */
+  contentType?: string;
+  /** Default: 6 random bytes, base64url. */
+  nonce?: string;
+}
+
+export interface BewitOptions extends SigningOptions {
+  /** Seconds the signature stays valid (default 900, i.e. 15 minutes). */
+  expiration?: number;
+}
+
+export interface TemporaryCredentialsOptions {
+  /** The issuer's clientId (permanent credentials). */
+  clientId?: string;
+  /** The issuer's accessToken. */
+  accessToken?: string;
+  /** taskcluster-client's form: the issuer's credentials (then `clientId` is the name). */
+  credentials?: Credentials;
+  /** When the credentials become valid (default: now). */
+  start?: Date | number | string;
+  /** When they expire; at most 31 days after start. */
+  expiry: Date | number | string;
+  scopes: string[];
+  /** A clientId for named temporary credentials (needs `auth:create-client:<name>`). */
+  name?: string;
+  /** 44 URL-safe base64 characters; random by default. Only for reproducible tests. */
+  seed?: string;
+}
+
+export interface TemporaryCredentials {
+  clientId: string;
+  accessToken: string;
+  /** The certificate, as JSON text. */
+  certificate: string;
+}
+"#;

@@ -1,0 +1,9 @@
+//! taskcluster-wasm: a Taskcluster client for JavaScript, written in Rust.
+//!
+//! `core` holds everything that is plain Rust (Hawk, credentials, scopes, time,
+//! URLs); `js` is the thin wasm-bindgen layer that exposes it to JavaScript.
+
+pub mod core;
+
+#[cfg(target_arch = "wasm32")]
+mod js;

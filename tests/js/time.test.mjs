@@ -1,0 +1,96 @@
+// fromNow / fromNowJSON: differential against taskcluster-client.
+import { test } from 'node:test';
+import assert from '../support/assert.mjs';
+import * as tc from 'taskcluster-wasm';
+import * as client from 'taskcluster-client';
+import { makeRandom } from '../support/prng.mjs';
+
+const REF = new Date('2017-01-19T16:27:20.974Z');
+const REFS = [['Date', REF], ['ms', REF.getTime()], ['ISO', REF.toISOString()]];
+const JSON_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+const UNITS = {
+  y: ['y', 'yr', 'year', 'years'], mo: ['mo', 'month', 'months'], w: ['w', 'wk', 'week', 'weeks'],
+  d: ['d', 'day', 'days'], h: ['h', 'hr', 'hour', 'hours'], m: ['m', 'min', 'minute', 'minutes'],
+  s: ['s', 'sec', 'second', 'seconds'],
+};
+const ORDER = ['y', 'mo', 'w', 'd', 'h', 'm', 's'];
+const SPACES = ['', ' ', '  ', '\t', '\n', ' \t '];
+
+function caseVariants(word) {
+  return [word, word.toUpperCase(), word[0].toUpperCase() + word.slice(1)];
+}
+
+// Hand-picked offsets: every unit spelling, in several cases, with signs and spaces.
+function fixedOffsets() {
+  const out = ['', ' ', '+', '-', '0s', '0 days', '007 days', '1d', '-1d', '+1d', '- 1 d', '+ 2 h',
+    '1y2mo3w4d5h6m7s', '1 year 2 months 3 weeks 4 days 5 hours 6 minutes 7 seconds',
+    '-1 year 2 months', '  3 days  ', '\t1d\n', '100 years', '1000 days', '59 s', '1 mo 1 m', '1m1s',
+    '2 years 1 sec', '1w1d', '1 yr 1 wk 1 hr 1 min 1 sec'];
+  for (const u of ORDER) {
+    for (const spelling of UNITS[u]) {
+      for (const v of caseVariants(spelling)) out.push(`1${v}`, `2 ${v}`, `-3 ${v}`, ` +4${v} `);
+    }
+  }
+  return out;
+}
+
+// Random combinations, units high to low.
+function randomOffsets(n) {
+  const r = makeRandom(20170119);
+  return Array.from({ length: n }, () => {
+    let s = r.pick(['', '', '-', '+', ' -', '+ ']);
+    for (const u of ORDER) {
+      if (r.bool(0.4)) s += r.pick(SPACES) + r.int(0, 400) + r.pick(SPACES) + r.pick(caseVariants(r.pick(UNITS[u])));
+    }
+    return s + r.pick(SPACES);
+  });
+}
+
+test('fromNow / fromNowJSON equal taskcluster-client for many offsets and reference forms', () => {
+  const offsets = [...fixedOffsets(), ...randomOffsets(600)];
+  for (const offset of offsets) {
+    const expected = client.fromNow(offset, REF);
+    for (const [kind, ref] of REFS) {
+      const got = tc.fromNow(offset, ref);
+      assert.ok(got instanceof Date, `fromNow(${JSON.stringify(offset)}, ${kind}) is a Date`);
+      assert.equal(got.getTime(), expected.getTime(), `fromNow(${JSON.stringify(offset)}, ${kind})`);
+      const json = tc.fromNowJSON(offset, ref);
+      assert.equal(json, client.fromNowJSON(offset, REF), `fromNowJSON(${JSON.stringify(offset)}, ${kind})`);
+      assert.match(json, JSON_RE);
+    }
+  }
+});
+
+test('known values', () => {
+  assert.equal(tc.fromNowJSON('1 day', REF), '2017-01-20T16:27:20.974Z');
+  assert.equal(tc.fromNowJSON('-1 year', REF), '2016-01-20T16:27:20.974Z'); // 365 days (2016 is leap)
+  assert.equal(tc.fromNowJSON('1 month', REF), '2017-02-18T16:27:20.974Z'); // 30 days
+  assert.equal(tc.fromNowJSON('', REF), REF.toISOString());
+  assert.equal(tc.fromNowJSON('2h 3min', REF.getTime()), '2017-01-19T18:30:20.974Z');
+});
+
+test('invalid offsets throw an Error naming the offending text (and the oracle agrees)', () => {
+  const bad = ['2 dayz', '1 day 2 years', 'abc', '1.5 days', '1 mins', '1 secs', '1 hrs', '1 mon', 'd',
+    '1d1d', '--1d', '1 d -', 'day 1', '1 fortnight', '1 s 1 m', '1 days ago', '١ day'];
+  for (const offset of bad) {
+    assert.throws(() => client.fromNow(offset, REF), undefined, `oracle rejects ${JSON.stringify(offset)}`);
+    for (const fn of ['fromNow', 'fromNowJSON']) {
+      assert.throws(() => tc[fn](offset, REF), (err) => {
+        assert.ok(err instanceof Error, `${fn}: not an Error: ${err}`);
+        assert.ok(err.message.startsWith(fn), `${fn}: message does not start with the function name: ${err.message}`);
+        assert.ok(err.message.includes(offset), `${fn}: message lacks ${JSON.stringify(offset)}: ${err.message}`);
+        return true;
+      }, `${fn}(${JSON.stringify(offset)})`);
+    }
+  }
+});
+
+test('without a reference, now is used', () => {
+  const before = Date.now();
+  const got = tc.fromNow('1 hour').getTime();
+  const after = Date.now();
+  assert.ok(got >= before + 3600e3 && got <= after + 3600e3, `${got} not in [${before}, ${after}] + 1h`);
+  const json = Date.parse(tc.fromNowJSON('-2 days'));
+  assert.ok(json >= before - 2 * 86400e3 && json <= Date.now() - 2 * 86400e3);
+});

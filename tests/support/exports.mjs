@@ -1,0 +1,21 @@
+// The names the contract (docs/js-api.md) says every entry exports.
+export const FUNCTIONS = [
+  'hawkHeader', 'bewit', 'signUrl', 'hawkClockOffset',
+  'createTemporaryCredentials',
+  'scopeMatch', 'satisfiesExpression', 'removeGivenScopes', 'scopeIntersection',
+  'scopeUnion', 'normalizeScopeSet', 'mergeScopeSets', 'scopeCompare', 'patternMatch',
+  'scopesSatisfying', 'simplifyScopeExpression', 'validScope', 'validExpression',
+  'fromNow', 'fromNowJSON',
+  'slugid',
+];
+export const OTHERS = ['ScopeSet', 'urls', 'version'];
+export const ALL_NAMES = [...FUNCTIONS, ...OTHERS];
+
+export const URL_FUNCTIONS = [
+  'api', 'apiReference', 'exchangeReference', 'schema', 'apiManifest',
+  'apiReferenceSchema', 'exchangesReferenceSchema', 'apiManifestSchema',
+  'metadataMetaschema', 'docs', 'ui', 'normalizeRootUrl', 'testRootUrl',
+];
+export const SLUGID_FUNCTIONS = ['v4', 'nice'];
+
+export const SLUG_RE = /^[A-Za-z0-9_-]{22}$/;

@@ -1,0 +1,38 @@
+// A static file server on 127.0.0.1 (random port) for the browser test: serves a
+// directory plus extra in-memory pages.
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const TYPES = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.html': 'text/html',
+  '.json': 'application/json', '.ts': 'text/plain' };
+
+export async function startStaticServer(root, pages = {}) {
+  const base = path.resolve(root);
+  const server = http.createServer((req, res) => {
+    const pathname = decodeURIComponent(new URL(req.url, 'http://127.0.0.1').pathname);
+    if (pages[pathname] !== undefined) {
+      res.writeHead(200, { 'Content-Type': 'text/html' });
+      res.end(pages[pathname]);
+      return;
+    }
+    const file = path.resolve(base, '.' + pathname);
+    if (!file.startsWith(base + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(404, { 'Content-Type': 'text/plain' });
+      res.end('not found');
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    close: () => new Promise((resolve) => { server.close(() => resolve()); server.closeAllConnections(); }),
+  };
+}

@@ -1,8 +1,12 @@
 // The package's public surface, shared by the Node and browser builds: the
-// wasm exports plus the few conveniences that are plain JS.
+// wasm exports, the generic client runtime, the generated service classes,
+// and the few conveniences that are plain JS.
 import { slugidNice, slugidV4 } from './taskcluster_wasm.js';
 
-export * from './taskcluster_wasm.js';
+// The wasm exports common to both builds (the web glue adds its init functions).
+export * from './wasm-exports.js';
+export * from './runtime.js';
+export * from './services/index.js';
 export { version } from './version.js';
 
 /** A random v4 slug id (22 URL-safe characters); `slugid.v4()` and `slugid.nice()` too. */

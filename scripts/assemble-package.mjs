@@ -1,80 +1,82 @@
-// Assembles dist/ (the npm package) from the two wasm-pack outputs and
-// pkg-template/. One package, entries per runtime:
-//   node/index.cjs (require), node/index.mjs (import), web/index.js (browsers, bundlers).
+// Assembles dist/ (the npm package) from the two wasm-pack outputs, the
+// generated classes (build/clients) and pkg-template/. One package, entries per runtime:
+//   web/index.js, web/legacy.js      browsers and bundlers (ES modules, one file per class)
+//   node/index.cjs, node/legacy.cjs  require()
+//   node/index.mjs, node/legacy.mjs  import in Node (named exports over the CommonJS build)
 import { build } from 'esbuild';
-import { copyFileSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, lstatSync } from 'node:fs';
+import { cpSync, copyFileSync, lstatSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const dist = join(root, 'dist');
+const web = join(dist, 'web');
+const node = join(dist, 'node');
 const template = join(root, 'pkg-template');
-const glueFiles = ['taskcluster_wasm.js', 'taskcluster_wasm.d.ts', 'taskcluster_wasm_bg.wasm'];
-// The package is "type": "module", so Node's CommonJS glue needs the .cjs extension.
-const nodeGlue = (file) => file.replace(/\.js$/, '.cjs');
-
+const clients = join(root, 'build', 'clients');
 const version = readFileSync(join(root, 'Cargo.toml'), 'utf8').match(/^version = "([^"]+)"/m)[1];
 
 rmSync(dist, { recursive: true, force: true });
-for (const [target, folder] of [['nodejs', 'node'], ['web', 'web']]) {
-  mkdirSync(join(dist, folder), { recursive: true });
-  for (const file of glueFiles) {
-    copyFileSync(join(root, 'build', target, file), join(dist, folder, folder === 'node' ? nodeGlue(file) : file));
-  }
+mkdirSync(web, { recursive: true });
+mkdirSync(node, { recursive: true });
+
+// The wasm glue: ES module for browsers; CommonJS for Node, which needs the
+// .cjs extension because the package is "type": "module".
+for (const file of ['taskcluster_wasm.js', 'taskcluster_wasm.d.ts', 'taskcluster_wasm_bg.wasm']) {
+  copyFileSync(join(root, 'build', 'web', file), join(web, file));
+  copyFileSync(join(root, 'build', 'nodejs', file), join(node, file.replace(/\.js$/, '.cjs')));
 }
 
-// Browsers: the facade stays an ES module beside its glue, behind an entry
-// that initialises the wasm.
-const versionModule = `export const version = ${JSON.stringify(version)};\n`;
-writeFileSync(join(dist, 'web', 'version.js'), versionModule);
-copyFileSync(join(template, 'facade.js'), join(dist, 'web', 'facade.js'));
-copyFileSync(join(template, 'web-entry.js'), join(dist, 'web', 'index.js'));
+const require = createRequire(import.meta.url);
 
-// Node, require(): the same facade as CommonJS over the nodejs glue.
-await build({
-  stdin: {
-    contents: readFileSync(join(template, 'facade.js'), 'utf8').replaceAll("'./taskcluster_wasm.js'", "'./taskcluster_wasm.cjs'"),
-    resolveDir: join(dist, 'node'),
+// Both builds export the same wasm names: the Node glue's (the web glue also has init functions).
+const wasmNames = Object.keys(require(join(node, 'taskcluster_wasm.cjs'))).filter((n) => !n.startsWith('__'));
+writeFileSync(join(web, 'wasm-exports.js'), `export {\n${wasmNames.map((n) => `  ${n},`).join('\n')}\n} from './taskcluster_wasm.js';\n`);
+
+// Browsers: every module stays a file of its own, so bundlers keep only the classes used.
+writeFileSync(join(web, 'version.js'), `export const version = ${JSON.stringify(version)};\n`);
+copyFileSync(join(template, 'facade.js'), join(web, 'facade.js'));
+copyFileSync(join(template, 'runtime.js'), join(web, 'runtime.js'));
+copyFileSync(join(template, 'web-entry.js'), join(web, 'index.js'));
+writeFileSync(join(web, 'legacy.js'), "// The 2018 API generation. Importing the main entry first initialises the wasm.\nimport './index.js';\n\nexport * from './legacy/index.js';\n");
+for (const generation of ['services', 'legacy']) {
+  cpSync(join(clients, generation), join(web, generation), { recursive: true, filter: (f) => !f.endsWith('.d.ts') });
+  cpSync(join(clients, generation), join(dist, generation), { recursive: true, filter: (f) => !f.endsWith('.js') });
+}
+
+// Node: CommonJS bundles over the nodejs glue; the legacy bundle shares the
+// main bundle's runtime (one TaskclusterError class, one wasm instance).
+const external = (pattern, path) => ({
+  name: `external-${path}`,
+  setup(b) {
+    b.onResolve({ filter: pattern }, () => ({ path, external: true }));
   },
-  plugins: [inlineVersion(versionModule)],
-  outfile: join(dist, 'node', 'index.cjs'),
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  external: ['./taskcluster_wasm.cjs'],
-  logLevel: 'warning',
 });
+const nodeBundle = (entry, outfile, plugins) =>
+  build({ entryPoints: [entry], outfile, bundle: true, format: 'cjs', platform: 'node', logLevel: 'warning', plugins });
+await nodeBundle(join(web, 'facade.js'), join(node, 'index.cjs'), [external(/\/taskcluster_wasm\.js$/, './taskcluster_wasm.cjs')]);
+await nodeBundle(join(web, 'legacy', 'index.js'), join(node, 'legacy.cjs'), [external(/\/runtime\.js$/, './index.cjs')]);
 
-// Node, import: named exports over the CommonJS build (listed explicitly,
-// since Node cannot infer them from esbuild's re-export helper).
-const names = Object.keys(createRequire(import.meta.url)(join(dist, 'node', 'index.cjs'))).filter((n) => n !== 'default');
-writeFileSync(
-  join(dist, 'node', 'index.mjs'),
-  `import api from './index.cjs';\n\nexport const {\n${names.map((n) => `  ${n},`).join('\n')}\n} = api;\nexport default api;\n`,
-);
+for (const entry of ['index', 'legacy']) {
+  const names = Object.keys(require(join(node, `${entry}.cjs`))).filter((n) => n !== 'default');
+  writeFileSync(
+    join(node, `${entry}.mjs`),
+    `import api from './${entry}.cjs';\n\nexport const {\n${names.map((n) => `  ${n},`).join('\n')}\n} = api;\nexport default api;\n`,
+  );
+}
 
-copyFileSync(join(template, 'index.d.ts'), join(dist, 'index.d.ts'));
-copyFileSync(join(template, 'README.md'), join(dist, 'README.md'));
+for (const file of ['index.d.ts', 'runtime.d.ts', 'README.md']) copyFileSync(join(template, file), join(dist, file));
+writeFileSync(join(dist, 'legacy.d.ts'), "export * from './legacy/index.js';\n");
 const pkg = JSON.parse(readFileSync(join(template, 'package.json'), 'utf8'));
 pkg.version = version;
 writeFileSync(join(dist, 'package.json'), JSON.stringify(pkg, null, 2) + '\n');
 
-// Tests and the demo import the built package by name.
+// Tests, examples and the demo import the built package by name.
 const link = join(root, 'node_modules', 'taskcluster-wasm');
 try {
   lstatSync(link);
 } catch {
   symlinkSync('../dist', link);
 }
-/** Serves `./version.js` from memory, so the Node build needs no file for it. */
-function inlineVersion(contents) {
-  return {
-    name: 'inline-version',
-    setup(b) {
-      b.onResolve({ filter: /^\.\/version\.js$/ }, () => ({ path: 'version', namespace: 'version' }));
-      b.onLoad({ filter: /.*/, namespace: 'version' }, () => ({ contents, loader: 'js' }));
-    },
-  };
-}
-
-console.log(`dist/: taskcluster-wasm ${version}, ${names.length} exports`);
+const count = Object.keys(require(join(node, 'index.cjs'))).length;
+console.log(`dist/: taskcluster-wasm ${version}, ${count} exports`);

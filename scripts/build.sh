@@ -5,6 +5,7 @@ set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$repo_root"
 
+node scripts/gen-clients.mjs build/clients
 for target in nodejs web; do
   wasm-pack --quiet build --release --no-pack --target "$target" \
     --out-dir "build/$target" --out-name taskcluster_wasm

@@ -7,3 +7,5 @@ pub mod core;
 
 #[cfg(target_arch = "wasm32")]
 mod js;
+#[cfg(target_arch = "wasm32")]
+mod transport;

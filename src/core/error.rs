@@ -53,3 +53,19 @@ impl fmt::Display for Error {
 impl std::error::Error for Error {}
 
 pub type Result<T> = std::result::Result<T, Error>;
+
+/// A caller's string as error messages show it: quoted, cut after 60
+/// characters, so a huge input cannot make a huge message.
+///
+/// ```
+/// use taskcluster_wasm::core::error::excerpt;
+/// assert_eq!(excerpt("2 dayz"), r#""2 dayz""#);
+/// assert_eq!(excerpt(&"x".repeat(100)), format!("\"{}...\"", "x".repeat(60)));
+/// ```
+pub fn excerpt(text: &str) -> String {
+    const MAX_CHARS: usize = 60;
+    match text.char_indices().nth(MAX_CHARS) {
+        Some((cut, _)) => format!("{:?}", format!("{}...", text.get(..cut).unwrap_or_default())),
+        None => format!("{text:?}"),
+    }
+}

@@ -1,11 +1,16 @@
 //! The pure-Rust core: no wasm or JS types, so all of it builds and tests natively.
 
+pub mod call;
 pub mod credentials;
 pub mod crypto;
+pub mod engine;
 pub mod error;
 pub mod hawk;
 pub mod json;
 pub mod random;
+pub mod reference;
+pub mod retry;
+pub mod routing_key;
 pub mod scopes;
 pub mod slugid;
 pub mod temporary_credentials;

@@ -4,6 +4,7 @@
 //! Times are milliseconds since the epoch as `f64`, like a JS `Date`, and must
 //! lie within the JS date range of ±8.64e15 ms (±100,000,000 days).
 
+use super::error::excerpt;
 use super::{Error, Result};
 
 const MS_PER_SECOND: i64 = 1000;
@@ -56,9 +57,9 @@ const UNITS: [(&str, &[&str]); 7] = [
 /// ```
 pub fn parse_offset(text: &str) -> Result<Offset> {
     let not_an_offset = |why: String| {
-        Error::invalid(format!("offset {} is not a time expression: {why}", quoted(text)))
+        Error::invalid(format!("offset {} is not a time expression: {why}", excerpt(text)))
     };
-    let unexpected = |rest: &str| not_an_offset(format!("unexpected {}", quoted(first_word(rest))));
+    let unexpected = |rest: &str| not_an_offset(format!("unexpected {}", excerpt(first_word(rest))));
 
     let mut rest = text.trim_start_matches(is_js_space);
     let negative = rest.starts_with('-');
@@ -82,7 +83,7 @@ pub fn parse_offset(text: &str) -> Result<Offset> {
         });
         if word.is_empty() {
             return Err(if after_word.is_empty() {
-                not_an_offset(format!("{} has no unit", quoted(digits)))
+                not_an_offset(format!("{} has no unit", excerpt(digits)))
             } else {
                 unexpected(after_word)
             });
@@ -111,8 +112,8 @@ pub fn parse_offset(text: &str) -> Result<Offset> {
     if let Some(digits) = too_large {
         return Err(Error::range(format!(
             "offset {} is out of range: {} is too large",
-            quoted(text),
-            quoted(digits)
+            excerpt(text),
+            excerpt(digits)
         )));
     }
     let [years, months, weeks, days, hours, minutes, seconds] = values;
@@ -173,7 +174,7 @@ pub fn from_now(offset: &str, reference_ms: f64) -> Result<f64> {
     offset_ms.ok().and_then(|ms| time_clip(reference + ms)).ok_or_else(|| {
         Error::range(format!(
             "offset {} from {} is outside the range of JS dates (±8.64e15 ms)",
-            quoted(offset),
+            excerpt(offset),
             to_iso_string(reference).unwrap_or_default()
         ))
     })
@@ -226,7 +227,7 @@ pub fn parse_iso_string(text: &str) -> Result<f64> {
     if ms.unsigned_abs() > MAX_TIME_MS as u64 {
         return Err(Error::range(format!(
             "date {} is outside the range of JS dates (-271821-04-20 to +275760-09-13)",
-            quoted(text)
+            excerpt(text)
         )));
     }
     // Exact: an integer within ±8.64e15.
@@ -252,7 +253,7 @@ impl IsoFields {
         let syntax = || {
             Error::invalid(format!(
                 "date {} is not an ISO 8601 date (expected YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS.sssZ)",
-                quoted(text)
+                excerpt(text)
             ))
         };
         let mut input = IsoCursor { rest: text.as_bytes() };
@@ -263,7 +264,7 @@ impl IsoFields {
                 if sign < 0 && year == 0 {
                     return Err(Error::invalid(format!(
                         "date {}: year -000000 is not allowed",
-                        quoted(text)
+                        excerpt(text)
                     )));
                 }
                 sign * year
@@ -297,14 +298,14 @@ impl IsoFields {
                 if hours > 23 || minutes > 59 {
                     return Err(Error::invalid(format!(
                         "date {}: time zone offset is out of range",
-                        quoted(text)
+                        excerpt(text)
                     )));
                 }
                 sign * (hours * 60 + minutes)
             } else if input.rest.is_empty() {
                 return Err(Error::invalid(format!(
                     "date {} has no time zone (add \"Z\" for UTC or an offset like \"+01:00\")",
-                    quoted(text)
+                    excerpt(text)
                 )));
             } else {
                 return Err(syntax());
@@ -318,7 +319,7 @@ impl IsoFields {
 
     fn epoch_ms(&self, text: &str) -> Result<i64> {
         let out_of_range = |field: &str, value: i64| {
-            Error::invalid(format!("date {}: {field} {value} is out of range", quoted(text)))
+            Error::invalid(format!("date {}: {field} {value} is out of range", excerpt(text)))
         };
         if !(1..=12).contains(&self.month) {
             return Err(out_of_range("month", self.month));
@@ -463,15 +464,6 @@ fn first_word(text: &str) -> &str {
 /// A decimal count; `None` if it does not fit in an `i64` (or is not decimal).
 fn parse_count(digits: &str) -> Option<i64> {
     digits.chars().try_fold(0i64, |n, c| n.checked_mul(10)?.checked_add(c.to_digit(10)?.into()))
-}
-
-/// `text` quoted for an error message, shortened if long.
-fn quoted(text: &str) -> String {
-    const MAX_CHARS: usize = 60;
-    match text.char_indices().nth(MAX_CHARS) {
-        Some((cut, _)) => format!("{:?}", format!("{}...", text.get(..cut).unwrap_or_default())),
-        None => format!("{text:?}"),
-    }
 }
 
 #[cfg(test)]

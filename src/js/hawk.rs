@@ -6,6 +6,7 @@ use super::args;
 use super::errors::{JsResult, guarded};
 use crate::core::credentials::Credentials;
 use crate::core::hawk::{self, BewitRequest, HeaderRequest, Target, bewit::DEFAULT_EXPIRATION_SECONDS};
+use crate::core::error::excerpt;
 use crate::core::{Error, Result};
 
 /// What the signing functions share: the URL, credentials, ext and clock.
@@ -54,7 +55,7 @@ impl Signing {
 fn normalized_url(url: &str) -> Result<String> {
     web_sys::Url::new(url)
         .map(|parsed| parsed.href())
-        .map_err(|_| Error::invalid(format!("options.url is not a valid absolute URL: {url:?}")))
+        .map_err(|_| Error::invalid(format!("options.url is not a valid absolute URL: {}", excerpt(url))))
 }
 
 /// Builds a Hawk `Authorization` header for one request.
@@ -109,16 +110,16 @@ pub fn sign_url(#[wasm_bindgen(unchecked_param_type = "BewitOptions")] options: 
 
 /// Milliseconds to add to the local clock, from an authentic Hawk "Stale
 /// timestamp" challenge (`WWW-Authenticate` header); `null` for anything else.
-#[wasm_bindgen(js_name = hawkClockOffset)]
+#[wasm_bindgen(js_name = hawkClockOffset, unchecked_return_type = "number | null")]
 pub fn hawk_clock_offset(
     #[wasm_bindgen(js_name = wwwAuthenticate)] www_authenticate: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Credentials")] credentials: JsValue,
     #[wasm_bindgen(js_name = nowMs, unchecked_param_type = "number | undefined")] now_ms: JsValue,
-) -> JsResult<Option<f64>> {
+) -> JsResult<JsValue> {
     guarded("hawkClockOffset", || {
         let header = args::string(&www_authenticate, "wwwAuthenticate")?;
         let credentials = args::credentials(&credentials, "credentials")?;
         let now = args::optional_number(&now_ms, "nowMs")?.unwrap_or_else(js_sys::Date::now);
-        Ok(hawk::clock_offset_ms(&header, credentials.key(), now))
+        Ok(hawk::clock_offset_ms(&header, credentials.key(), now).map_or(JsValue::NULL, JsValue::from_f64))
     })
 }

@@ -2,10 +2,14 @@
 //! errors, calls the core, and converts results back. No logic lives here.
 
 mod args;
+mod client_options;
 mod credentials;
 mod errors;
+mod exchanges;
 mod hawk;
+mod method_call;
 mod scopes;
+mod service_client;
 mod slugid;
 mod time;
 mod types;

@@ -77,6 +77,32 @@ export interface TemporaryCredentialsOptions {
   seed?: string;
 }
 
+/** An object that supplies credentials per request (e.g. rotating credentials in a dashboard). */
+export interface CredentialsAgent {
+  getCredentials(): Promise<Credentials> | Credentials;
+}
+
+/** Options of every service class. */
+export interface ClientOptions {
+  /** The deployment, e.g. `https://tc.example.com` (`https://taskcluster.net` uses the legacy hosts). */
+  rootUrl?: string;
+  /** Send requests to `<baseUrl><route>` instead (e.g. a proxy); overrides rootUrl. */
+  baseUrl?: string;
+  credentials?: Credentials | CredentialsAgent;
+  /** Restrict requests to these scopes. */
+  authorizedScopes?: string[];
+  /** Retries of 5xx, network errors and timeouts (default 5; 4xx are never retried). */
+  retries?: number;
+  /** Base of the exponential backoff in ms (default 100). */
+  delayFactor?: number;
+  /** Jitter, 0 to 1 (default 0.25). */
+  randomizationFactor?: number;
+  /** Longest wait between retries in ms (default 30000). */
+  maxDelay?: number;
+  /** Per-attempt timeout in ms (default 30000). */
+  timeout?: number;
+}
+
 export interface TemporaryCredentials {
   clientId: string;
   accessToken: string;

@@ -78,6 +78,13 @@ test('the web build loads (wasm served as application/wasm) and exports the API'
   assert.equal(wasm[0].type, 'application/wasm');
 });
 
+test('the web build exports the same names as the Node build', async () => {
+  const esm = await import('taskcluster-wasm');
+  const nodeKeys = Object.keys(esm).filter((k) => k !== 'default').sort();
+  const webKeys = await inPage('(tc) => Object.keys(tc).sort()', {});
+  assert.deepEqual(webKeys, nodeKeys);
+});
+
 test('hawkHeader with authorizedScopes: the hawk server accepts the cross-origin request', async () => {
   const r = await inPage(`async (tc, { url, creds }) => {
     const header = tc.hawkHeader({ method: 'POST', url, credentials: creds, authorizedScopes: ['queue:create-task:*'], payload: '{"x":1}' });

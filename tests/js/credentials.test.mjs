@@ -70,7 +70,7 @@ test('the credentials:{clientId, accessToken} form gives the same result', () =>
   assert.equal(JSON.parse(tc.createTemporaryCredentials({ ...ISSUER, ...opts, name: 'n' }).certificate).issuer, ISSUER.clientId);
 });
 
-test('defaults: random 44-char seed, start = now - 5 minutes', () => {
+test('defaults: random 44-char seed, start = now (as taskcluster-client)', () => {
   const before = Date.now();
   const a = tc.createTemporaryCredentials({ ...ISSUER, scopes: [], expiry: new Date(before + 3600e3) });
   const b = tc.createTemporaryCredentials({ ...ISSUER, scopes: [], expiry: new Date(before + 3600e3) });
@@ -78,7 +78,7 @@ test('defaults: random 44-char seed, start = now - 5 minutes', () => {
   const ca = JSON.parse(a.certificate);
   assert.match(ca.seed, /^[A-Za-z0-9_-]{44}$/);
   assert.notEqual(ca.seed, JSON.parse(b.certificate).seed);
-  assert.ok(ca.start >= before - 300e3 && ca.start <= after - 300e3, `start ${ca.start}`);
+  assert.ok(ca.start >= before && ca.start <= after, `start ${ca.start}`);
   assert.equal(ca.expiry, before + 3600e3);
   assert.equal(ca.version, 1);
   assert.deepEqual(ca.scopes, []);

@@ -268,9 +268,9 @@ for (const [name, good] of Object.entries(URL_ARGS)) {
 test('slugid functions and urls.testRootUrl ignore junk arguments', () => {
   const junk = [undefined, null, 42, {}, Symbol('s'), 10n, throwingProxy(), '\uD800'];
   for (const [label, fn] of [['slugid', tc.slugid], ['slugid.v4', tc.slugid.v4], ['slugid.nice', tc.slugid.nice]]) {
-    for (const j of junk) assert.match(fn(j, j), SLUG_RE, `${label}(${String(j)})`);
+    for (const [i, j] of junk.entries()) assert.match(fn(j, j), SLUG_RE, `${label}(junk #${i})`);
   }
-  for (const j of junk) assert.equal(tc.urls.testRootUrl(j), 'https://tc-tests.example.com');
+  for (const [i, j] of junk.entries()) assert.equal(tc.urls.testRootUrl(j), 'https://tc-tests.example.com', `junk #${i}`);
   canary('junk arguments');
 });
 

@@ -48,10 +48,10 @@ impl Challenge {
 }
 
 /// Milliseconds to add to the local clock (`now_ms`) to agree with the server,
-/// when `header` is an authentic Hawk challenge; `None` otherwise.
+/// when `header` is an authentic Hawk "Stale timestamp" challenge; `None` otherwise.
 pub fn clock_offset_ms(header: &str, key: Key<'_>, now_ms: f64) -> Option<f64> {
     let challenge = Challenge::parse(header)?;
-    if !challenge.is_authentic(key) {
+    if challenge.error.as_deref() != Some("Stale timestamp") || !challenge.is_authentic(key) {
         return None;
     }
     Some(challenge.ts as f64 * 1000.0 - now_ms)
@@ -94,6 +94,8 @@ mod tests {
         let forged = r#"Hawk ts="1353832234", tsm="AAAA", error="Stale timestamp""#;
         assert_eq!(clock_offset_ms(forged, KEY, 0.0), None);
         assert_eq!(Challenge::parse(r#"Hawk error="Bad mac""#), None);
+        let other_error = format!(r#"Hawk ts="1353832234", tsm="{}", error="Bad mac""#, tsm(1353832234));
+        assert_eq!(clock_offset_ms(&other_error, KEY, 0.0), None);
         assert_eq!(Challenge::parse(r#"Basic realm="x""#), None);
         assert_eq!(Challenge::parse(""), None);
         assert_eq!(Challenge::parse("Ha"), None);

@@ -1,5 +1,6 @@
 //! The parts of an absolute URL that a Hawk MAC covers.
 
+use crate::core::error::excerpt;
 use crate::core::{Error, Result};
 
 /// Host, port and resource of an absolute `http:` or `https:` URL.
@@ -32,7 +33,7 @@ impl Target {
         } else {
             return Err(Error::invalid(format!(
                 "{what} must be an absolute http: or https: URL, got {}",
-                quoted_prefix(url)
+                excerpt(url)
             )));
         };
         let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
@@ -41,7 +42,7 @@ impl Target {
         let host_port = authority.rsplit_once('@').map_or(authority, |(_, hp)| hp);
         let (host, port) = split_host_port(host_port, default_port, what)?;
         if host.is_empty() {
-            return Err(Error::invalid(format!("{what} has no host: {}", quoted_prefix(url))));
+            return Err(Error::invalid(format!("{what} has no host: {}", excerpt(url))));
         }
         let without_fragment = tail.split('#').next().unwrap_or("");
         let resource = if without_fragment.starts_with('/') {
@@ -76,12 +77,6 @@ fn split_host_port<'a>(host_port: &'a str, default_port: u16, what: &str) -> Res
         .parse::<u16>()
         .map_err(|_| Error::invalid(format!("{what} has an invalid port {port_text:?}")))?;
     Ok((host, port))
-}
-
-/// The start of a caller's string for an error message, kept short.
-fn quoted_prefix(text: &str) -> String {
-    let short: String = text.chars().take(60).collect();
-    if short.len() < text.len() { format!("{short:?}...") } else { format!("{short:?}") }
 }
 
 #[cfg(test)]

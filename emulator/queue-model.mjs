@@ -1,0 +1,62 @@
+// Tasks, runs and artifacts as the queue keeps them. A task record holds the
+// definition, its runs and, per run, its artifacts; the status the API returns
+// is derived from the runs.
+
+export function createTaskRecord(taskId, task) {
+  return { taskId, task, runs: [], artifacts: new Map() };
+}
+
+export function stateOf(record) {
+  return record.runs.length ? record.runs[record.runs.length - 1].state : 'unscheduled';
+}
+
+export function statusOf(record) {
+  const { task } = record;
+  const failedRuns = record.runs.filter((r) => r.state === 'exception' && r.reasonResolved !== 'canceled').length;
+  return {
+    taskId: record.taskId,
+    provisionerId: task.provisionerId,
+    workerType: task.workerType,
+    taskQueueId: task.taskQueueId,
+    schedulerId: task.schedulerId,
+    projectId: task.projectId,
+    taskGroupId: task.taskGroupId,
+    deadline: task.deadline,
+    expires: task.expires,
+    retriesLeft: Math.max(0, task.retries - failedRuns),
+    state: stateOf(record),
+    runs: record.runs.map((run) => ({ ...run })),
+  };
+}
+
+export function addPendingRun(record, nowIso, reasonCreated = 'scheduled') {
+  const run = { runId: record.runs.length, state: 'pending', reasonCreated, scheduled: nowIso };
+  record.runs.push(run);
+  return run;
+}
+
+export function startRun(run, nowIso, worker = { workerGroup: 'emulator', workerId: 'emulated-worker' }) {
+  Object.assign(run, { state: 'running', ...worker, takenUntil: new Date(Date.parse(nowIso) + 20 * 60 * 1000).toJSON(), started: nowIso });
+}
+
+// state: completed | failed | exception
+export function resolveRun(run, state, reasonResolved, nowIso) {
+  if (run.state === 'pending') startRun(run, nowIso);
+  Object.assign(run, { state, reasonResolved, resolved: nowIso });
+  delete run.takenUntil;
+}
+
+export function artifactsOfRun(record, runId) {
+  if (!record.artifacts.has(runId)) record.artifacts.set(runId, new Map());
+  return record.artifacts.get(runId);
+}
+
+// The listing/info shape of an artifact (never its bytes).
+export function artifactInfo(artifact) {
+  return {
+    storageType: artifact.storageType,
+    name: artifact.name,
+    expires: artifact.expires,
+    contentType: artifact.contentType,
+  };
+}

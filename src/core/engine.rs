@@ -1,0 +1,277 @@
+//! The request loop shared by every API method: sign each attempt, retry
+//! transient failures with backoff, and correct the clock once when the server
+//! answers with an authentic "Stale timestamp" challenge.
+//!
+//! It is generic over [`Transport`], so it runs on `fetch` in wasm and on a
+//! scripted fake in native tests.
+
+use std::cell::Cell;
+
+use super::credentials::Credentials;
+use super::hawk::{self, HeaderRequest, Target};
+use super::retry::{Outcome, RetryPolicy};
+use super::{Result, hawk::header::random_nonce};
+
+/// A request ready to send, before signing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HttpRequest {
+    /// Upper-case, e.g. `GET`.
+    pub method: String,
+    pub url: String,
+    /// Extra headers (`Authorization` is added per attempt).
+    pub headers: Vec<(String, String)>,
+    /// JSON text, if the method takes a payload.
+    pub body: Option<String>,
+}
+
+/// What the engine needs of a response.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HttpResponse {
+    pub status: u16,
+    pub content_type: Option<String>,
+    pub www_authenticate: Option<String>,
+    pub body: String,
+}
+
+/// Why no response arrived.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TransportError {
+    Network(String),
+    Timeout,
+}
+
+/// The platform: sending, waiting, the clock and randomness.
+#[allow(async_fn_in_trait)] // single-threaded (wasm): no Send bound wanted
+pub trait Transport {
+    async fn send(&self, request: &HttpRequest, timeout_ms: f64) -> std::result::Result<HttpResponse, TransportError>;
+    async fn sleep(&self, ms: f64);
+    fn now_ms(&self) -> f64;
+    /// Uniform in [0, 1).
+    fn random(&self) -> f64;
+}
+
+/// How to sign: credentials for this request, and the optional restriction.
+pub struct Signing<'a> {
+    pub credentials: &'a Credentials,
+    pub authorized_scopes: Option<&'a [String]>,
+}
+
+/// Per-client settings the loop uses.
+pub struct Settings<'a> {
+    pub retry: RetryPolicy,
+    pub timeout_ms: f64,
+    /// Milliseconds to add to the local clock; updated on a stale-timestamp challenge.
+    pub clock_offset_ms: &'a Cell<f64>,
+}
+
+/// The final answer of the server (any status), or the last transport error,
+/// with the number of retries made.
+pub type Attempts = (std::result::Result<HttpResponse, TransportError>, u32);
+
+/// Sends `request` until it succeeds, fails permanently, or retries run out.
+/// Errors only for requests that cannot be signed at all.
+pub async fn execute<T: Transport>(
+    transport: &T,
+    request: &HttpRequest,
+    signing: Option<&Signing<'_>>,
+    settings: &Settings<'_>,
+) -> Result<Attempts> {
+    let target = match signing {
+        Some(_) => Some(Target::parse(&request.url, "url")?),
+        None => None,
+    };
+    let mut retries = 0;
+    let mut clock_corrected = false;
+    loop {
+        let mut attempt = request.clone();
+        if let (Some(signing), Some(target)) = (signing, &target) {
+            let header = authorization(transport, signing, target, &request.method, settings)?;
+            attempt.headers.push(("Authorization".to_string(), header));
+        }
+        let result = transport.send(&attempt, settings.timeout_ms).await;
+        if let (Ok(response), Some(signing), false) = (&result, signing, clock_corrected) {
+            if let Some(offset) = stale_timestamp_offset(response, signing, transport.now_ms()) {
+                // Retry at once with the server's clock; this is not a failure.
+                settings.clock_offset_ms.set(offset);
+                clock_corrected = true;
+                continue;
+            }
+        }
+        let outcome = match &result {
+            Ok(response) => Outcome::Status(response.status),
+            Err(TransportError::Timeout) => Outcome::Timeout,
+            Err(TransportError::Network(_)) => Outcome::NetworkError,
+        };
+        if !settings.retry.should_retry(outcome, retries) {
+            return Ok((result, retries));
+        }
+        retries += 1;
+        transport.sleep(settings.retry.delay_ms(retries, transport.random())).await;
+    }
+}
+
+fn authorization<T: Transport>(
+    transport: &T,
+    signing: &Signing<'_>,
+    target: &Target,
+    method: &str,
+    settings: &Settings<'_>,
+) -> Result<String> {
+    let now = transport.now_ms() + settings.clock_offset_ms.get();
+    let ext = signing.credentials.ext(signing.authorized_scopes);
+    hawk::authorization_header(
+        signing.credentials.key(),
+        &HeaderRequest {
+            method,
+            target,
+            ts: (now / 1000.0).floor() as i64,
+            nonce: &random_nonce()?,
+            payload_hash: None,
+            ext: ext.as_deref(),
+        },
+    )
+}
+
+fn stale_timestamp_offset(response: &HttpResponse, signing: &Signing<'_>, now_ms: f64) -> Option<f64> {
+    if response.status != 401 {
+        return None;
+    }
+    hawk::clock_offset_ms(response.www_authenticate.as_deref()?, signing.credentials.key(), now_ms)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::crypto;
+    use std::cell::RefCell;
+    use std::future::Future;
+    use std::pin::pin;
+    use std::task::{Context, Poll, Waker};
+
+    /// Replays scripted results and records what was sent and how long it slept.
+    struct Scripted {
+        results: RefCell<Vec<std::result::Result<HttpResponse, TransportError>>>,
+        sent: RefCell<Vec<HttpRequest>>,
+        slept: RefCell<Vec<f64>>,
+        now_ms: f64,
+    }
+
+    impl Scripted {
+        fn new(mut results: Vec<std::result::Result<HttpResponse, TransportError>>) -> Self {
+            results.reverse();
+            Scripted { results: RefCell::new(results), sent: RefCell::default(), slept: RefCell::default(), now_ms: 1_000_000_000.0 }
+        }
+    }
+
+    impl Transport for Scripted {
+        async fn send(&self, request: &HttpRequest, _timeout_ms: f64) -> std::result::Result<HttpResponse, TransportError> {
+            self.sent.borrow_mut().push(request.clone());
+            self.results.borrow_mut().pop().unwrap_or(Err(TransportError::Network("script ended".into())))
+        }
+        async fn sleep(&self, ms: f64) {
+            self.slept.borrow_mut().push(ms);
+        }
+        fn now_ms(&self) -> f64 {
+            self.now_ms
+        }
+        fn random(&self) -> f64 {
+            0.5
+        }
+    }
+
+    /// The scripted transport never pends, so polling once completes the future.
+    fn run<F: Future>(future: F) -> F::Output {
+        match pin!(future).as_mut().poll(&mut Context::from_waker(Waker::noop())) {
+            Poll::Ready(output) => output,
+            Poll::Pending => panic!("scripted transport never pends"),
+        }
+    }
+
+    fn status(code: u16) -> std::result::Result<HttpResponse, TransportError> {
+        Ok(HttpResponse { status: code, content_type: None, www_authenticate: None, body: String::new() })
+    }
+
+    fn request() -> HttpRequest {
+        HttpRequest { method: "GET".into(), url: "https://tc.example.com/api/queue/v1/ping?x=1".into(), headers: vec![], body: None }
+    }
+
+    fn execute_with(script: &Scripted, credentials: Option<&Credentials>, clock: &Cell<f64>) -> Attempts {
+        let signing = credentials.map(|credentials| Signing { credentials, authorized_scopes: None });
+        let settings = Settings { retry: RetryPolicy::default(), timeout_ms: 1000.0, clock_offset_ms: clock };
+        run(execute(script, &request(), signing.as_ref(), &settings)).unwrap()
+    }
+
+    #[test]
+    fn retries_server_errors_then_succeeds() {
+        let script = Scripted::new(vec![status(500), Err(TransportError::Timeout), status(200)]);
+        let (result, retries) = execute_with(&script, None, &Cell::new(0.0));
+        assert_eq!(result.unwrap().status, 200);
+        assert_eq!(retries, 2);
+        assert_eq!(*script.slept.borrow(), vec![100.0, 200.0]);
+    }
+
+    #[test]
+    fn never_retries_client_errors() {
+        let script = Scripted::new(vec![status(404), status(200)]);
+        let (result, retries) = execute_with(&script, None, &Cell::new(0.0));
+        assert_eq!((result.unwrap().status, retries), (404, 0));
+    }
+
+    #[test]
+    fn gives_up_after_the_configured_retries() {
+        let script = Scripted::new((0..10).map(|_| status(503)).collect());
+        let (result, retries) = execute_with(&script, None, &Cell::new(0.0));
+        assert_eq!((result.unwrap().status, retries), (503, 5));
+        assert_eq!(script.sent.borrow().len(), 6);
+    }
+
+    #[test]
+    fn corrects_the_clock_once_from_an_authentic_challenge() {
+        let credentials = Credentials::permanent("me", "secret");
+        let server_ts = 1_000_000_000 / 1000 + 3600;
+        let tsm = crypto::base64(&crypto::hmac_sha256(b"secret", format!("hawk.1.ts\n{server_ts}\n").as_bytes()));
+        let challenge = HttpResponse {
+            status: 401,
+            content_type: None,
+            www_authenticate: Some(format!(r#"Hawk ts="{server_ts}", tsm="{tsm}", error="Stale timestamp""#)),
+            body: String::new(),
+        };
+        let script = Scripted::new(vec![Ok(challenge.clone()), Ok(challenge), status(200)]);
+        let clock = Cell::new(0.0);
+        let (result, retries) = execute_with(&script, Some(&credentials), &clock);
+        // Corrected once; the second challenge is returned as the answer.
+        assert_eq!((result.unwrap().status, retries), (401, 0));
+        assert_eq!(clock.get(), 3_600_000.0);
+        let sent = script.sent.borrow();
+        let second = &sent[1].headers[0].1;
+        assert!(second.contains(&format!(r#"ts="{server_ts}""#)), "{second}");
+    }
+
+    #[test]
+    fn ignores_a_forged_challenge() {
+        let credentials = Credentials::permanent("me", "secret");
+        let forged = HttpResponse {
+            status: 401,
+            content_type: None,
+            www_authenticate: Some(r#"Hawk ts="1", tsm="forged", error="Stale timestamp""#.into()),
+            body: String::new(),
+        };
+        let script = Scripted::new(vec![Ok(forged), status(200)]);
+        let clock = Cell::new(0.0);
+        let (result, _) = execute_with(&script, Some(&credentials), &clock);
+        assert_eq!(result.unwrap().status, 401);
+        assert_eq!(clock.get(), 0.0);
+    }
+
+    #[test]
+    fn signs_every_attempt_with_a_fresh_nonce() {
+        let credentials = Credentials::permanent("me", "secret");
+        let script = Scripted::new(vec![status(500), status(200)]);
+        let _ = execute_with(&script, Some(&credentials), &Cell::new(0.0));
+        let sent = script.sent.borrow();
+        let (a, b) = (&sent[0].headers[0], &sent[1].headers[0]);
+        assert_eq!(a.0, "Authorization");
+        assert!(a.1.starts_with(r#"Hawk id="me", ts="1000000""#), "{}", a.1);
+        assert_ne!(a.1, b.1);
+    }
+}

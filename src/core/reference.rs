@@ -1,0 +1,113 @@
+//! A service's API as the client needs it: the facts from `apis/` (or from a
+//! deployment's reference documents) that turn a method call into a request.
+
+use serde::Deserialize;
+
+/// One REST service (`functions`) or one exchange set (`exchanges`).
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct ServiceReference {
+    /// The class name, e.g. `Queue`.
+    pub name: String,
+    /// The URL segment, e.g. `queue`.
+    pub service_name: String,
+    #[serde(default = "default_api_version")]
+    pub api_version: String,
+    #[serde(default)]
+    pub functions: Vec<FunctionEntry>,
+    #[serde(default)]
+    pub exchange_prefix: Option<String>,
+    #[serde(default)]
+    pub exchanges: Vec<ExchangeEntry>,
+}
+
+fn default_api_version() -> String {
+    "v1".to_string()
+}
+
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+pub struct FunctionEntry {
+    pub name: String,
+    /// Lower- or upper-case HTTP method.
+    pub method: String,
+    /// E.g. `/task/<taskId>/artifacts/<name>`.
+    pub route: String,
+    #[serde(default)]
+    pub args: Vec<String>,
+    #[serde(default)]
+    pub query: Vec<String>,
+    /// Whether the method takes a JSON payload.
+    #[serde(default)]
+    pub input: bool,
+    /// Whether the method answers with a JSON body.
+    #[serde(default)]
+    pub output: bool,
+}
+
+impl FunctionEntry {
+    /// The method's JS signature for error messages, e.g.
+    /// `listTaskGroup(taskGroupId, [query])`.
+    pub fn signature(&self) -> String {
+        let mut params: Vec<String> = self.args.clone();
+        if self.input {
+            params.push("payload".to_string());
+        }
+        if !self.query.is_empty() {
+            params.push("[query]".to_string());
+        }
+        format!("{}({})", self.name, params.join(", "))
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct ExchangeEntry {
+    pub name: String,
+    /// The exchange's name after the prefix, e.g. `task-completed`.
+    pub exchange: String,
+    #[serde(default)]
+    pub routing_key: Vec<RoutingKeyEntry>,
+}
+
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct RoutingKeyEntry {
+    pub name: String,
+    #[serde(default)]
+    pub constant: Option<String>,
+    #[serde(default)]
+    pub required: bool,
+    #[serde(default)]
+    pub multiple_words: bool,
+}
+
+impl ServiceReference {
+    pub fn function(&self, name: &str) -> Option<&FunctionEntry> {
+        self.functions.iter().find(|f| f.name == name)
+    }
+
+    pub fn exchange(&self, name: &str) -> Option<&ExchangeEntry> {
+        self.exchanges.iter().find(|e| e.name == name)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn signature_lists_args_payload_and_query() {
+        let entry = FunctionEntry {
+            name: "listTaskGroup".into(),
+            method: "get".into(),
+            route: "/task-group/<taskGroupId>/list".into(),
+            args: vec!["taskGroupId".into()],
+            query: vec!["continuationToken".into(), "limit".into()],
+            input: false,
+            output: true,
+        };
+        assert_eq!(entry.signature(), "listTaskGroup(taskGroupId, [query])");
+        let create = FunctionEntry { name: "createTask".into(), args: vec!["taskId".into()], query: vec![], input: true, ..entry };
+        assert_eq!(create.signature(), "createTask(taskId, payload)");
+    }
+}

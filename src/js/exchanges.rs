@@ -1,0 +1,79 @@
+//! `ExchangeSet`: routing-key bindings for one exchange reference, behind every
+//! generated `...Events` class.
+
+use js_sys::Reflect;
+use wasm_bindgen::prelude::*;
+
+use super::errors::{JsResult, guarded, to_js};
+use super::{args, values};
+use crate::core::reference::ServiceReference;
+use crate::core::{Error, Result, routing_key};
+
+#[wasm_bindgen(js_name = ExchangeSet)]
+pub struct ExchangeSet {
+    reference: ServiceReference,
+    exchange_prefix: String,
+}
+
+#[wasm_bindgen(js_class = ExchangeSet)]
+impl ExchangeSet {
+    /// `options.exchangePrefix` replaces the reference's prefix (other deployments).
+    #[wasm_bindgen(constructor)]
+    pub fn new(reference: JsValue, options: JsValue) -> JsResult<ExchangeSet> {
+        let reference: ServiceReference = serde_wasm_bindgen::from_value(reference)
+            .map_err(|e| to_js("ExchangeSet", Error::type_error(format!("reference is not an exchanges reference: {e}"))))?;
+        let class = reference.name.clone();
+        guarded(&class, || {
+            let prefix = if args::is_absent(&options) {
+                None
+            } else {
+                args::object(&options, "options")?;
+                args::optional_string(&args::field(&options, "exchangePrefix", "options")?, "options.exchangePrefix")?
+            };
+            let exchange_prefix = prefix.or_else(|| reference.exchange_prefix.clone()).unwrap_or_default();
+            Ok(ExchangeSet { reference, exchange_prefix })
+        })
+    }
+
+    /// `{exchange, routingKeyPattern}` for exchange `name`; `pattern` is an
+    /// object of routing-key values or a ready pattern string.
+    pub fn binding(&self, name: &str, pattern: JsValue) -> JsResult<JsValue> {
+        let label = format!("{}.{name}", self.reference.name);
+        guarded(&label, || {
+            let entry = self
+                .reference
+                .exchange(name)
+                .ok_or_else(|| Error::type_error(format!("{} has no exchange {name:?}", self.reference.name)))?;
+            let routing_key_pattern = match pattern.as_string() {
+                Some(text) => text,
+                None => routing_key::pattern(entry, &pattern_values(&pattern)?)?,
+            };
+            Ok(values::plain_object(&[
+                ("exchange", JsValue::from_str(&format!("{}{}", self.exchange_prefix, entry.exchange))),
+                ("routingKeyPattern", JsValue::from_str(&routing_key_pattern)),
+            ]))
+        })
+    }
+}
+
+/// `{taskId: 'abc', runId: 0}` -> pairs; `undefined`/`null` values are unspecified.
+fn pattern_values(pattern: &JsValue) -> Result<Vec<(String, String)>> {
+    if args::is_absent(pattern) {
+        return Ok(Vec::new());
+    }
+    args::object(pattern, "pattern")?;
+    let keys = Reflect::own_keys(pattern).map_err(|_| Error::invalid("listing the keys of pattern threw an exception"))?;
+    let mut pairs = Vec::new();
+    for name in keys.iter().filter_map(|k| k.as_string()) {
+        let value = args::field(pattern, &name, "pattern")?;
+        if args::is_absent(&value) {
+            continue;
+        }
+        let text = match value.as_f64() {
+            Some(n) if n.is_finite() => format!("{n}"),
+            _ => args::string(&value, &format!("pattern.{name}"))?,
+        };
+        pairs.push((name, text));
+    }
+    Ok(pairs)
+}

@@ -1,0 +1,98 @@
+//! JS arguments of an API method -> route arguments, payload and query, per the
+//! calling convention: `method(arg1, ..., [payload], [query])`.
+
+use wasm_bindgen::JsValue;
+
+use super::args;
+use crate::core::call::check_query_names;
+use crate::core::reference::FunctionEntry;
+use crate::core::{Error, Result};
+
+pub struct MethodCall {
+    pub route_args: Vec<String>,
+    /// JSON text.
+    pub payload: Option<String>,
+    pub query: Vec<(String, String)>,
+}
+
+/// Whether the payload slot is part of the arguments (method calls) or not (`buildUrl`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Payload {
+    Expected,
+    NotAccepted,
+}
+
+/// Splits `values` for `entry`; `label` (e.g. `Queue.task`) names the method in errors.
+pub fn parse(entry: &FunctionEntry, values: &[JsValue], payload: Payload, label: &str) -> Result<MethodCall> {
+    let with_payload = payload == Payload::Expected && entry.input;
+    let required = entry.args.len() + usize::from(with_payload);
+    let accepts_query = !entry.query.is_empty();
+    // A trailing `undefined` stands for an omitted query.
+    let given = match values.last() {
+        Some(last) if values.len() == required + 1 && last.is_undefined() => required,
+        _ => values.len(),
+    };
+    if given != required && !(accepts_query && given == required + 1) {
+        let expected = if accepts_query { format!("{required} or {}", required + 1) } else { required.to_string() };
+        return Err(Error::type_error(format!(
+            "{label}: {} expects {expected} argument(s), got {given}",
+            entry.signature()
+        )));
+    }
+    let route_args = entry
+        .args
+        .iter()
+        .zip(values)
+        .map(|(name, value)| route_arg(value, &format!("{label}: {name}")))
+        .collect::<Result<Vec<_>>>()?;
+    let payload = match with_payload {
+        true => Some(json_payload(values.get(entry.args.len()).unwrap_or(&JsValue::UNDEFINED), label)?),
+        false => None,
+    };
+    let query = match values.get(required) {
+        Some(value) if given > required => query(entry, value, label)?,
+        _ => Vec::new(),
+    };
+    Ok(MethodCall { route_args, payload, query })
+}
+
+/// Route arguments are strings; numbers (e.g. a runId) are accepted as their decimal text.
+fn route_arg(value: &JsValue, what: &str) -> Result<String> {
+    match value.as_f64() {
+        Some(n) if n.is_finite() => Ok(format!("{n}")),
+        _ => args::string(value, what),
+    }
+}
+
+fn json_payload(value: &JsValue, label: &str) -> Result<String> {
+    if !value.is_object() {
+        return Err(Error::type_error(format!("{label}: payload must be an object, got {}", args::type_name(value))));
+    }
+    js_sys::JSON::stringify(value)
+        .ok()
+        .and_then(|text| text.as_string())
+        .ok_or_else(|| Error::type_error(format!("{label}: payload cannot be serialized as JSON (a cycle or a BigInt?)")))
+}
+
+/// Query options; `undefined`/`null` values are left out.
+fn query(entry: &FunctionEntry, value: &JsValue, label: &str) -> Result<Vec<(String, String)>> {
+    let what = format!("{label}: query");
+    args::object(value, &what)?;
+    let keys = js_sys::Reflect::own_keys(value).map_err(|_| Error::invalid(format!("listing the keys of {what} threw an exception")))?;
+    let names: Vec<String> = keys.iter().filter_map(|k| k.as_string()).collect();
+    check_query_names(entry, &names.iter().map(String::as_str).collect::<Vec<_>>()).map_err(|e| e.context(label))?;
+    let mut pairs = Vec::new();
+    for name in names {
+        let item = args::field(value, &name, &what)?;
+        if args::is_absent(&item) {
+            continue;
+        }
+        let text = match (item.as_f64(), item.as_bool()) {
+            (Some(n), _) if n.is_finite() => format!("{n}"),
+            (_, Some(b)) => b.to_string(),
+            _ => args::string(&item, &format!("{what}.{name}"))?,
+        };
+        pairs.push((name, text));
+    }
+    Ok(pairs)
+}

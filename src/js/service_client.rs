@@ -1,0 +1,260 @@
+//! `ServiceClient`: the engine behind every generated service class. It turns
+//! a method name and JS arguments into a signed `fetch`, with retries.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use js_sys::{Promise, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::{JsFuture, future_to_promise};
+
+use super::client_options::{ClientOptions, CredentialSource};
+use super::errors::{JsResult, RequestFailure, guarded, request_error, to_js};
+use super::method_call::{self, MethodCall, Payload};
+use super::args;
+use crate::core::call::{find_function, request_url};
+use crate::core::credentials::Credentials;
+use crate::core::engine::{self, HttpRequest, HttpResponse, Settings, Signing, TransportError};
+use crate::core::hawk::{self, BewitRequest, Target, bewit::DEFAULT_EXPIRATION_SECONDS};
+use crate::core::reference::{FunctionEntry, ServiceReference};
+use crate::core::{Error, Result};
+use crate::transport::Fetch;
+
+struct Shared {
+    reference: ServiceReference,
+    options: ClientOptions,
+    clock_offset_ms: Cell<f64>,
+    /// Sent in Node only; browsers set their own.
+    user_agent: Option<String>,
+}
+
+/// A client for one service reference (`{name, serviceName, apiVersion, functions}`).
+#[wasm_bindgen(js_name = ServiceClient)]
+pub struct ServiceClient {
+    shared: Rc<Shared>,
+}
+
+#[wasm_bindgen(js_class = ServiceClient)]
+impl ServiceClient {
+    #[wasm_bindgen(constructor)]
+    pub fn new(reference: JsValue, #[wasm_bindgen(unchecked_param_type = "ClientOptions")] options: JsValue) -> JsResult<ServiceClient> {
+        let reference: ServiceReference = serde_wasm_bindgen::from_value(reference)
+            .map_err(|e| to_js("ServiceClient", Error::type_error(format!("reference is not a service reference: {e}"))))?;
+        let options = guarded(&reference.name.clone(), || ClientOptions::read(&options, &reference.name))?;
+        let user_agent = running_in_node().then(|| format!("taskcluster-wasm/{}", env!("CARGO_PKG_VERSION")));
+        Ok(ServiceClient { shared: Rc::new(Shared { reference, options, clock_offset_ms: Cell::new(0.0), user_agent }) })
+    }
+
+    /// Calls method `name` with the JS arguments `args`; resolves to the JSON
+    /// result, rejects with a `TaskclusterError`-named error.
+    pub fn call(&self, name: String, #[wasm_bindgen(unchecked_param_type = "unknown[]")] args: JsValue) -> Promise {
+        let shared = Rc::clone(&self.shared);
+        future_to_promise(async move { shared.call(&name, &args).await })
+    }
+
+    /// The URL of method `name` for `args` (route arguments, then an optional query).
+    #[wasm_bindgen(js_name = buildUrl)]
+    pub fn build_url(&self, name: JsValue, #[wasm_bindgen(unchecked_param_type = "unknown[]")] args: JsValue) -> JsResult<String> {
+        let label = self.shared.label_for(&name);
+        guarded(&label, || {
+            let (entry, call) = self.shared.parse(&name, &args, Payload::NotAccepted)?;
+            self.shared.url(entry, &call)
+        })
+    }
+
+    /// A signed URL (bewit) for GET method `name`; a trailing `{expiration}`
+    /// (seconds, default 900) sets how long it stays valid.
+    #[wasm_bindgen(js_name = buildSignedUrl)]
+    pub fn build_signed_url(&self, name: JsValue, #[wasm_bindgen(unchecked_param_type = "unknown[]")] args: JsValue) -> JsResult<String> {
+        let label = self.shared.label_for(&name);
+        guarded(&label, || {
+            let CredentialSource::Static(credentials) = &self.shared.options.credentials else {
+                return Err(Error::type_error(
+                    "buildSignedUrl needs credentials given as {clientId, accessToken}; with a credentials agent use buildSignedUrlAsync",
+                ));
+            };
+            self.shared.signed_url(&name, &args, credentials)
+        })
+    }
+
+    /// Like `buildSignedUrl`, asking a credentials agent first.
+    #[wasm_bindgen(js_name = buildSignedUrlAsync)]
+    pub fn build_signed_url_async(&self, name: JsValue, #[wasm_bindgen(unchecked_param_type = "unknown[]")] args: JsValue) -> Promise {
+        let shared = Rc::clone(&self.shared);
+        future_to_promise(async move {
+            let label = shared.label_for(&name);
+            let credentials = shared.credentials().await.map_err(|e| to_js(&label, e))?;
+            let credentials = credentials.ok_or_else(|| to_js(&label, Error::type_error("buildSignedUrlAsync needs credentials")))?;
+            shared.signed_url(&name, &args, &credentials).map(JsValue::from).map_err(|e| to_js(&label, e))
+        })
+    }
+
+    /// Milliseconds added to the local clock after a "Stale timestamp" correction.
+    #[wasm_bindgen(getter, js_name = clockOffset)]
+    pub fn clock_offset(&self) -> f64 {
+        self.shared.clock_offset_ms.get()
+    }
+}
+
+impl Shared {
+    fn label_for(&self, name: &JsValue) -> String {
+        format!("{}.{}", self.reference.name, name.as_string().unwrap_or_default())
+    }
+
+    fn parse(&self, name: &JsValue, values: &JsValue, payload: Payload) -> Result<(&FunctionEntry, MethodCall)> {
+        let entry = find_function(&self.reference, &args::string(name, "method")?)?;
+        let values = args::items(values, "args")?;
+        let call = method_call::parse(entry, &values, payload, &format!("{}.{}", self.reference.name, entry.name))?;
+        Ok((entry, call))
+    }
+
+    fn url(&self, entry: &FunctionEntry, call: &MethodCall) -> Result<String> {
+        let r = &self.reference;
+        request_url(&self.options.endpoint, &r.service_name, &r.api_version, entry, &call.route_args, &call.query)
+    }
+
+    fn signed_url(&self, name: &JsValue, values: &JsValue, credentials: &Credentials) -> Result<String> {
+        let mut values = args::items(values, "args")?;
+        let entry = find_function(&self.reference, &args::string(name, "method")?)?;
+        if !entry.method.eq_ignore_ascii_case("get") {
+            return Err(Error::type_error(format!("buildSignedUrl works only for GET methods; {} is {}", entry.name, entry.method.to_ascii_uppercase())));
+        }
+        let expiration = take_expiration(entry, &mut values)?;
+        let label = format!("{}.{}", self.reference.name, entry.name);
+        let url = self.url(entry, &method_call::parse(entry, &values, Payload::NotAccepted, &label)?)?;
+        let target = Target::parse(&url, "url")?;
+        let now = ((js_sys::Date::now() + self.clock_offset_ms.get()) / 1000.0).floor() as i64;
+        let ext = credentials.ext(self.options.authorized_scopes.as_deref());
+        let request = BewitRequest { target: &target, expires_at: now.saturating_add(expiration), ext: ext.as_deref() };
+        hawk::signed_url(&url, credentials.key(), &request)
+    }
+
+    async fn call(&self, name: &str, values: &JsValue) -> JsResult<JsValue> {
+        let label = format!("{}.{name}", self.reference.name);
+        let (entry, call) = self.parse(&JsValue::from_str(name), values, Payload::Expected).map_err(|e| to_js(&label, e))?;
+        let url = self.url(entry, &call).map_err(|e| to_js(&label, e))?;
+        let credentials = self.credentials().await.map_err(|e| to_js(&label, e))?;
+        let method = entry.method.to_ascii_uppercase();
+        let mut headers = Vec::new();
+        if call.payload.is_some() {
+            headers.push(("Content-Type".to_string(), "application/json".to_string()));
+        }
+        if let Some(agent) = &self.user_agent {
+            headers.push(("User-Agent".to_string(), agent.clone()));
+        }
+        let request = HttpRequest { method: method.clone(), url: url.clone(), headers, body: call.payload };
+        let signing = credentials.as_ref().map(|credentials| Signing {
+            credentials,
+            authorized_scopes: self.options.authorized_scopes.as_deref(),
+        });
+        let settings = Settings {
+            retry: self.options.retry,
+            timeout_ms: self.options.timeout_ms,
+            clock_offset_ms: &self.clock_offset_ms,
+        };
+        let (result, retries) =
+            engine::execute(&Fetch, &request, signing.as_ref(), &settings).await.map_err(|e| to_js(&label, e))?;
+        let failure = |message: String, code: String, status_code, body| RequestFailure {
+            message,
+            code,
+            status_code,
+            body,
+            method: &method,
+            url: &url,
+            function_name: &label,
+            retries,
+        };
+        match result {
+            Ok(response) if (200..300).contains(&response.status) => Ok(success_body(&response)),
+            Ok(response) => Err(request_error(http_failure(&response, &label, failure))),
+            Err(TransportError::Timeout) => Err(request_error(failure(
+                format!("{label}: no response within {} ms ({method} {url}, {retries} retries)", self.options.timeout_ms),
+                "RequestTimeout".into(),
+                None,
+                JsValue::UNDEFINED,
+            ))),
+            Err(TransportError::Network(reason)) => Err(request_error(failure(
+                format!("{label}: network error: {reason} ({method} {url}, {retries} retries)"),
+                "NetworkError".into(),
+                None,
+                JsValue::UNDEFINED,
+            ))),
+        }
+    }
+
+    /// The credentials for one request: static ones, or an agent's answer.
+    async fn credentials(&self) -> Result<Option<Credentials>> {
+        match &self.options.credentials {
+            CredentialSource::None => Ok(None),
+            CredentialSource::Static(credentials) => Ok(Some(credentials.clone())),
+            CredentialSource::Agent(agent) => {
+                let failed = || Error::invalid("options.credentials.getCredentials() failed");
+                let function: js_sys::Function = Reflect::get(agent, &"getCredentials".into())
+                    .map_err(|_| failed())?
+                    .dyn_into()
+                    .map_err(|_| failed())?;
+                let answer = function.call0(agent).map_err(|_| failed())?;
+                let resolved = JsFuture::from(Promise::resolve(&answer)).await.map_err(|_| failed())?;
+                args::credentials(&resolved, "options.credentials.getCredentials()").map(Some)
+            }
+        }
+    }
+}
+
+/// A trailing `{expiration}` object of `buildSignedUrl`, when it is not the query.
+fn take_expiration(entry: &FunctionEntry, values: &mut Vec<JsValue>) -> Result<i64> {
+    let slots = entry.args.len() + usize::from(!entry.query.is_empty());
+    let is_options = |value: &JsValue| {
+        let keys = Reflect::own_keys(value).map(|k| k.iter().filter_map(|k| k.as_string()).collect::<Vec<_>>()).unwrap_or_default();
+        value.is_object() && keys == ["expiration"] && !entry.query.iter().any(|q| q == "expiration")
+    };
+    let trailing_options = values.len() > slots || (values.len() == slots && values.len() > entry.args.len() && values.last().is_some_and(is_options));
+    if !trailing_options {
+        return Ok(DEFAULT_EXPIRATION_SECONDS);
+    }
+    let options = values.pop().unwrap_or(JsValue::UNDEFINED);
+    args::object(&options, "buildSignedUrl options")?;
+    let seconds = args::optional_number(&args::field(&options, "expiration", "options")?, "options.expiration")?;
+    match seconds {
+        Some(s) if s <= 0.0 => Err(Error::range("options.expiration must be a positive number of seconds")),
+        Some(s) => Ok(s.floor() as i64),
+        None => Ok(DEFAULT_EXPIRATION_SECONDS),
+    }
+}
+
+/// A 2xx body: JSON when it parses, the text otherwise, `undefined` when empty.
+fn success_body(response: &HttpResponse) -> JsValue {
+    if response.body.is_empty() {
+        return JsValue::UNDEFINED;
+    }
+    js_sys::JSON::parse(&response.body).unwrap_or_else(|_| JsValue::from_str(&response.body))
+}
+
+/// The server's message and code first; an HTML or text body is kept short.
+fn http_failure<'a>(
+    response: &HttpResponse,
+    label: &str,
+    failure: impl Fn(String, String, Option<u16>, JsValue) -> RequestFailure<'a>,
+) -> RequestFailure<'a> {
+    let parsed = js_sys::JSON::parse(&response.body).ok().filter(|v| v.is_object());
+    let field = |name: &str| parsed.as_ref().and_then(|p| Reflect::get(p, &name.into()).ok()).and_then(|v| v.as_string());
+    let server_message = field("message");
+    let code = field("code").unwrap_or_else(|| format!("HTTP{}", response.status));
+    let message = match server_message {
+        Some(message) => message,
+        None => {
+            let excerpt: String = response.body.chars().take(300).collect();
+            format!("{label}: HTTP {} {}", response.status, excerpt.trim())
+        }
+    };
+    let body = parsed.unwrap_or_else(|| JsValue::from_str(&response.body));
+    failure(message, code, Some(response.status), body)
+}
+
+fn running_in_node() -> bool {
+    let versions = Reflect::get(&js_sys::global(), &"process".into())
+        .and_then(|process| Reflect::get(&process, &"versions".into()))
+        .and_then(|versions| Reflect::get(&versions, &"node".into()));
+    versions.is_ok_and(|node| node.is_string())
+}
+

@@ -1,0 +1,72 @@
+//! The engine's [`Transport`] on the platform's `fetch` (browsers, Workers,
+//! Node 20): per-attempt timeouts with `AbortController`, waits with `setTimeout`.
+
+use gloo_net::http::{Method, RequestBuilder};
+use js_sys::{Function, Promise};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::AbortController;
+
+use crate::core::engine::{HttpRequest, HttpResponse, Transport, TransportError};
+
+#[wasm_bindgen]
+extern "C" {
+    // Globals in every JS environment we support; no `window` needed.
+    #[wasm_bindgen(js_name = setTimeout)]
+    fn set_timeout(callback: &Function, ms: f64) -> JsValue;
+    #[wasm_bindgen(js_name = clearTimeout)]
+    fn clear_timeout(handle: &JsValue);
+}
+
+pub struct Fetch;
+
+impl Transport for Fetch {
+    async fn send(&self, request: &HttpRequest, timeout_ms: f64) -> Result<HttpResponse, TransportError> {
+        let controller = AbortController::new().map_err(|_| TransportError::Network("AbortController is unavailable".into()))?;
+        let abort = Closure::once_into_js({
+            let controller = controller.clone();
+            move || controller.abort()
+        });
+        let timer = set_timeout(abort.unchecked_ref(), timeout_ms);
+        let result = send_once(request, &controller).await;
+        clear_timeout(&timer);
+        result.map_err(|message| {
+            if controller.signal().aborted() { TransportError::Timeout } else { TransportError::Network(message) }
+        })
+    }
+
+    async fn sleep(&self, ms: f64) {
+        let promise = Promise::new(&mut |resolve, _| {
+            set_timeout(&resolve, ms);
+        });
+        let _ = JsFuture::from(promise).await;
+    }
+
+    fn now_ms(&self) -> f64 {
+        js_sys::Date::now()
+    }
+
+    fn random(&self) -> f64 {
+        js_sys::Math::random()
+    }
+}
+
+async fn send_once(request: &HttpRequest, controller: &AbortController) -> Result<HttpResponse, String> {
+    let method = Method::from_bytes(request.method.as_bytes()).map_err(|e| e.to_string())?;
+    let mut builder = RequestBuilder::new(&request.url).method(method).abort_signal(Some(&controller.signal()));
+    for (name, value) in &request.headers {
+        builder = builder.header(name, value);
+    }
+    let built = match &request.body {
+        Some(body) => builder.body(body.as_str()),
+        None => builder.build(),
+    };
+    let response = built.map_err(|e| e.to_string())?.send().await.map_err(|e| e.to_string())?;
+    let headers = response.headers();
+    Ok(HttpResponse {
+        status: response.status(),
+        content_type: headers.get("content-type"),
+        www_authenticate: headers.get("www-authenticate"),
+        body: response.text().await.map_err(|e| e.to_string())?,
+    })
+}

@@ -16,7 +16,10 @@ function takeCount(faults, field) {
 }
 
 export function createFaultInjector(getFaults) {
+  // Accumulated share of a failure; restarts whenever the rate changes, so a
+  // given rate always produces the same sequence.
   let rateDebt = 0;
+  let lastRate = 0;
   return {
     // -> {delayMs, kind: 'drop' | 'html' | 'status500' | undefined}
     take(path) {
@@ -26,7 +29,8 @@ export function createFaultInjector(getFaults) {
       if (takeCount(faults, 'dropConnectionCount')) return { delayMs, kind: 'drop' };
       if (takeCount(faults, 'htmlErrorCount')) return { delayMs, kind: 'html' };
       if (takeCount(faults, 'status500Count')) return { delayMs, kind: 'status500' };
-      const rate = Number(faults.status500Rate);
+      const rate = Number(faults.status500Rate) || 0;
+      if (rate !== lastRate) [rateDebt, lastRate] = [0, rate];
       if (rate > 0) {
         rateDebt += Math.min(rate, 1);
         if (rateDebt >= 1 - 1e-9) {

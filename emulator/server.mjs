@@ -12,10 +12,11 @@ function readBody(req) {
     const chunks = [];
     let size = 0;
     req.on('data', (chunk) => {
+      if (size > MAX_BODY) return; // already refused; keep draining so the 413 can be read
       size += chunk.length;
       if (size > MAX_BODY) {
-        reject(new ApiError('InputTooLarge', `Request body larger than ${MAX_BODY} bytes`));
-        req.destroy();
+        chunks.length = 0;
+        reject(new ApiError('InputTooLarge', `Request body larger than ${MAX_BODY} bytes`, { headers: { Connection: 'close' } }));
         return;
       }
       chunks.push(chunk);

@@ -26,6 +26,12 @@ for (const file of ['taskcluster_wasm.js', 'taskcluster_wasm.d.ts', 'taskcluster
   copyFileSync(join(root, 'build', 'web', file), join(web, file));
   copyFileSync(join(root, 'build', 'nodejs', file), join(node, file.replace(/\.js$/, '.cjs')));
 }
+// `[Symbol.dispose]()` in the declarations needs TypeScript's esnext lib;
+// without it every user compiling with an es2022 lib would get errors.
+for (const folder of [web, node]) {
+  const types = join(folder, 'taskcluster_wasm.d.ts');
+  writeFileSync(types, readFileSync(types, 'utf8').replace(/^ *\[Symbol\.dispose\]\(\): void;\n/gm, ''));
+}
 
 const require = createRequire(import.meta.url);
 

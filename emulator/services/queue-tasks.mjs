@@ -102,14 +102,14 @@ export function createQueueTaskHandlers(env) {
       const taskIds = requireStringArray(ctx.body, 'taskIds');
       ctx.authorize({ taskIds });
       const found = taskIds.filter((id) => state.tasks.has(id)).map((id) => ({ taskId: id, task: state.tasks.get(id).task }));
-      const page = paginate(found, ctx.query, (t) => t.taskId);
+      const page = paginateInOrder(found, ctx.query);
       return withToken({ tasks: page.items }, page);
     },
     statuses: (ctx) => {
       const taskIds = requireStringArray(ctx.body, 'taskIds');
       ctx.authorize({ taskIds });
       const found = taskIds.filter((id) => state.tasks.has(id)).map((id) => ({ taskId: id, status: statusOf(state.tasks.get(id)) }));
-      const page = paginate(found, ctx.query, (t) => t.taskId);
+      const page = paginateInOrder(found, ctx.query);
       return withToken({ statuses: page.items }, page);
     },
 
@@ -157,6 +157,13 @@ export function createQueueTaskHandlers(env) {
     reportFailed: report('failed'),
     reportException: report('exception'),
   };
+}
+
+// tasks/statuses answer in the order the caller asked.
+function paginateInOrder(items, query) {
+  const keyed = items.map((item, i) => ({ item, key: String(i).padStart(8, '0') }));
+  const page = paginate(keyed, query, (k) => k.key);
+  return { ...page, items: page.items.map((k) => k.item) };
 }
 
 export function withToken(body, page) {

@@ -2,6 +2,7 @@
 //! arguments and query options onto a URL.
 
 use super::reference::{FunctionEntry, ServiceReference};
+use super::error::excerpt;
 use super::{Error, Result, urls};
 
 /// Where a client sends its requests.
@@ -61,12 +62,14 @@ pub fn check_query_names(entry: &FunctionEntry, names: &[&str]) -> Result<()> {
     match names.iter().find(|name| !entry.query.iter().any(|allowed| allowed == *name)) {
         None => Ok(()),
         Some(unknown) if entry.query.is_empty() => Err(Error::type_error(format!(
-            "{} accepts no query options, got {unknown:?}",
-            entry.name
+            "{} accepts no query options, got {}",
+            entry.name,
+            excerpt(unknown)
         ))),
         Some(unknown) => Err(Error::type_error(format!(
-            "{} does not accept the query option {unknown:?}; allowed: {}",
+            "{} does not accept the query option {}; allowed: {}",
             entry.name,
+            excerpt(unknown),
             entry.query.join(", ")
         ))),
     }
@@ -84,7 +87,7 @@ fn fill_route(route: &str, names: &[String], values: &[String]) -> Result<String
             .iter()
             .position(|n| n == name)
             .and_then(|i| values.get(i))
-            .ok_or_else(|| Error::invalid(format!("route {route:?} names <{name}>, which is not among its arguments")))?;
+            .ok_or_else(|| Error::invalid(format!("route {} names <{name}>, which is not among its arguments", excerpt(route))))?;
         if value.is_empty() {
             return Err(Error::type_error(format!("route argument {name} must not be empty")));
         }
@@ -98,7 +101,7 @@ fn fill_route(route: &str, names: &[String], values: &[String]) -> Result<String
 /// Looks up `name` in `reference`, with the available names in the error.
 pub fn find_function<'a>(reference: &'a ServiceReference, name: &str) -> Result<&'a FunctionEntry> {
     reference.function(name).ok_or_else(|| {
-        Error::type_error(format!("{} has no method {name:?}", reference.name))
+        Error::type_error(format!("{} has no method {}", reference.name, excerpt(name)))
     })
 }
 

@@ -64,8 +64,10 @@ pub type Result<T> = std::result::Result<T, Error>;
 /// ```
 pub fn excerpt(text: &str) -> String {
     const MAX_CHARS: usize = 60;
+    let mut quoted = String::new();
     match text.char_indices().nth(MAX_CHARS) {
-        Some((cut, _)) => format!("{:?}", format!("{}...", text.get(..cut).unwrap_or_default())),
-        None => format!("{text:?}"),
+        Some((cut, _)) => super::json::write_string(&mut quoted, &format!("{}...", text.get(..cut).unwrap_or_default())),
+        None => super::json::write_string(&mut quoted, text),
     }
+    quoted
 }

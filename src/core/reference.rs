@@ -1,46 +1,32 @@
 //! A service's API as the client needs it: the facts from `apis/` (or from a
 //! deployment's reference documents) that turn a method call into a request.
 
-use serde::Deserialize;
-
 /// One REST service (`functions`) or one exchange set (`exchanges`).
-#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ServiceReference {
     /// The class name, e.g. `Queue`.
     pub name: String,
     /// The URL segment, e.g. `queue`.
     pub service_name: String,
-    #[serde(default = "default_api_version")]
+    /// E.g. `v1`.
     pub api_version: String,
-    #[serde(default)]
     pub functions: Vec<FunctionEntry>,
-    #[serde(default)]
     pub exchange_prefix: Option<String>,
-    #[serde(default)]
     pub exchanges: Vec<ExchangeEntry>,
 }
 
-fn default_api_version() -> String {
-    "v1".to_string()
-}
-
-#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FunctionEntry {
     pub name: String,
     /// Lower- or upper-case HTTP method.
     pub method: String,
     /// E.g. `/task/<taskId>/artifacts/<name>`.
     pub route: String,
-    #[serde(default)]
     pub args: Vec<String>,
-    #[serde(default)]
     pub query: Vec<String>,
     /// Whether the method takes a JSON payload.
-    #[serde(default)]
     pub input: bool,
     /// Whether the method answers with a JSON body.
-    #[serde(default)]
     pub output: bool,
 }
 
@@ -59,25 +45,19 @@ impl FunctionEntry {
     }
 }
 
-#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExchangeEntry {
     pub name: String,
     /// The exchange's name after the prefix, e.g. `task-completed`.
     pub exchange: String,
-    #[serde(default)]
     pub routing_key: Vec<RoutingKeyEntry>,
 }
 
-#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RoutingKeyEntry {
     pub name: String,
-    #[serde(default)]
     pub constant: Option<String>,
-    #[serde(default)]
     pub required: bool,
-    #[serde(default)]
     pub multiple_words: bool,
 }
 

@@ -1,6 +1,7 @@
 //! Routing-key patterns for binding to Taskcluster's pulse exchanges.
 
 use super::reference::ExchangeEntry;
+use super::error::excerpt;
 use super::{Error, Result};
 
 /// The pattern for `entry` with the given entry values: constants fill
@@ -23,8 +24,9 @@ pub fn pattern(entry: &ExchangeEntry, values: &[(String, String)]) -> Result<Str
         let allowed: Vec<&str> =
             entry.routing_key.iter().filter(|k| k.constant.is_none()).map(|k| k.name.as_str()).collect();
         return Err(Error::type_error(format!(
-            "{} has no routing-key entry {unknown:?}; allowed: {}",
+            "{} has no routing-key entry {}; allowed: {}",
             entry.name,
+            excerpt(unknown),
             allowed.join(", ")
         )));
     }
@@ -34,8 +36,10 @@ pub fn pattern(entry: &ExchangeEntry, values: &[(String, String)]) -> Result<Str
         }
         match values.iter().find(|(name, _)| name == &key.name) {
             Some((_, value)) if !key.multiple_words && value.contains('.') => Err(Error::invalid(format!(
-                "{}: routing-key entry {} is a single word and cannot contain '.', got {value:?}",
-                entry.name, key.name
+                "{}: routing-key entry {} is a single word and cannot contain '.', got {}",
+                entry.name,
+                key.name,
+                excerpt(value)
             ))),
             Some((_, value)) => Ok(value.clone()),
             None if key.multiple_words => Ok("#".to_string()),

@@ -67,6 +67,16 @@ pub fn optional_number(value: &JsValue, what: &str) -> Result<Option<f64>> {
     if value.is_undefined() { Ok(None) } else { number(value, what).map(Some) }
 }
 
+/// A number as JS's `String(n)` writes it (integers without Rust's float
+/// formatting machinery, which is large in wasm).
+pub fn number_text(n: f64) -> String {
+    const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
+    if n.fract() == 0.0 && n.abs() <= MAX_SAFE_INTEGER {
+        return (n as i64).to_string();
+    }
+    js_sys::Number::from(n).to_string_with_radix(10).map(String::from).unwrap_or_default()
+}
+
 /// A non-null, non-array object (an options bag).
 pub fn object(value: &JsValue, what: &str) -> Result<()> {
     if value.is_object() && !Array::is_array(value) {
@@ -102,7 +112,7 @@ pub fn items(value: &JsValue, what: &str) -> Result<Vec<JsValue>> {
     }
     let length = field(value, "length", what)?.as_f64().unwrap_or(0.0);
     if length > MAX_ARRAY_LENGTH as f64 {
-        return Err(Error::range(format!("{what} has {length} items; at most {MAX_ARRAY_LENGTH} are accepted")));
+        return Err(Error::range(format!("{what} has {} items; at most {MAX_ARRAY_LENGTH} are accepted", length as u64)));
     }
     (0..length as u32)
         .map(|i| Reflect::get_u32(value, i).map_err(|_| Error::invalid(format!("reading {what}[{i}] threw an exception"))))

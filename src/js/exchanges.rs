@@ -4,12 +4,15 @@
 use js_sys::Reflect;
 use wasm_bindgen::prelude::*;
 
-use super::errors::{JsResult, guarded, to_js};
+use super::errors::{JsResult, guarded};
+use super::reference::service_reference;
 use super::{args, values};
 use crate::core::reference::ServiceReference;
+use crate::core::error::excerpt;
 use crate::core::{Error, Result, routing_key};
 
-#[wasm_bindgen(js_name = ExchangeSet)]
+/// Internal: the generated exchange classes wrap it (see runtime.js); not in the typings.
+#[wasm_bindgen(js_name = ExchangeSet, skip_typescript)]
 pub struct ExchangeSet {
     reference: ServiceReference,
     exchange_prefix: String,
@@ -20,8 +23,7 @@ impl ExchangeSet {
     /// `options.exchangePrefix` replaces the reference's prefix (other deployments).
     #[wasm_bindgen(constructor)]
     pub fn new(reference: JsValue, options: JsValue) -> JsResult<ExchangeSet> {
-        let reference: ServiceReference = serde_wasm_bindgen::from_value(reference)
-            .map_err(|e| to_js("ExchangeSet", Error::type_error(format!("reference is not an exchanges reference: {e}"))))?;
+        let reference = guarded("ExchangeSet", || service_reference(&reference))?;
         let class = reference.name.clone();
         guarded(&class, || {
             let prefix = if args::is_absent(&options) {
@@ -43,7 +45,7 @@ impl ExchangeSet {
             let entry = self
                 .reference
                 .exchange(name)
-                .ok_or_else(|| Error::type_error(format!("{} has no exchange {name:?}", self.reference.name)))?;
+                .ok_or_else(|| Error::type_error(format!("{} has no exchange {}", self.reference.name, excerpt(name))))?;
             let routing_key_pattern = match pattern.as_string() {
                 Some(text) => text,
                 None => routing_key::pattern(entry, &pattern_values(&pattern)?)?,
@@ -70,7 +72,7 @@ fn pattern_values(pattern: &JsValue) -> Result<Vec<(String, String)>> {
             continue;
         }
         let text = match value.as_f64() {
-            Some(n) if n.is_finite() => format!("{n}"),
+            Some(n) if n.is_finite() => args::number_text(n),
             _ => args::string(&value, &format!("pattern.{name}"))?,
         };
         pairs.push((name, text));

@@ -110,16 +110,17 @@ pub fn sign_url(#[wasm_bindgen(unchecked_param_type = "BewitOptions")] options: 
 
 /// Milliseconds to add to the local clock, from an authentic Hawk "Stale
 /// timestamp" challenge (`WWW-Authenticate` header); `null` for anything else.
-#[wasm_bindgen(js_name = hawkClockOffset, unchecked_return_type = "number | null")]
+// Typed in types.rs: wasm-bindgen cannot mark `nowMs` optional.
+#[wasm_bindgen(js_name = hawkClockOffset, skip_typescript)]
 pub fn hawk_clock_offset(
-    #[wasm_bindgen(js_name = wwwAuthenticate)] www_authenticate: JsValue,
+    #[wasm_bindgen(js_name = wwwAuthenticate, unchecked_param_type = "string")] www_authenticate: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Credentials")] credentials: JsValue,
-    #[wasm_bindgen(js_name = nowMs, unchecked_param_type = "number | undefined")] now_ms: JsValue,
+    #[wasm_bindgen(js_name = nowMs, unchecked_param_type = "number")] now_ms: Option<JsValue>,
 ) -> JsResult<JsValue> {
     guarded("hawkClockOffset", || {
         let header = args::string(&www_authenticate, "wwwAuthenticate")?;
         let credentials = args::credentials(&credentials, "credentials")?;
-        let now = args::optional_number(&now_ms, "nowMs")?.unwrap_or_else(js_sys::Date::now);
+        let now = args::optional_number(&now_ms.unwrap_or(JsValue::UNDEFINED), "nowMs")?.unwrap_or_else(js_sys::Date::now);
         Ok(hawk::clock_offset_ms(&header, credentials.key(), now).map_or(JsValue::NULL, JsValue::from_f64))
     })
 }

@@ -59,7 +59,7 @@ pub fn parse(entry: &FunctionEntry, values: &[JsValue], payload: Payload, label:
 /// Route arguments are strings; numbers (e.g. a runId) are accepted as their decimal text.
 fn route_arg(value: &JsValue, what: &str) -> Result<String> {
     match value.as_f64() {
-        Some(n) if n.is_finite() => Ok(format!("{n}")),
+        Some(n) if n.is_finite() => Ok(args::number_text(n)),
         _ => args::string(value, what),
     }
 }
@@ -88,7 +88,7 @@ fn query(entry: &FunctionEntry, value: &JsValue, label: &str) -> Result<Vec<(Str
             continue;
         }
         let text = match (item.as_f64(), item.as_bool()) {
-            (Some(n), _) if n.is_finite() => format!("{n}"),
+            (Some(n), _) if n.is_finite() => args::number_text(n),
             (_, Some(b)) => b.to_string(),
             _ => args::string(&item, &format!("{what}.{name}"))?,
         };

@@ -8,6 +8,7 @@ mod errors;
 mod exchanges;
 mod hawk;
 mod method_call;
+mod reference;
 mod scopes;
 mod service_client;
 mod slugid;

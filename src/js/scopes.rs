@@ -116,7 +116,10 @@ pub fn normalize_scope_set(#[wasm_bindgen(unchecked_param_type = "string[]")] sc
 
 /// The order `normalizeScopeSet` sorts by (`a*` before `a`-prefixed scopes).
 #[wasm_bindgen(js_name = scopeCompare)]
-pub fn scope_compare(a: JsValue, b: JsValue) -> JsResult<i32> {
+pub fn scope_compare(
+    #[wasm_bindgen(unchecked_param_type = "string")] a: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] b: JsValue,
+) -> JsResult<i32> {
     guarded("scopeCompare", || {
         Ok(scopes::scope_compare(&args::string(&a, "a")?, &args::string(&b, "b")?) as i32)
     })
@@ -124,19 +127,22 @@ pub fn scope_compare(a: JsValue, b: JsValue) -> JsResult<i32> {
 
 /// Does the assumed `pattern` (possibly ending in `*`) satisfy `scope`?
 #[wasm_bindgen(js_name = patternMatch)]
-pub fn pattern_match(pattern: JsValue, scope: JsValue) -> JsResult<bool> {
+pub fn pattern_match(
+    #[wasm_bindgen(unchecked_param_type = "string")] pattern: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] scope: JsValue,
+) -> JsResult<bool> {
     guarded("patternMatch", || Ok(scopes::pattern_match(&args::string(&pattern, "pattern")?, &args::string(&scope, "scope")?)))
 }
 
 /// Is `scope` a string of printable ASCII? Never throws.
 #[wasm_bindgen(js_name = validScope)]
-pub fn valid_scope(scope: JsValue) -> bool {
+pub fn valid_scope(#[wasm_bindgen(unchecked_param_type = "unknown")] scope: JsValue) -> bool {
     args::string(&scope, "scope").is_ok_and(|s| scopes::valid_scope(&s))
 }
 
 /// Is `expression` a valid scope expression? Never throws.
 #[wasm_bindgen(js_name = validExpression)]
-pub fn valid_expression_js(expression: JsValue) -> bool {
+pub fn valid_expression_js(#[wasm_bindgen(unchecked_param_type = "unknown")] expression: JsValue) -> bool {
     valid_expression(&expression, "expression").is_ok()
 }
 
@@ -159,7 +165,7 @@ impl ScopeSet {
     }
 
     /// Whether these scopes satisfy the single scope `scope`.
-    pub fn covers(&self, scope: JsValue) -> JsResult<bool> {
+    pub fn covers(&self, #[wasm_bindgen(unchecked_param_type = "string")] scope: JsValue) -> JsResult<bool> {
         guarded("ScopeSet.covers", || Ok(self.inner.covers(&args::string(&scope, "scope")?)))
     }
 

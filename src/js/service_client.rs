@@ -12,6 +12,7 @@ use super::client_options::{ClientOptions, CredentialSource};
 use super::errors::{JsResult, RequestFailure, guarded, request_error, to_js};
 use super::method_call::{self, MethodCall, Payload};
 use super::args;
+use super::reference::service_reference;
 use crate::core::call::{find_function, request_url};
 use crate::core::credentials::Credentials;
 use crate::core::engine::{self, HttpRequest, HttpResponse, Settings, Signing, TransportError};
@@ -29,7 +30,8 @@ struct Shared {
 }
 
 /// A client for one service reference (`{name, serviceName, apiVersion, functions}`).
-#[wasm_bindgen(js_name = ServiceClient)]
+/// Internal: the generated classes wrap it (see runtime.js); not in the typings.
+#[wasm_bindgen(js_name = ServiceClient, skip_typescript)]
 pub struct ServiceClient {
     shared: Rc<Shared>,
 }
@@ -38,8 +40,7 @@ pub struct ServiceClient {
 impl ServiceClient {
     #[wasm_bindgen(constructor)]
     pub fn new(reference: JsValue, #[wasm_bindgen(unchecked_param_type = "ClientOptions")] options: JsValue) -> JsResult<ServiceClient> {
-        let reference: ServiceReference = serde_wasm_bindgen::from_value(reference)
-            .map_err(|e| to_js("ServiceClient", Error::type_error(format!("reference is not a service reference: {e}"))))?;
+        let reference = guarded("ServiceClient", || service_reference(&reference))?;
         let options = guarded(&reference.name.clone(), || ClientOptions::read(&options, &reference.name))?;
         let user_agent = running_in_node().then(|| format!("taskcluster-wasm/{}", env!("CARGO_PKG_VERSION")));
         Ok(ServiceClient { shared: Rc::new(Shared { reference, options, clock_offset_ms: Cell::new(0.0), user_agent }) })
@@ -168,7 +169,7 @@ impl Shared {
             Ok(response) if (200..300).contains(&response.status) => Ok(success_body(&response)),
             Ok(response) => Err(request_error(http_failure(&response, &label, failure))),
             Err(TransportError::Timeout) => Err(request_error(failure(
-                format!("{label}: no response within {} ms ({method} {url}, {retries} retries)", self.options.timeout_ms),
+                format!("{label}: no response within {} ms ({method} {url}, {retries} retries)", self.options.timeout_ms as u64),
                 "RequestTimeout".into(),
                 None,
                 JsValue::UNDEFINED,

@@ -103,6 +103,22 @@ export interface ClientOptions {
   timeout?: number;
 }
 
+/**
+ * The time `offset` from now or from `reference`, e.g. `fromNow('2 days 3 hours')`,
+ * `fromNow('-1 year', deadline)`. Units: y/yr/year(s), mo/month(s), w/wk/week(s),
+ * d/day(s), h/hr/hour(s), m/min/minute(s), s/sec/second(s); high to low.
+ */
+export function fromNow(offset: string, reference?: Date | number | string): Date;
+
+/** Like `fromNow`, as an ISO 8601 string with milliseconds and `Z`. */
+export function fromNowJSON(offset: string, reference?: Date | number | string): string;
+
+/**
+ * Milliseconds to add to the local clock, from an authentic Hawk "Stale timestamp"
+ * challenge (a 401's `WWW-Authenticate` header); `null` for anything else.
+ */
+export function hawkClockOffset(wwwAuthenticate: string, credentials: Credentials, nowMs?: number): number | null;
+
 export interface TemporaryCredentials {
   clientId: string;
   accessToken: string;

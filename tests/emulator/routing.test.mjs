@@ -82,8 +82,11 @@ test('route parameters are percent-decoded; %2F puts a slash in a parameter', as
   assert.equal(encoded.status, 200);
   assert.equal(await encoded.text(), a.content);
   // secrets names are wildcard parameters in Taskcluster: raw slashes work too
-  const res = await hawkFetch(api(emu, 'secrets', '/secret/project%2Fdemo%2Fconfig'), emu.clients.root);
-  assert.equal(res.status, 200);
+  for (const path of ['/secret/project%2Fdemo%2Fconfig', '/secret/project/demo/config']) {
+    const res = await hawkFetch(api(emu, 'secrets', path), emu.clients.root);
+    assert.equal(res.status, 200, path);
+    assert.equal((await res.json()).secret.retries, 3);
+  }
   // elsewhere an encoded slash stays inside the parameter
   const status = await fetch(api(emu, 'queue', `/task/${a.taskId}%2Fx/status`));
   assert.equal(status.status, 400);

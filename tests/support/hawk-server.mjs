@@ -17,6 +17,17 @@
 // - CORS: any origin, Authorization/Content-Type allowed, OPTIONS preflight answered.
 // - Failures: 401 {ok: false, error} (with hawk's WWW-Authenticate header, e.g. the
 //   Stale-timestamp challenge with ts/tsm).
+// - `srv.requests`: every request except CORS preflights, in order:
+//   {method, url, headers, nonce (of the Hawk header, if any), count (1-based)}.
+//   `srv.preflights` counts the OPTIONS preflights answered.
+// - Optional fault scripting (both default to nothing):
+//   onRequest: async (req, body, count) => response | undefined, called for every
+//     non-preflight request BEFORE authentication; a response is one of
+//       {status, json?, text?, contentType?, headers?}   answered as is (with CORS)
+//       {drop: true}                                     socket destroyed, no answer
+//       {delayMs}                                        wait, then continue normally
+//   respond: (req, result) => response | undefined, for authenticated requests: what
+//     to answer instead of the default 200 (result is that default body's object).
 import http from 'node:http';
 import hawk from 'hawk';
 import { authServiceSignature, tempAccessToken, decodeExt } from './tc-crypto.mjs';
@@ -99,19 +110,68 @@ function send(res, status, body, headers = {}) {
   res.end(text);
 }
 
+// Writes a scripted response {status, json?, text?, contentType?, headers?}.
+function sendScripted(res, answer) {
+  if (answer.json !== undefined) {
+    send(res, answer.status ?? 200, answer.json, {
+      ...(answer.contentType ? { 'Content-Type': answer.contentType } : {}), ...(answer.headers ?? {}),
+    });
+    return;
+  }
+  res.writeHead(answer.status ?? 200, {
+    ...CORS, 'Content-Type': answer.contentType ?? 'text/plain', ...(answer.headers ?? {}),
+  });
+  res.end(answer.text ?? '');
+}
+
+function nonceOf(req) {
+  if (!req.headers.authorization) return undefined;
+  try {
+    return hawk.utils.parseAuthorizationHeader(req.headers.authorization).nonce;
+  } catch {
+    return undefined;
+  }
+}
+
 export async function startHawkServer({
   credentials = {},
   localtimeOffsetMsec = 0,
   requirePayloadHash = true,
+  onRequest,
+  respond,
 } = {}) {
+  const requests = [];
+  const timers = new Set();
+  let preflights = 0;
+  const wait = (ms) => new Promise((resolve) => {
+    const timer = setTimeout(() => { timers.delete(timer); resolve(); }, ms);
+    timers.add(timer);
+  });
   const server = http.createServer(async (req, res) => {
     try {
       if (req.method === 'OPTIONS' && req.headers['access-control-request-method']) {
+        preflights += 1;
         res.writeHead(204, CORS);
         res.end();
         return;
       }
+      const count = requests.length + 1;
+      requests.push({ method: req.method, url: req.url, headers: { ...req.headers }, nonce: nonceOf(req), count });
       const body = await readBody(req);
+      if (onRequest) {
+        const answer = await onRequest(req, body, count);
+        if (answer?.drop) {
+          req.socket.destroy();
+          return;
+        }
+        if (answer?.delayMs !== undefined) {
+          await wait(answer.delayMs);
+          if (req.socket.destroyed || res.writableEnded) return; // the client gave up
+        } else if (answer) {
+          sendScripted(res, answer);
+          return;
+        }
+      }
       const options = { localtimeOffsetMsec };
       const fwd = req.headers['x-forwarded-host'];
       if (fwd) {
@@ -152,7 +212,7 @@ export async function startHawkServer({
         send(res, 401, { ok: false, error: err?.message ?? String(err) }, headers);
         return;
       }
-      send(res, 200, {
+      const answer = {
         ok: true,
         ...result,
         certificate: state.certificate,
@@ -160,7 +220,13 @@ export async function startHawkServer({
         payload: body.toString('utf8'),
         method: req.method,
         url: req.url,
-      });
+      };
+      const custom = respond ? await respond(req, answer) : undefined;
+      if (custom) {
+        sendScripted(res, custom);
+        return;
+      }
+      send(res, 200, answer);
     } catch (err) {
       send(res, 500, { ok: false, error: `hawk-server internal error: ${err?.message}` });
     }
@@ -173,7 +239,11 @@ export async function startHawkServer({
   return {
     url: `http://127.0.0.1:${port}`,
     port,
+    requests,
+    get preflights() { return preflights; },
     close: () => new Promise((resolve) => {
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
       server.close(() => resolve());
       server.closeAllConnections();
     }),

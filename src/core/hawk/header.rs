@@ -2,6 +2,7 @@
 
 use super::mac::{self, Artifacts, MacKind};
 use super::{Key, Target};
+use crate::core::error::excerpt;
 use crate::core::{Error, Result, crypto, random};
 
 /// One request to sign.
@@ -64,7 +65,7 @@ pub fn random_nonce() -> Result<String> {
 
 fn check_method(method: &str) -> Result<()> {
     if method.is_empty() || !method.bytes().all(|b| b.is_ascii_alphabetic()) {
-        return Err(Error::invalid(format!("method must be an HTTP method name such as GET, got {method:?}")));
+        return Err(Error::invalid(format!("method must be an HTTP method name such as GET, got {}", excerpt(method))));
     }
     Ok(())
 }
@@ -77,7 +78,8 @@ pub(crate) fn check_attribute(value: &str, what: &str) -> Result<()> {
     }
     if let Some(bad) = value.chars().find(|&c| !allowed(c)) {
         return Err(Error::invalid(format!(
-            "{what} contains {bad:?}, which a Hawk header cannot carry (printable ASCII except '\"' and '\\')"
+            "{what} contains {}, which a Hawk header cannot carry (printable ASCII except '\"' and '\\')",
+            excerpt(bad.encode_utf8(&mut [0; 4]))
         )));
     }
     Ok(())

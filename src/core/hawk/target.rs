@@ -75,7 +75,7 @@ fn split_host_port<'a>(host_port: &'a str, default_port: u16, what: &str) -> Res
     }
     let port = port_text
         .parse::<u16>()
-        .map_err(|_| Error::invalid(format!("{what} has an invalid port {port_text:?}")))?;
+        .map_err(|_| Error::invalid(format!("{what} has an invalid port {}", excerpt(port_text))))?;
     Ok((host, port))
 }
 

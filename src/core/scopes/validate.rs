@@ -1,5 +1,6 @@
 //! Checking scopes and expressions that come from a caller.
 
+use crate::core::error::excerpt;
 use super::expression::Expression;
 use crate::core::{Error, Result};
 
@@ -14,7 +15,7 @@ pub fn valid_scope(scope: &str) -> bool {
 /// ```
 /// use taskcluster_wasm::core::scopes::validate_scopes;
 /// let err = validate_scopes(&["a".into(), "b\n".into()], "scopes").unwrap_err();
-/// assert_eq!(err.message, "scopes[1] is not a valid scope (only printable ASCII is allowed, found '\\n')");
+/// assert_eq!(err.message, "scopes[1] is not a valid scope (only printable ASCII is allowed, found \"\\n\")");
 /// ```
 pub fn validate_scopes(scopes: &[String], what: &str) -> Result<()> {
     scopes
@@ -46,8 +47,9 @@ fn check_scope(scope: &str, name: impl FnOnce() -> String) -> Result<()> {
     match scope.chars().find(|c| !(' '..='~').contains(c)) {
         None => Ok(()),
         Some(bad) => Err(Error::type_error(format!(
-            "{} is not a valid scope (only printable ASCII is allowed, found {bad:?})",
-            name()
+            "{} is not a valid scope (only printable ASCII is allowed, found {})",
+            name(),
+            excerpt(bad.encode_utf8(&mut [0; 4]))
         ))),
     }
 }
@@ -75,12 +77,12 @@ mod tests {
         assert_eq!(err.kind, ErrorKind::Type);
         assert_eq!(
             err.message,
-            "scopes[2] is not a valid scope (only printable ASCII is allowed, found '\u{e9}')"
+            "scopes[2] is not a valid scope (only printable ASCII is allowed, found \"\u{e9}\")"
         );
         let err = validate_scopes(&strings(&["x\u{7f}"]), "options.authorizedScopes").unwrap_err();
         assert_eq!(
             err.message,
-            "options.authorizedScopes[0] is not a valid scope (only printable ASCII is allowed, found '\\u{7f}')"
+            "options.authorizedScopes[0] is not a valid scope (only printable ASCII is allowed, found \"\\u007f\")"
         );
     }
 
@@ -92,7 +94,7 @@ mod tests {
         let err = validate_expression(&scope("a\nb"), "expression").unwrap_err();
         assert_eq!(
             err.message,
-            "expression is not a valid scope (only printable ASCII is allowed, found '\\n')"
+            "expression is not a valid scope (only printable ASCII is allowed, found \"\\n\")"
         );
 
         let nested = all(vec![scope("a"), any(vec![scope("b"), scope("\t")])]);
@@ -100,7 +102,7 @@ mod tests {
         assert_eq!(err.kind, ErrorKind::Type);
         assert_eq!(
             err.message,
-            "expr.AllOf[1].AnyOf[1] is not a valid scope (only printable ASCII is allowed, found '\\t')"
+            "expr.AllOf[1].AnyOf[1] is not a valid scope (only printable ASCII is allowed, found \"\\t\")"
         );
     }
 }

@@ -1,0 +1,96 @@
+// The signed-in credentials. Kept in sessionStorage (this tab only, gone when it
+// closes), never in localStorage and never in a URL.
+const KEY = 'taskcluster-dashboard/session';
+
+export function normalizeRootUrl(value) {
+  const text = String(value ?? '').trim();
+  let url;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new TypeError(`Root URL is not a valid URL: ${JSON.stringify(text)}`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new TypeError('Root URL must be http(s)');
+  return text.replace(/\/+$/, '');
+}
+
+/**
+ * session.rootUrl / credentials / scopes / signedIn; signIn(...) verifies the
+ * credentials with auth.currentScopes() before keeping them; client(Class).
+ */
+export function createSession(tc, { defaultRootUrl }) {
+  const events = new EventTarget();
+  let stored = read();
+  let scopes = null;
+
+  function read() {
+    try {
+      const value = JSON.parse(sessionStorage.getItem(KEY) ?? 'null');
+      if (value && typeof value.clientId === 'string' && typeof value.accessToken === 'string') return value;
+    } catch {
+      // unreadable: treat as signed out
+    }
+    return null;
+  }
+
+  const changed = () => events.dispatchEvent(new Event('change'));
+
+  const session = {
+    get signedIn() { return stored !== null; },
+    get rootUrl() { return stored?.rootUrl ?? defaultRootUrl; },
+    get clientId() { return stored?.clientId; },
+    get hasCertificate() { return Boolean(stored?.certificate); },
+    /** {clientId, accessToken, certificate?} or undefined (anonymous). */
+    get credentials() {
+      if (!stored) return undefined;
+      const { clientId, accessToken, certificate } = stored;
+      return certificate ? { clientId, accessToken, certificate } : { clientId, accessToken };
+    },
+    /** The expanded scopes from auth.currentScopes() (null until known). */
+    get scopes() { return scopes; },
+    /** The stored fields, for refilling the form after a reload. */
+    get stored() { return stored ? { ...stored } : null; },
+
+    /** A service client for the current rootUrl and credentials (anonymous when signed out). */
+    client(ServiceClass, { rootUrl = session.rootUrl, credentials = session.credentials } = {}) {
+      return new ServiceClass({ rootUrl, credentials, retries: 2, delayFactor: 50, timeout: 15000 });
+    },
+
+    /** Verifies with auth.currentScopes(), then keeps the credentials. Throws (and keeps nothing) on failure. */
+    async signIn({ rootUrl, clientId, accessToken, certificate }) {
+      const root = normalizeRootUrl(rootUrl);
+      clientId = String(clientId ?? '').trim();
+      if (!clientId) throw new TypeError('Client ID is required');
+      if (!accessToken) throw new TypeError('Access token is required');
+      let cert = typeof certificate === 'string' ? certificate.trim() : certificate;
+      if (cert && typeof cert === 'string') {
+        try {
+          JSON.parse(cert);
+        } catch {
+          throw new TypeError('Certificate must be JSON (as issued with temporary credentials)');
+        }
+      }
+      if (cert && typeof cert === 'object') cert = JSON.stringify(cert);
+      const credentials = cert ? { clientId, accessToken, certificate: cert } : { clientId, accessToken };
+      const auth = session.client(tc.Auth, { rootUrl: root, credentials });
+      const result = await auth.currentScopes();
+      stored = { rootUrl: root, ...credentials };
+      scopes = result.scopes ?? [];
+      sessionStorage.setItem(KEY, JSON.stringify(stored));
+      changed();
+      return scopes;
+    },
+
+    signOut() {
+      stored = null;
+      scopes = null;
+      sessionStorage.removeItem(KEY);
+      changed();
+    },
+
+    onChange(listener) {
+      events.addEventListener('change', listener);
+    },
+  };
+  return session;
+}

@@ -36,12 +36,6 @@ impl Error {
     pub fn invalid(message: impl Into<String>) -> Self {
         Error { kind: ErrorKind::Invalid, message: message.into() }
     }
-
-    /// Prefixes the message with where the error happened, e.g. the function name.
-    pub fn context(mut self, prefix: &str) -> Self {
-        self.message = format!("{prefix}: {}", self.message);
-        self
-    }
 }
 
 impl fmt::Display for Error {

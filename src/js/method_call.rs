@@ -22,8 +22,9 @@ pub enum Payload {
     NotAccepted,
 }
 
-/// Splits `values` for `entry`; `label` (e.g. `Queue.task`) names the method in errors.
-pub fn parse(entry: &FunctionEntry, values: &[JsValue], payload: Payload, label: &str) -> Result<MethodCall> {
+/// Splits `values` for `entry`. Errors name the argument; the caller prefixes
+/// the method (e.g. `Queue.task: `) when it converts them for JS.
+pub fn parse(entry: &FunctionEntry, values: &[JsValue], payload: Payload) -> Result<MethodCall> {
     let with_payload = payload == Payload::Expected && entry.input;
     let required = entry.args.len() + usize::from(with_payload);
     let accepts_query = !entry.query.is_empty();
@@ -35,7 +36,7 @@ pub fn parse(entry: &FunctionEntry, values: &[JsValue], payload: Payload, label:
     if given != required && !(accepts_query && given == required + 1) {
         let expected = if accepts_query { format!("{required} or {}", required + 1) } else { required.to_string() };
         return Err(Error::type_error(format!(
-            "{label}: {} expects {expected} argument(s), got {given}",
+            "{} expects {expected} argument(s), got {given}",
             entry.signature()
         )));
     }
@@ -43,14 +44,14 @@ pub fn parse(entry: &FunctionEntry, values: &[JsValue], payload: Payload, label:
         .args
         .iter()
         .zip(values)
-        .map(|(name, value)| route_arg(value, &format!("{label}: {name}")))
+        .map(|(name, value)| route_arg(value, name))
         .collect::<Result<Vec<_>>>()?;
     let payload = match with_payload {
-        true => Some(json_payload(values.get(entry.args.len()).unwrap_or(&JsValue::UNDEFINED), label)?),
+        true => Some(json_payload(values.get(entry.args.len()).unwrap_or(&JsValue::UNDEFINED))?),
         false => None,
     };
     let query = match values.get(required) {
-        Some(value) if given > required => query(entry, value, label)?,
+        Some(value) if given > required => query(entry, value)?,
         _ => Vec::new(),
     };
     Ok(MethodCall { route_args, payload, query })
@@ -64,26 +65,26 @@ fn route_arg(value: &JsValue, what: &str) -> Result<String> {
     }
 }
 
-fn json_payload(value: &JsValue, label: &str) -> Result<String> {
+fn json_payload(value: &JsValue) -> Result<String> {
     if !value.is_object() {
-        return Err(Error::type_error(format!("{label}: payload must be an object, got {}", args::type_name(value))));
+        return Err(Error::type_error(format!("payload must be an object, got {}", args::type_name(value))));
     }
     js_sys::JSON::stringify(value)
         .ok()
         .and_then(|text| text.as_string())
-        .ok_or_else(|| Error::type_error(format!("{label}: payload cannot be serialized as JSON (a cycle or a BigInt?)")))
+        .ok_or_else(|| Error::type_error("payload cannot be serialized as JSON (a cycle or a BigInt?)"))
 }
 
 /// Query options; `undefined`/`null` values are left out.
-fn query(entry: &FunctionEntry, value: &JsValue, label: &str) -> Result<Vec<(String, String)>> {
-    let what = format!("{label}: query");
-    args::object(value, &what)?;
-    let keys = js_sys::Reflect::own_keys(value).map_err(|_| Error::invalid(format!("listing the keys of {what} threw an exception")))?;
+fn query(entry: &FunctionEntry, value: &JsValue) -> Result<Vec<(String, String)>> {
+    let what = "query";
+    args::object(value, what)?;
+    let keys = js_sys::Reflect::own_keys(value).map_err(|_| Error::invalid("listing the keys of query threw an exception"))?;
     let names: Vec<String> = keys.iter().filter_map(|k| k.as_string()).collect();
-    check_query_names(entry, &names.iter().map(String::as_str).collect::<Vec<_>>()).map_err(|e| e.context(label))?;
+    check_query_names(entry, &names.iter().map(String::as_str).collect::<Vec<_>>())?;
     let mut pairs = Vec::new();
     for name in names {
-        let item = args::field(value, &name, &what)?;
+        let item = args::field(value, &name, what)?;
         if args::is_absent(&item) {
             continue;
         }

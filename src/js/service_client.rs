@@ -105,7 +105,7 @@ impl Shared {
     fn parse(&self, name: &JsValue, values: &JsValue, payload: Payload) -> Result<(&FunctionEntry, MethodCall)> {
         let entry = find_function(&self.reference, &args::string(name, "method")?)?;
         let values = args::items(values, "args")?;
-        let call = method_call::parse(entry, &values, payload, &format!("{}.{}", self.reference.name, entry.name))?;
+        let call = method_call::parse(entry, &values, payload)?;
         Ok((entry, call))
     }
 
@@ -121,8 +121,7 @@ impl Shared {
             return Err(Error::type_error(format!("buildSignedUrl works only for GET methods; {} is {}", entry.name, entry.method.to_ascii_uppercase())));
         }
         let expiration = take_expiration(entry, &mut values)?;
-        let label = format!("{}.{}", self.reference.name, entry.name);
-        let url = self.url(entry, &method_call::parse(entry, &values, Payload::NotAccepted, &label)?)?;
+        let url = self.url(entry, &method_call::parse(entry, &values, Payload::NotAccepted)?)?;
         let target = Target::parse(&url, "url")?;
         let now = ((js_sys::Date::now() + self.clock_offset_ms.get()) / 1000.0).floor() as i64;
         let ext = credentials.ext(self.options.authorized_scopes.as_deref());

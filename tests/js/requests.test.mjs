@@ -528,11 +528,9 @@ test('wrong argument counts and non-string route args reject with a TypeError na
   assert.throws(() => new Queue(), (e) => e instanceof TypeError && /rootUrl/.test(e.message));
 });
 
-// Package bug (reported, not fixed here): argument errors of API calls and of buildUrl
-// carry the method prefix twice ("Queue.task: Queue.task: taskId must be a string"),
-// though src/js/errors.rs intends one prefix. Kept as a TODO test so it shows in the
-// report without failing the suite; drop `todo` once the prefix appears once.
-test('argument errors name the method once', { todo: 'package bug: doubled "Queue.task: Queue.task:" prefix' }, async () => {
+// Argument errors of API calls and of buildUrl carry the method prefix once
+// (a regression test: it once appeared twice).
+test('argument errors name the method once', async () => {
   const queue = new Queue({ rootUrl: 'http://127.0.0.1:9', credentials: CREDS, retries: 0 });
   const errors = [
     await rejection(queue.task()),

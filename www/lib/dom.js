@@ -67,6 +67,8 @@ export function redactUrl(url) {
   return String(url ?? '').replace(/([?&](?:bewit|signature)=)[^&]*/g, '$1…');
 }
 
+const INPUT_ERRORS = new Set(['TypeError', 'RangeError', 'SyntaxError']);
+
 /**
  * The error box: for a TaskclusterError its statusCode, code and message (plus
  * the call), for anything else its name and message.
@@ -82,7 +84,7 @@ export function errorBox(error) {
   if (isTc && error.retries) meta.push(`after ${error.retries} retr${error.retries === 1 ? 'y' : 'ies'}`);
   return h('div', { class: 'error-box', dataset: { statusCode: statusCode ?? '', code: code ?? '' } },
     h('div', { class: 'error-title' },
-      h('span', {}, 'Request failed'),
+      h('span', {}, isTc ? 'Request failed' : INPUT_ERRORS.has(error?.name) ? 'Invalid input' : 'Error'),
       statusCode !== undefined && statusCode !== null ? h('span', { class: 'status-code' }, String(statusCode)) : null,
       code ? h('span', { class: 'error-code' }, code) : null),
     h('pre', { class: 'error-message' }, message),

@@ -1,0 +1,82 @@
+// Credentials: sign in (verified with auth.currentScopes()), show the scopes, sign out.
+import { $, h, guarded, showError } from '../lib/dom.js';
+
+export function initCredentials(app) {
+  const { session } = app;
+  const form = $('cred-form');
+  const rootUrl = $('cred-root-url');
+  const clientId = $('cred-client-id');
+  const accessToken = $('cred-access-token');
+  const certificate = $('cred-certificate');
+  const status = $('cred-status');
+  const errorSlot = $('cred-error');
+  const signInButton = $('cred-sign-in');
+
+  rootUrl.value = session.rootUrl;
+
+  function renderScopes() {
+    const scopes = session.scopes;
+    $('cred-scopes-card').hidden = !session.signedIn || !scopes;
+    $('cred-sign-out').disabled = !session.signedIn;
+    if (!scopes) return;
+    $('cred-scopes-count').textContent = String(scopes.length);
+    $('cred-scopes').replaceChildren(...scopes.map((scope) => h('li', {}, scope)));
+    status.textContent = `Signed in as ${session.clientId}`;
+    status.className = 'status ok';
+  }
+
+  function fillForm(values) {
+    rootUrl.value = values?.rootUrl ?? session.rootUrl;
+    clientId.value = values?.clientId ?? '';
+    accessToken.value = values?.accessToken ?? ''; // the only place the token is ever put back
+    certificate.value = values?.certificate ?? '';
+  }
+
+  async function signIn(values) {
+    status.textContent = 'Checking credentials…';
+    status.className = 'status';
+    const result = await guarded(errorSlot, signInButton, () => session.signIn(values));
+    if (result === undefined) {
+      status.textContent = session.signedIn ? `Still signed in as ${session.clientId}` : '';
+      return false;
+    }
+    return true;
+  }
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    await signIn({ rootUrl: rootUrl.value, clientId: clientId.value, accessToken: accessToken.value, certificate: certificate.value });
+  });
+
+  $('cred-sign-out').addEventListener('click', () => {
+    session.signOut();
+    fillForm(null);
+    showError(errorSlot, null);
+    status.textContent = 'Signed out';
+    status.className = 'status';
+  });
+
+  session.onChange(renderScopes);
+  renderScopes();
+
+  return {
+    /** After a reload: refill the form from sessionStorage and re-check the credentials. */
+    async restore() {
+      const stored = session.stored;
+      if (!stored) return;
+      fillForm(stored);
+      const ok = await signIn(stored);
+      if (!ok) {
+        session.signOut();
+        status.textContent = 'The stored credentials were rejected; signed out.';
+      }
+    },
+    /** Signs in with other credentials (e.g. freshly made temporary ones). */
+    async useCredentials(credentials) {
+      fillForm({ rootUrl: session.rootUrl, ...credentials });
+      app.go('credentials');
+      return signIn({ rootUrl: session.rootUrl, ...credentials });
+    },
+    show() {},
+  };
+}

@@ -1,0 +1,29 @@
+// A module Web Worker running taskcluster-wasm off the main thread.
+// Message in:  {id, op: 'task', rootUrl, credentials?, taskId}
+// Message out: {id, ok: true, task, clientId, elapsedMs, env} or {id, ok: false, error: {message, statusCode, code, ...}}
+import * as tc from '/pkg/web/index.js';
+
+const env = {
+  isWorker: typeof WorkerGlobalScope !== 'undefined' && self instanceof WorkerGlobalScope,
+  hasWindow: typeof window !== 'undefined',
+  hasDocument: typeof document !== 'undefined',
+  version: tc.version,
+};
+
+self.addEventListener('message', async ({ data }) => {
+  const { id, op, rootUrl, credentials, taskId } = data ?? {};
+  const started = performance.now();
+  try {
+    if (op !== 'task') throw new TypeError(`unknown op ${JSON.stringify(op)}`);
+    const queue = new tc.Queue({ rootUrl, credentials, retries: 2, delayFactor: 50 });
+    const task = await queue.task(taskId);
+    self.postMessage({ id, ok: true, task, clientId: credentials?.clientId, elapsedMs: performance.now() - started, env });
+  } catch (error) {
+    // Only plain fields cross postMessage; the message never contains the access token.
+    const fields = {};
+    for (const key of ['name', 'message', 'code', 'statusCode', 'method', 'url', 'functionName', 'retries']) {
+      if (error?.[key] !== undefined) fields[key] = error[key];
+    }
+    self.postMessage({ id, ok: false, error: { message: String(error?.message ?? error), ...fields }, env });
+  }
+});

@@ -2,6 +2,9 @@
 // non-public artifacts are signed here with queue.buildSignedUrl (a bewit).
 import { $, h, fillFacts, fillTable, guarded, prettyJson, showError, stateBadge, when, relative } from '../lib/dom.js';
 
+// A short relative time, the full date on hover.
+const ago = (iso) => (iso ? h('span', { title: new Date(iso).toLocaleString() }, relative(Date.parse(iso) - Date.now())) : '');
+
 const SLUGID = /^[A-Za-z0-9_-]{22}$/;
 
 export function initTask(app) {
@@ -29,7 +32,7 @@ export function initTask(app) {
       const queue = session.client(tc.Queue);
       const items = [];
       for await (const item of queue.paginate('listTaskGroup', taskGroupId, { limit: 100 })) items.push(item);
-      items.sort((a, b) => (a.task.taskId === taskGroupId ? -1 : b.task.taskId === taskGroupId ? 1 : 0));
+      items.sort((a, b) => (a.status.taskId === taskGroupId ? -1 : b.status.taskId === taskGroupId ? 1 : 0));
       list.replaceChildren(...items.map(({ status, task }) => h('li', {},
         h('button', { type: 'button', title: status.taskId, dataset: { taskId: status.taskId },
           onclick: () => app.go('task', status.taskId) },
@@ -92,8 +95,7 @@ export function initTask(app) {
     fillTable($('task-runs'), ['Run', 'State', 'Reason created', 'Reason resolved', 'Worker', 'Started', 'Resolved'],
       (status.runs ?? []).map((run) => [
         String(run.runId), stateBadge(run.state), run.reasonCreated ?? '', run.reasonResolved ?? '',
-        run.workerId ? `${run.workerGroup}/${run.workerId}` : '', run.started ? when(run.started) : '',
-        run.resolved ? when(run.resolved) : '',
+        run.workerId ? `${run.workerGroup}/${run.workerId}` : '', ago(run.started), ago(run.resolved),
       ]), 'No runs yet.');
     $('task-definition').textContent = prettyJson(task);
   }

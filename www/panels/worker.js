@@ -3,7 +3,7 @@
 import { $, fillFacts, guarded, prettyJson } from '../lib/dom.js';
 
 export function initWorker(app) {
-  const { tc, session, config } = app;
+  const { session, config } = app;
   const form = $('worker-form');
   const input = $('worker-task-id');
   const errorSlot = $('worker-error');

@@ -194,7 +194,8 @@ BaseClient.fromManifest = async function fromManifest(rootUrl) {
   const manifest = await fetchJson(`${root}/references/manifest.json`);
   const classes = {};
   for (const url of manifest.references ?? []) {
-    const cls = createClient(await fetchJson(url));
+    // Deployments list absolute URLs; accept ones relative to the rootUrl too.
+    const cls = createClient(await fetchJson(new URL(url, `${root}/`).href));
     classes[cls.name] = cls;
   }
   return classes;

@@ -150,11 +150,11 @@ fn bad_expressions_throw_and_valid_expression_never_does() {
 
 #[wasm_bindgen_test]
 fn from_now_json_is_an_iso_string() {
-    let text = time::from_now_json("2 days 3 hours".into(), JsValue::from_f64(0.0)).expect("valid");
+    let text = time::from_now_json("2 days 3 hours".into(), Some(JsValue::from_f64(0.0))).expect("valid");
     assert_eq!(text, "1970-01-03T03:00:00.000Z");
-    let date = time::from_now("- 1 min".into(), "1970-01-01T00:01:00.000Z".into()).expect("valid");
+    let date = time::from_now("- 1 min".into(), Some("1970-01-01T00:01:00.000Z".into())).expect("valid");
     assert_eq!(date.get_time(), 0.0);
-    let error = time::from_now("2 dayz".into(), JsValue::UNDEFINED).expect_err("invalid");
+    let error = time::from_now("2 dayz".into(), None).expect_err("invalid");
     assert!(error_message(&error).contains("dayz"), "{}", error_message(&error));
     assert_alive();
 }
@@ -175,4 +175,71 @@ fn slugids_are_url_safe_and_nice() {
         assert!(!nice.starts_with('-'));
         assert!(nice.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'));
     }
+}
+
+const QUEUE_REFERENCE: &str = r#"{"name": "Queue", "serviceName": "queue", "apiVersion": "v1", "functions": [
+  {"name": "listTaskGroup", "method": "get", "route": "/task-group/<taskGroupId>/list", "args": ["taskGroupId"],
+   "query": ["continuationToken", "limit"], "input": false, "output": true},
+  {"name": "createTask", "method": "put", "route": "/task/<taskId>", "args": ["taskId"], "query": [], "input": true, "output": true}]}"#;
+
+fn queue_client() -> super::service_client::ServiceClient {
+    super::service_client::ServiceClient::new(json(QUEUE_REFERENCE), json(r#"{"rootUrl": "https://tc.example.com"}"#))
+        .expect("valid reference and options")
+}
+
+#[wasm_bindgen_test]
+fn service_client_builds_urls_from_js_arguments() {
+    let client = queue_client();
+    let url = client.build_url("listTaskGroup".into(), json(r#"["a/b", {"limit": 5, "continuationToken": "x+y"}]"#));
+    assert_eq!(url.expect("valid"), "https://tc.example.com/api/queue/v1/task-group/a%2Fb/list?limit=5&continuationToken=x%2By");
+    let unknown = client.build_url("listTaskGroup".into(), json(r#"["g", {"limt": 5}]"#)).expect_err("unknown key");
+    assert!(unknown.is_instance_of::<js_sys::TypeError>());
+    assert_eq!(
+        error_message(&unknown),
+        r#"Queue.listTaskGroup: listTaskGroup does not accept the query option "limt"; allowed: continuationToken, limit"#
+    );
+    let too_many = client.build_url("listTaskGroup".into(), json(r#"["g", {}, 3]"#)).expect_err("three arguments");
+    assert!(error_message(&too_many).contains("listTaskGroup(taskGroupId, [query]) expects 1 or 2 argument(s), got 3"));
+    assert_alive();
+}
+
+#[wasm_bindgen_test]
+fn service_client_options_are_checked() {
+    let missing_root = super::service_client::ServiceClient::new(json(QUEUE_REFERENCE), json("{}")).err().expect("no rootUrl");
+    assert!(missing_root.is_instance_of::<js_sys::TypeError>());
+    assert!(error_message(&missing_root).contains("rootUrl is required"));
+    let negative = super::service_client::ServiceClient::new(json(QUEUE_REFERENCE), json(r#"{"rootUrl": "x", "retries": -1}"#));
+    assert!(negative.err().expect("negative retries").is_instance_of::<js_sys::RangeError>());
+    let bad_reference = super::service_client::ServiceClient::new(json(r#"{"name": "Q"}"#), json(r#"{"rootUrl": "x"}"#));
+    assert!(error_message(&bad_reference.err().expect("no serviceName")).contains("reference.serviceName"));
+}
+
+#[wasm_bindgen_test]
+fn signed_urls_only_for_get_methods() {
+    let client = super::service_client::ServiceClient::new(
+        json(QUEUE_REFERENCE),
+        json(r#"{"rootUrl": "https://tc.example.com", "credentials": {"clientId": "me", "accessToken": "secret"}}"#),
+    )
+    .expect("valid");
+    let url = client.build_signed_url("listTaskGroup".into(), json(r#"["g", {"expiration": 60}]"#)).expect("GET");
+    assert!(url.starts_with("https://tc.example.com/api/queue/v1/task-group/g/list?bewit="), "{url}");
+    let put = client.build_signed_url("createTask".into(), json(r#"["t"]"#)).expect_err("PUT");
+    assert!(error_message(&put).contains("only for GET methods"));
+}
+
+#[wasm_bindgen_test]
+fn exchange_bindings_fill_the_routing_key() {
+    let reference = json(
+        r#"{"name": "QueueEvents", "serviceName": "queue", "exchangePrefix": "exchange/taskcluster-queue/v1/", "exchanges": [
+          {"name": "taskDefined", "exchange": "task-defined", "routingKey": [
+            {"name": "routingKeyKind", "constant": "primary", "required": true, "multipleWords": false},
+            {"name": "taskId", "required": true, "multipleWords": false},
+            {"name": "reserved", "required": false, "multipleWords": true}]}]}"#,
+    );
+    let set = super::exchanges::ExchangeSet::new(reference, JsValue::UNDEFINED).expect("valid");
+    let binding = set.binding("taskDefined", json(r#"{"taskId": "abc"}"#)).expect("valid");
+    assert_eq!(get(&binding, "exchange").as_string().as_deref(), Some("exchange/taskcluster-queue/v1/task-defined"));
+    assert_eq!(get(&binding, "routingKeyPattern").as_string().as_deref(), Some("primary.abc.#"));
+    assert!(set.binding("taskDefined", json(r#"{"taskId": "a.b"}"#)).is_err());
+    assert_alive();
 }

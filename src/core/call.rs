@@ -1,8 +1,8 @@
 //! How a method call becomes a request: the one place that maps route
 //! arguments and query options onto a URL.
 
-use super::reference::{FunctionEntry, ServiceReference};
 use super::error::excerpt;
+use super::reference::{FunctionEntry, ServiceReference};
 use super::{Error, Result, urls};
 
 /// Where a client sends its requests.
@@ -61,11 +61,9 @@ pub fn request_url(
 pub fn check_query_names(entry: &FunctionEntry, names: &[&str]) -> Result<()> {
     match names.iter().find(|name| !entry.query.iter().any(|allowed| allowed == *name)) {
         None => Ok(()),
-        Some(unknown) if entry.query.is_empty() => Err(Error::type_error(format!(
-            "{} accepts no query options, got {}",
-            entry.name,
-            excerpt(unknown)
-        ))),
+        Some(unknown) if entry.query.is_empty() => {
+            Err(Error::type_error(format!("{} accepts no query options, got {}", entry.name, excerpt(unknown))))
+        }
         Some(unknown) => Err(Error::type_error(format!(
             "{} does not accept the query option {}; allowed: {}",
             entry.name,
@@ -83,11 +81,9 @@ fn fill_route(route: &str, names: &[String], values: &[String]) -> Result<String
         let Some(close) = rest[open..].find('>').map(|i| open + i) else { break };
         path.push_str(&rest[..open]);
         let name = &rest[open + 1..close];
-        let value = names
-            .iter()
-            .position(|n| n == name)
-            .and_then(|i| values.get(i))
-            .ok_or_else(|| Error::invalid(format!("route {} names <{name}>, which is not among its arguments", excerpt(route))))?;
+        let value = names.iter().position(|n| n == name).and_then(|i| values.get(i)).ok_or_else(|| {
+            Error::invalid(format!("route {} names <{name}>, which is not among its arguments", excerpt(route)))
+        })?;
         if value.is_empty() {
             return Err(Error::type_error(format!("route argument {name} must not be empty")));
         }
@@ -100,9 +96,9 @@ fn fill_route(route: &str, names: &[String], values: &[String]) -> Result<String
 
 /// Looks up `name` in `reference`, with the available names in the error.
 pub fn find_function<'a>(reference: &'a ServiceReference, name: &str) -> Result<&'a FunctionEntry> {
-    reference.function(name).ok_or_else(|| {
-        Error::type_error(format!("{} has no method {}", reference.name, excerpt(name)))
-    })
+    reference
+        .function(name)
+        .ok_or_else(|| Error::type_error(format!("{} has no method {}", reference.name, excerpt(name))))
 }
 
 #[cfg(test)]

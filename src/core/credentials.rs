@@ -81,10 +81,7 @@ mod tests {
 
     #[test]
     fn ext_carries_certificate_and_scopes() {
-        let creds = Credentials {
-            certificate: Some(r#"{"version":1}"#.into()),
-            ..Credentials::permanent("c", "t")
-        };
+        let creds = Credentials { certificate: Some(r#"{"version":1}"#.into()), ..Credentials::permanent("c", "t") };
         assert_eq!(decoded(&creds.ext(None).unwrap()), r#"{"certificate":{"version":1}}"#);
         assert_eq!(
             decoded(&creds.ext(Some(&["q:*".into()])).unwrap()),

@@ -89,13 +89,13 @@ pub async fn execute<T: Transport>(
             attempt.headers.push(("Authorization".to_string(), header));
         }
         let result = transport.send(&attempt, settings.timeout_ms).await;
-        if let (Ok(response), Some(signing), false) = (&result, signing, clock_corrected) {
-            if let Some(offset) = stale_timestamp_offset(response, signing, transport.now_ms()) {
-                // Retry at once with the server's clock; this is not a failure.
-                settings.clock_offset_ms.set(offset);
-                clock_corrected = true;
-                continue;
-            }
+        if let (Ok(response), Some(signing), false) = (&result, signing, clock_corrected)
+            && let Some(offset) = stale_timestamp_offset(response, signing, transport.now_ms())
+        {
+            // Retry at once with the server's clock; this is not a failure.
+            settings.clock_offset_ms.set(offset);
+            clock_corrected = true;
+            continue;
         }
         let outcome = match &result {
             Ok(response) => Outcome::Status(response.status),
@@ -159,12 +159,21 @@ mod tests {
     impl Scripted {
         fn new(mut results: Vec<std::result::Result<HttpResponse, TransportError>>) -> Self {
             results.reverse();
-            Scripted { results: RefCell::new(results), sent: RefCell::default(), slept: RefCell::default(), now_ms: 1_000_000_000.0 }
+            Scripted {
+                results: RefCell::new(results),
+                sent: RefCell::default(),
+                slept: RefCell::default(),
+                now_ms: 1_000_000_000.0,
+            }
         }
     }
 
     impl Transport for Scripted {
-        async fn send(&self, request: &HttpRequest, _timeout_ms: f64) -> std::result::Result<HttpResponse, TransportError> {
+        async fn send(
+            &self,
+            request: &HttpRequest,
+            _timeout_ms: f64,
+        ) -> std::result::Result<HttpResponse, TransportError> {
             self.sent.borrow_mut().push(request.clone());
             self.results.borrow_mut().pop().unwrap_or(Err(TransportError::Network("script ended".into())))
         }
@@ -192,7 +201,12 @@ mod tests {
     }
 
     fn request() -> HttpRequest {
-        HttpRequest { method: "GET".into(), url: "https://tc.example.com/api/queue/v1/ping?x=1".into(), headers: vec![], body: None }
+        HttpRequest {
+            method: "GET".into(),
+            url: "https://tc.example.com/api/queue/v1/ping?x=1".into(),
+            headers: vec![],
+            body: None,
+        }
     }
 
     fn execute_with(script: &Scripted, credentials: Option<&Credentials>, clock: &Cell<f64>) -> Attempts {

@@ -60,7 +60,9 @@ pub fn excerpt(text: &str) -> String {
     const MAX_CHARS: usize = 60;
     let mut quoted = String::new();
     match text.char_indices().nth(MAX_CHARS) {
-        Some((cut, _)) => super::json::write_string(&mut quoted, &format!("{}...", text.get(..cut).unwrap_or_default())),
+        Some((cut, _)) => {
+            super::json::write_string(&mut quoted, &format!("{}...", text.get(..cut).unwrap_or_default()))
+        }
         None => super::json::write_string(&mut quoted, text),
     }
     quoted

@@ -5,7 +5,6 @@ use super::{Error, Result};
 /// Fills and returns `N` random bytes.
 pub fn bytes<const N: usize>() -> Result<[u8; N]> {
     let mut buf = [0u8; N];
-    getrandom::fill(&mut buf)
-        .map_err(|e| Error::invalid(format!("no source of randomness available ({e})")))?;
+    getrandom::fill(&mut buf).map_err(|e| Error::invalid(format!("no source of randomness available ({e})")))?;
     Ok(buf)
 }

@@ -87,7 +87,13 @@ mod tests {
             output: true,
         };
         assert_eq!(entry.signature(), "listTaskGroup(taskGroupId, [query])");
-        let create = FunctionEntry { name: "createTask".into(), args: vec!["taskId".into()], query: vec![], input: true, ..entry };
+        let create = FunctionEntry {
+            name: "createTask".into(),
+            args: vec!["taskId".into()],
+            query: vec![],
+            input: true,
+            ..entry
+        };
         assert_eq!(create.signature(), "createTask(taskId, payload)");
     }
 }

@@ -1,7 +1,7 @@
 //! Routing-key patterns for binding to Taskcluster's pulse exchanges.
 
-use super::reference::ExchangeEntry;
 use super::error::excerpt;
+use super::reference::ExchangeEntry;
 use super::{Error, Result};
 
 /// The pattern for `entry` with the given entry values: constants fill

@@ -77,20 +77,13 @@ mod tests {
     #[test]
     fn encode_nice_clears_the_first_bit() {
         // node: slugid.encode('7bfbfbfb-fbfb-4bfb-bbfb-fbfbfbfbfbfb')
-        assert_eq!(
-            encode_nice(uuid_bytes("fbfbfbfb-fbfb-4bfb-bbfb-fbfbfbfbfbfb")),
-            "e_v7-_v7S_u7-_v7-_v7-w"
-        );
+        assert_eq!(encode_nice(uuid_bytes("fbfbfbfb-fbfb-4bfb-bbfb-fbfbfbfbfbfb")), "e_v7-_v7S_u7-_v7-_v7-w");
         assert_eq!(encode_nice([0xff; 16]), "f_______T_-__________w");
-        assert_eq!(
-            encode_nice(uuid_bytes("4c7b6b4f-6f22-43c6-b2a2-9f4b7e3e5d6a")),
-            "THtrT28iQ8ayop9Lfj5dag"
-        );
+        assert_eq!(encode_nice(uuid_bytes("4c7b6b4f-6f22-43c6-b2a2-9f4b7e3e5d6a")), "THtrT28iQ8ayop9Lfj5dag");
     }
 
     fn is_slug(slug: &str) -> bool {
-        slug.len() == 22
-            && slug.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        slug.len() == 22 && slug.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
     }
 
     #[test]

@@ -86,7 +86,9 @@ fn check(request: &Request<'_>) -> Result<()> {
         return Err(Error::range("options.expiry must be after options.start"));
     }
     if request.expiry_ms.saturating_sub(request.start_ms) > MAX_SPAN_MS {
-        return Err(Error::range("temporary credentials cannot span more than 31 days (options.expiry - options.start)"));
+        return Err(Error::range(
+            "temporary credentials cannot span more than 31 days (options.expiry - options.start)",
+        ));
     }
     scopes::validate_scopes(request.scopes, "options.scopes").map_err(|e| Error::type_error(e.message))?;
     if let Some(name) = request.name {
@@ -108,9 +110,7 @@ fn check(request: &Request<'_>) -> Result<()> {
 fn check_client_id(client_id: &str, what: &str) -> Result<()> {
     let allowed = |c: char| c.is_ascii_alphanumeric() || "!@/:.+|_-".contains(c);
     if client_id.is_empty() || client_id.len() > 256 || !client_id.chars().all(allowed) {
-        return Err(Error::invalid(format!(
-            "{what} must be 1 to 256 characters of A-Z a-z 0-9 ! @ / : . + | _ -"
-        )));
+        return Err(Error::invalid(format!("{what} must be 1 to 256 characters of A-Z a-z 0-9 ! @ / : . + | _ -")));
     }
     Ok(())
 }
@@ -144,7 +144,9 @@ mod tests {
         let named = Request { name: Some("my/temp"), ..request(&issuer, &scopes) };
         assert_eq!(
             signed_text(&named, SEED),
-            format!("version:1\nclientId:my/temp\nissuer:issuer\nseed:{SEED}\nstart:1000\nexpiry:61000\nscopes:\na\nb:*")
+            format!(
+                "version:1\nclientId:my/temp\nissuer:issuer\nseed:{SEED}\nstart:1000\nexpiry:61000\nscopes:\na\nb:*"
+            )
         );
         let creds = create(&named).unwrap();
         assert_eq!(creds.client_id, "my/temp");
@@ -162,7 +164,9 @@ mod tests {
         ));
         assert_eq!(
             creds.certificate.unwrap(),
-            format!(r#"{{"version":1,"scopes":["a"],"start":1000,"expiry":61000,"seed":"{SEED}","signature":"{expected_sig}"}}"#)
+            format!(
+                r#"{{"version":1,"scopes":["a"],"start":1000,"expiry":61000,"seed":"{SEED}","signature":"{expected_sig}"}}"#
+            )
         );
         assert_eq!(creds.access_token, crypto::base64url(&crypto::hmac_sha256(b"issuer-token", SEED.as_bytes())));
     }

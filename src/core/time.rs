@@ -56,9 +56,8 @@ const UNITS: [(&str, &[&str]); 7] = [
 /// );
 /// ```
 pub fn parse_offset(text: &str) -> Result<Offset> {
-    let not_an_offset = |why: String| {
-        Error::invalid(format!("offset {} is not a time expression: {why}", excerpt(text)))
-    };
+    let not_an_offset =
+        |why: String| Error::invalid(format!("offset {} is not a time expression: {why}", excerpt(text)));
     let unexpected = |rest: &str| not_an_offset(format!("unexpected {}", excerpt(first_word(rest))));
 
     let mut rest = text.trim_start_matches(is_js_space);
@@ -78,9 +77,8 @@ pub fn parse_offset(text: &str) -> Result<Offset> {
         if digits.is_empty() {
             return Err(unexpected(rest));
         }
-        let (word, after_word) = split_leading(after_digits.trim_start_matches(is_js_space), |c| {
-            c.is_ascii_alphabetic()
-        });
+        let (word, after_word) =
+            split_leading(after_digits.trim_start_matches(is_js_space), |c| c.is_ascii_alphabetic());
         if word.is_empty() {
             return Err(if after_word.is_empty() {
                 not_an_offset(format!("{} has no unit", excerpt(digits)))
@@ -91,9 +89,7 @@ pub fn parse_offset(text: &str) -> Result<Offset> {
         let Some((unit, name)) = find_unit(word) else {
             return Err(unexpected(word));
         };
-        if let Some((previous, previous_name)) =
-            previous_unit.filter(|(previous, _)| unit <= *previous)
-        {
+        if let Some((previous, previous_name)) = previous_unit.filter(|(previous, _)| unit <= *previous) {
             return Err(not_an_offset(if unit == previous {
                 format!("{name} given twice")
             } else {
@@ -135,8 +131,7 @@ impl Offset {
     /// (200,000,000 days), so that no reference could give a valid date.
     pub fn milliseconds(&self) -> Result<f64> {
         // i128 cannot overflow here: every term is below 2^63 * 2^35.
-        let days =
-            i128::from(self.days) + 30 * i128::from(self.months) + 365 * i128::from(self.years);
+        let days = i128::from(self.days) + 30 * i128::from(self.months) + 365 * i128::from(self.years);
         let ms = i128::from(self.weeks) * 7 * i128::from(MS_PER_DAY)
             + days * i128::from(MS_PER_DAY)
             + i128::from(self.hours) * i128::from(MS_PER_HOUR)
@@ -144,9 +139,7 @@ impl Offset {
             + i128::from(self.seconds) * i128::from(MS_PER_SECOND);
         let max_span = 2 * MAX_TIME_MS as u128;
         if ms.unsigned_abs() > max_span {
-            return Err(Error::range(
-                "offset is longer than 200000000 days, the whole range of JS dates",
-            ));
+            return Err(Error::range("offset is longer than 200000000 days, the whole range of JS dates"));
         }
         // Exact: a multiple of 1000 below 2^55.
         Ok(ms as f64)
@@ -185,9 +178,8 @@ pub fn from_now(offset: &str, reference_ms: f64) -> Result<f64> {
 ///
 /// `Error::range` for NaN, infinities and times outside ±8.64e15 ms.
 pub fn to_iso_string(ms: f64) -> Result<String> {
-    let clipped = time_clip(ms).ok_or_else(|| {
-        Error::range("time value is not a valid date (must be finite and within ±8.64e15 ms)")
-    })?;
+    let clipped = time_clip(ms)
+        .ok_or_else(|| Error::range("time value is not a valid date (must be finite and within ±8.64e15 ms)"))?;
     // Exact: an integer within ±8.64e15.
     let ms = clipped as i64;
     let (year, month, day) = civil_from_days(ms.div_euclid(MS_PER_DAY));
@@ -261,10 +253,7 @@ impl IsoFields {
             Some(sign) => {
                 let year = input.digits(6).ok_or_else(syntax)?;
                 if sign < 0 && year == 0 {
-                    return Err(Error::invalid(format!(
-                        "date {}: year -000000 is not allowed",
-                        excerpt(text)
-                    )));
+                    return Err(Error::invalid(format!("date {}: year -000000 is not allowed", excerpt(text))));
                 }
                 sign * year
             }
@@ -295,10 +284,7 @@ impl IsoFields {
                 input.eat(b":");
                 let minutes = input.digits(2).ok_or_else(syntax)?;
                 if hours > 23 || minutes > 59 {
-                    return Err(Error::invalid(format!(
-                        "date {}: time zone offset is out of range",
-                        excerpt(text)
-                    )));
+                    return Err(Error::invalid(format!("date {}: time zone offset is out of range", excerpt(text))));
                 }
                 sign * (hours * 60 + minutes)
             } else if input.rest.is_empty() {
@@ -326,8 +312,7 @@ impl IsoFields {
         if !(1..=days_in_month(self.year, self.month)).contains(&self.day) {
             return Err(out_of_range("day", self.day));
         }
-        let end_of_day =
-            self.hour == 24 && self.minute == 0 && self.second == 0 && self.millisecond == 0;
+        let end_of_day = self.hour == 24 && self.minute == 0 && self.second == 0 && self.millisecond == 0;
         if self.hour > 23 && !end_of_day {
             return Err(out_of_range("hour", self.hour));
         }
@@ -377,9 +362,8 @@ impl IsoCursor<'_> {
     /// Exactly `count` decimal digits (at most 6, so no overflow).
     fn digits(&mut self, count: usize) -> Option<i64> {
         let (digits, rest) = self.rest.split_at_checked(count)?;
-        let value = digits.iter().try_fold(0i64, |value, b| {
-            b.is_ascii_digit().then(|| value * 10 + i64::from(b - b'0'))
-        })?;
+        let value =
+            digits.iter().try_fold(0i64, |value, b| b.is_ascii_digit().then(|| value * 10 + i64::from(b - b'0')))?;
         self.rest = rest;
         Some(value)
     }
@@ -419,8 +403,7 @@ fn civil_from_days(days: i64) -> (i64, i64, i64) {
     let days = days + 719_468;
     let era = days.div_euclid(146_097);
     let day_of_era = days.rem_euclid(146_097);
-    let year_of_era =
-        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
     let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
     let march_month = (5 * day_of_year + 2) / 153;
     let day = day_of_year - (153 * march_month + 2) / 5 + 1;
@@ -442,8 +425,8 @@ fn days_in_month(year: i64, month: i64) -> i64 {
 /// JS `\s` outside U+2000..=U+200A; Rust's `char::is_whitespace` differs
 /// (it has U+0085, lacks U+FEFF).
 const JS_SPACES: &[char] = &[
-    '\t', '\n', '\u{b}', '\u{c}', '\r', ' ', '\u{a0}', '\u{1680}', '\u{2028}', '\u{2029}',
-    '\u{202f}', '\u{205f}', '\u{3000}', '\u{feff}',
+    '\t', '\n', '\u{b}', '\u{c}', '\r', ' ', '\u{a0}', '\u{1680}', '\u{2028}', '\u{2029}', '\u{202f}', '\u{205f}',
+    '\u{3000}', '\u{feff}',
 ];
 
 fn is_js_space(c: char) -> bool {
@@ -615,11 +598,7 @@ mod tests {
     #[test]
     fn from_now_checks_the_reference() {
         for reference in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY, 8.64e15 + 1.0] {
-            assert_eq!(
-                from_now("1d", reference).unwrap_err().kind,
-                ErrorKind::Range,
-                "{reference}"
-            );
+            assert_eq!(from_now("1d", reference).unwrap_err().kind, ErrorKind::Range, "{reference}");
         }
         assert_eq!(from_now("", 1.9), Ok(1.0));
         assert_eq!(from_now("", -0.5).map(f64::is_sign_positive), Ok(true));
@@ -632,55 +611,28 @@ mod tests {
             parse_offset("1Y 2MO 3W 4D 5H 6M 7S"),
             Ok(Offset { years: 1, months: 2, weeks: 3, days: 4, hours: 5, minutes: 6, seconds: 7 })
         );
-        assert_eq!(
-            parse_offset(" - 1 year 7 seconds"),
-            Ok(Offset { years: -1, seconds: -7, ..Offset::default() })
-        );
+        assert_eq!(parse_offset(" - 1 year 7 seconds"), Ok(Offset { years: -1, seconds: -7, ..Offset::default() }));
         assert_eq!(parse_offset("9223372036854775807s").map(|o| o.seconds), Ok(i64::MAX));
     }
 
     #[test]
     fn parse_offset_error_messages() {
         let message = |text: &str| parse_offset(text).unwrap_err().message;
-        assert_eq!(
-            message("2 dayz"),
-            "offset \"2 dayz\" is not a time expression: unexpected \"dayz\""
-        );
-        assert_eq!(
-            message("5 mon"),
-            "offset \"5 mon\" is not a time expression: unexpected \"mon\""
-        );
+        assert_eq!(message("2 dayz"), "offset \"2 dayz\" is not a time expression: unexpected \"dayz\"");
+        assert_eq!(message("5 mon"), "offset \"5 mon\" is not a time expression: unexpected \"mon\"");
         assert_eq!(message("1.5d"), "offset \"1.5d\" is not a time expression: unexpected \".5d\"");
-        assert_eq!(
-            message("2 days ago"),
-            "offset \"2 days ago\" is not a time expression: unexpected \"ago\""
-        );
+        assert_eq!(message("2 days ago"), "offset \"2 days ago\" is not a time expression: unexpected \"ago\"");
         assert_eq!(message("--1d"), "offset \"--1d\" is not a time expression: unexpected \"-1d\"");
-        assert_eq!(
-            message("1d -2h"),
-            "offset \"1d -2h\" is not a time expression: unexpected \"-2h\""
-        );
+        assert_eq!(message("1d -2h"), "offset \"1d -2h\" is not a time expression: unexpected \"-2h\"");
         assert_eq!(message("5"), "offset \"5\" is not a time expression: \"5\" has no unit");
-        assert_eq!(
-            message("1h 2d"),
-            "offset \"1h 2d\" is not a time expression: days must come before hours"
-        );
-        assert_eq!(
-            message("1d 1 day"),
-            "offset \"1d 1 day\" is not a time expression: days given twice"
-        );
-        assert_eq!(
-            message("1 \u{17f}ec"),
-            "offset \"1 \u{17f}ec\" is not a time expression: unexpected \"\u{17f}ec\""
-        );
+        assert_eq!(message("1h 2d"), "offset \"1h 2d\" is not a time expression: days must come before hours");
+        assert_eq!(message("1d 1 day"), "offset \"1d 1 day\" is not a time expression: days given twice");
+        assert_eq!(message("1 \u{17f}ec"), "offset \"1 \u{17f}ec\" is not a time expression: unexpected \"\u{17f}ec\"");
         assert_eq!(message("1\nx"), "offset \"1\\nx\" is not a time expression: unexpected \"x\"");
         let long = format!("{}x", "1d ".repeat(30));
         assert_eq!(
             message(&long),
-            format!(
-                "offset \"{}...\" is not a time expression: days given twice",
-                "1d ".repeat(20)
-            )
+            format!("offset \"{}...\" is not a time expression: days given twice", "1d ".repeat(20))
         );
     }
 
@@ -704,15 +656,10 @@ mod tests {
 
     #[test]
     fn milliseconds_counts_months_as_30_days_and_years_as_365() {
-        let offset =
-            Offset { years: 1, months: 1, weeks: 1, days: 1, hours: 1, minutes: 1, seconds: 1 };
+        let offset = Offset { years: 1, months: 1, weeks: 1, days: 1, hours: 1, minutes: 1, seconds: 1 };
         assert_eq!(offset.milliseconds(), Ok((403.0 * 86400.0 + 3661.0) * 1000.0));
-        assert_eq!(
-            Offset { days: -200_000_000, ..Offset::default() }.milliseconds(),
-            Ok(-1.728e16)
-        );
-        let huge =
-            Offset { years: i64::MAX, months: i64::MAX, weeks: i64::MAX, ..Offset::default() };
+        assert_eq!(Offset { days: -200_000_000, ..Offset::default() }.milliseconds(), Ok(-1.728e16));
+        let huge = Offset { years: i64::MAX, months: i64::MAX, weeks: i64::MAX, ..Offset::default() };
         assert_eq!(huge.milliseconds().unwrap_err().kind, ErrorKind::Range);
         let huge = Offset { seconds: i64::MIN, ..Offset::default() };
         assert_eq!(huge.milliseconds().unwrap_err().kind, ErrorKind::Range);
@@ -744,9 +691,7 @@ mod tests {
 
     #[test]
     fn to_iso_string_rejects_invalid_dates() {
-        for ms in
-            [f64::NAN, f64::INFINITY, f64::NEG_INFINITY, 8.64e15 + 1.0, -8.64e15 - 1.0, f64::MAX]
-        {
+        for ms in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY, 8.64e15 + 1.0, -8.64e15 - 1.0, f64::MAX] {
             assert_eq!(to_iso_string(ms).unwrap_err().kind, ErrorKind::Range, "{ms}");
         }
         assert_eq!(
@@ -788,16 +733,7 @@ mod tests {
 
     #[test]
     fn parse_iso_string_round_trips_to_iso_string() {
-        for ms in [
-            0.0,
-            -1.0,
-            1484843240974.0,
-            8.64e15,
-            -8.64e15,
-            -62198755200001.0,
-            253402300800000.0,
-            123456789.0,
-        ] {
+        for ms in [0.0, -1.0, 1484843240974.0, 8.64e15, -8.64e15, -62198755200001.0, 253402300800000.0, 123456789.0] {
             let text = to_iso_string(ms).unwrap();
             assert_eq!(parse_iso_string(&text), Ok(ms), "{text}");
         }
@@ -853,10 +789,7 @@ mod tests {
         for text in cases {
             assert_eq!(parse_iso_string(text).unwrap_err().kind, ErrorKind::Invalid, "{text:?}");
         }
-        assert_eq!(
-            parse_iso_string("2017-02-30").unwrap_err().message,
-            "date \"2017-02-30\": day 30 is out of range"
-        );
+        assert_eq!(parse_iso_string("2017-02-30").unwrap_err().message, "date \"2017-02-30\": day 30 is out of range");
     }
 
     #[test]

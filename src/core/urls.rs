@@ -175,47 +175,23 @@ mod tests {
     fn rooted_urls_match_lib_urls() {
         // node: require('taskcluster-lib-urls').<fn>(...) with lib-urls 13.1.0
         for root in [ROOT, "https://tc.example.com/", "https://tc.example.com///"] {
-            assert_eq!(
-                api(root, "queue", "v1", "/task/abc"),
-                "https://tc.example.com/api/queue/v1/task/abc"
-            );
-            assert_eq!(
-                api(root, "queue", "v1", "task//x/"),
-                "https://tc.example.com/api/queue/v1/task//x/"
-            );
+            assert_eq!(api(root, "queue", "v1", "/task/abc"), "https://tc.example.com/api/queue/v1/task/abc");
+            assert_eq!(api(root, "queue", "v1", "task//x/"), "https://tc.example.com/api/queue/v1/task//x/");
             assert_eq!(api(root, "queue", "v1", ""), "https://tc.example.com/api/queue/v1/");
-            assert_eq!(
-                api_reference(root, "queue", "v1"),
-                "https://tc.example.com/references/queue/v1/api.json"
-            );
+            assert_eq!(api_reference(root, "queue", "v1"), "https://tc.example.com/references/queue/v1/api.json");
             assert_eq!(
                 exchange_reference(root, "queue", "v1"),
                 "https://tc.example.com/references/queue/v1/exchanges.json"
             );
-            assert_eq!(
-                schema(root, "queue", "/v1/task.json"),
-                "https://tc.example.com/schemas/queue/v1/task.json"
-            );
-            assert_eq!(
-                schema(root, "queue", "v1/task.json#"),
-                "https://tc.example.com/schemas/queue/v1/task.json#"
-            );
-            assert_eq!(
-                api_reference_schema(root, "v1"),
-                "https://tc.example.com/schemas/common/api-reference-v1.json"
-            );
+            assert_eq!(schema(root, "queue", "/v1/task.json"), "https://tc.example.com/schemas/queue/v1/task.json");
+            assert_eq!(schema(root, "queue", "v1/task.json#"), "https://tc.example.com/schemas/queue/v1/task.json#");
+            assert_eq!(api_reference_schema(root, "v1"), "https://tc.example.com/schemas/common/api-reference-v1.json");
             assert_eq!(
                 exchanges_reference_schema(root, "v1"),
                 "https://tc.example.com/schemas/common/exchanges-reference-v1.json"
             );
-            assert_eq!(
-                api_manifest_schema(root, "v1"),
-                "https://tc.example.com/schemas/common/manifest-v1.json"
-            );
-            assert_eq!(
-                metadata_metaschema(root),
-                "https://tc.example.com/schemas/common/metadata-metaschema.json"
-            );
+            assert_eq!(api_manifest_schema(root, "v1"), "https://tc.example.com/schemas/common/manifest-v1.json");
+            assert_eq!(metadata_metaschema(root), "https://tc.example.com/schemas/common/metadata-metaschema.json");
             assert_eq!(api_manifest(root), "https://tc.example.com/references/manifest.json");
             assert_eq!(docs(root, "//reference/x"), "https://tc.example.com/docs/reference/x");
             assert_eq!(ui(root, "/tasks/abc"), "https://tc.example.com/tasks/abc");
@@ -241,26 +217,15 @@ mod tests {
     #[test]
     fn legacy_urls_match_lib_urls_12() {
         // lib-urls 12 (and the Python taskcluster-urls) for rootUrl 'https://taskcluster.net'
-        for root in
-            ["https://taskcluster.net", "https://taskcluster.net/", "https://taskcluster.net//"]
-        {
-            assert_eq!(
-                api(root, "queue", "v1", "/task/abc"),
-                "https://queue.taskcluster.net/v1/task/abc"
-            );
+        for root in ["https://taskcluster.net", "https://taskcluster.net/", "https://taskcluster.net//"] {
+            assert_eq!(api(root, "queue", "v1", "/task/abc"), "https://queue.taskcluster.net/v1/task/abc");
             assert_eq!(api(root, "queue", "v1", ""), "https://queue.taskcluster.net/v1/");
-            assert_eq!(
-                api_reference(root, "queue", "v1"),
-                "https://references.taskcluster.net/queue/v1/api.json"
-            );
+            assert_eq!(api_reference(root, "queue", "v1"), "https://references.taskcluster.net/queue/v1/api.json");
             assert_eq!(
                 exchange_reference(root, "queue", "v1"),
                 "https://references.taskcluster.net/queue/v1/exchanges.json"
             );
-            assert_eq!(
-                schema(root, "queue", "/v1/task.json"),
-                "https://schemas.taskcluster.net/queue/v1/task.json"
-            );
+            assert_eq!(schema(root, "queue", "/v1/task.json"), "https://schemas.taskcluster.net/queue/v1/task.json");
             assert_eq!(
                 api_reference_schema(root, "v1"),
                 "https://schemas.taskcluster.net/common/api-reference-v1.json"
@@ -269,14 +234,8 @@ mod tests {
                 exchanges_reference_schema(root, "v1"),
                 "https://schemas.taskcluster.net/common/exchanges-reference-v1.json"
             );
-            assert_eq!(
-                api_manifest_schema(root, "v1"),
-                "https://schemas.taskcluster.net/common/manifest-v1.json"
-            );
-            assert_eq!(
-                metadata_metaschema(root),
-                "https://schemas.taskcluster.net/common/metadata-metaschema.json"
-            );
+            assert_eq!(api_manifest_schema(root, "v1"), "https://schemas.taskcluster.net/common/manifest-v1.json");
+            assert_eq!(metadata_metaschema(root), "https://schemas.taskcluster.net/common/metadata-metaschema.json");
             assert_eq!(api_manifest(root), "https://references.taskcluster.net/manifest.json");
             assert_eq!(docs(root, "/reference/x"), "https://docs.taskcluster.net/reference/x");
             assert_eq!(ui(root, "/tasks/abc"), "https://tools.taskcluster.net/tasks/abc");

@@ -45,7 +45,9 @@ pub fn string(value: &JsValue, what: &str) -> Result<String> {
         return Err(Error::type_error(format!("{what} must be a string, got {}", type_name(value))));
     };
     if !text.is_valid_utf16() {
-        return Err(Error::type_error(format!("{what} contains a lone UTF-16 surrogate; it must be valid Unicode text")));
+        return Err(Error::type_error(format!(
+            "{what} contains a lone UTF-16 surrogate; it must be valid Unicode text"
+        )));
     }
     Ok(String::from(text))
 }
@@ -94,11 +96,7 @@ pub fn field(object: &JsValue, name: &str, what: &str) -> Result<JsValue> {
 
 /// An array of strings; errors name the offending index.
 pub fn string_array(value: &JsValue, what: &str) -> Result<Vec<String>> {
-    items(value, what)?
-        .iter()
-        .enumerate()
-        .map(|(i, item)| string(item, &format!("{what}[{i}]")))
-        .collect()
+    items(value, what)?.iter().enumerate().map(|(i, item)| string(item, &format!("{what}[{i}]"))).collect()
 }
 
 pub fn optional_string_array(value: &JsValue, what: &str) -> Result<Option<Vec<String>>> {
@@ -112,10 +110,15 @@ pub fn items(value: &JsValue, what: &str) -> Result<Vec<JsValue>> {
     }
     let length = field(value, "length", what)?.as_f64().unwrap_or(0.0);
     if length > MAX_ARRAY_LENGTH as f64 {
-        return Err(Error::range(format!("{what} has {} items; at most {MAX_ARRAY_LENGTH} are accepted", length as u64)));
+        return Err(Error::range(format!(
+            "{what} has {} items; at most {MAX_ARRAY_LENGTH} are accepted",
+            length as u64
+        )));
     }
     (0..length as u32)
-        .map(|i| Reflect::get_u32(value, i).map_err(|_| Error::invalid(format!("reading {what}[{i}] threw an exception"))))
+        .map(|i| {
+            Reflect::get_u32(value, i).map_err(|_| Error::invalid(format!("reading {what}[{i}] threw an exception")))
+        })
         .collect()
 }
 
@@ -166,9 +169,13 @@ fn certificate_json(value: &JsValue, what: &str) -> Result<Option<String>> {
         value.clone()
     };
     if !parsed.is_object() || Array::is_array(&parsed) {
-        return Err(Error::type_error(format!("{what} must be a JSON object or an object, got {}", type_name(&parsed))));
+        return Err(Error::type_error(format!(
+            "{what} must be a JSON object or an object, got {}",
+            type_name(&parsed)
+        )));
     }
-    let text = js_sys::JSON::stringify(&parsed).map_err(|_| Error::invalid(format!("{what} cannot be serialized as JSON")))?;
+    let text =
+        js_sys::JSON::stringify(&parsed).map_err(|_| Error::invalid(format!("{what} cannot be serialized as JSON")))?;
     text.as_string().map(Some).ok_or_else(|| Error::invalid(format!("{what} cannot be serialized as JSON")))
 }
 
@@ -184,12 +191,17 @@ fn expression_at(value: &JsValue, what: &str, depth: usize) -> Result<Expression
     if value.is_string() {
         return string(value, what).map(Expression::Scope);
     }
-    let shape_error =
-        || Error::type_error(format!("{what} must be a scope string, {{AnyOf: [...]}} or {{AllOf: [...]}}, got {}", type_name(value)));
+    let shape_error = || {
+        Error::type_error(format!(
+            "{what} must be a scope string, {{AnyOf: [...]}} or {{AllOf: [...]}}, got {}",
+            type_name(value)
+        ))
+    };
     if !value.is_object() || Array::is_array(value) {
         return Err(shape_error());
     }
-    let keys = Reflect::own_keys(value).map_err(|_| Error::invalid(format!("listing the keys of {what} threw an exception")))?;
+    let keys = Reflect::own_keys(value)
+        .map_err(|_| Error::invalid(format!("listing the keys of {what} threw an exception")))?;
     let key = match (keys.length(), keys.get(0).as_string()) {
         (1, Some(key)) if key == "AnyOf" || key == "AllOf" => key,
         _ => return Err(shape_error()),

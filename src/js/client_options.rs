@@ -57,7 +57,10 @@ impl ClientOptions {
         Ok(ClientOptions {
             endpoint,
             credentials: credential_source(&get("credentials")?, &format!("{what}.credentials"))?,
-            authorized_scopes: args::optional_string_array(&get("authorizedScopes")?, &format!("{what}.authorizedScopes"))?,
+            authorized_scopes: args::optional_string_array(
+                &get("authorizedScopes")?,
+                &format!("{what}.authorizedScopes"),
+            )?,
             retry: RetryPolicy {
                 retries: number("retries", defaults.retries as f64)?.min(100.0) as u32,
                 delay_factor_ms: number("delayFactor", defaults.delay_factor_ms)?,

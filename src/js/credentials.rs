@@ -18,7 +18,8 @@ pub fn create_temporary_credentials(
         let get = |name: &str| args::field(&options, name, "options");
         let (issuer, name) = issuer_and_name(&options)?;
         let start = get("start")?;
-        let start_ms = if args::is_absent(&start) { js_sys::Date::now().trunc() } else { args::time_ms(&start, "options.start")? };
+        let start_ms =
+            if args::is_absent(&start) { js_sys::Date::now().trunc() } else { args::time_ms(&start, "options.start")? };
         let expiry = get("expiry")?;
         if args::is_absent(&expiry) {
             return Err(Error::type_error("options.expiry is required (a Date, ms number or ISO string)"));

@@ -7,8 +7,8 @@ use wasm_bindgen::prelude::*;
 use super::errors::{JsResult, guarded};
 use super::reference::service_reference;
 use super::{args, values};
-use crate::core::reference::ServiceReference;
 use crate::core::error::excerpt;
+use crate::core::reference::ServiceReference;
 use crate::core::{Error, Result, routing_key};
 
 /// Internal: the generated exchange classes wrap it (see runtime.js); not in the typings.
@@ -42,10 +42,9 @@ impl ExchangeSet {
     pub fn binding(&self, name: &str, pattern: JsValue) -> JsResult<JsValue> {
         let label = format!("{}.{name}", self.reference.name);
         guarded(&label, || {
-            let entry = self
-                .reference
-                .exchange(name)
-                .ok_or_else(|| Error::type_error(format!("{} has no exchange {}", self.reference.name, excerpt(name))))?;
+            let entry = self.reference.exchange(name).ok_or_else(|| {
+                Error::type_error(format!("{} has no exchange {}", self.reference.name, excerpt(name)))
+            })?;
             let routing_key_pattern = match pattern.as_string() {
                 Some(text) => text,
                 None => routing_key::pattern(entry, &pattern_values(&pattern)?)?,
@@ -64,7 +63,8 @@ fn pattern_values(pattern: &JsValue) -> Result<Vec<(String, String)>> {
         return Ok(Vec::new());
     }
     args::object(pattern, "pattern")?;
-    let keys = Reflect::own_keys(pattern).map_err(|_| Error::invalid("listing the keys of pattern threw an exception"))?;
+    let keys =
+        Reflect::own_keys(pattern).map_err(|_| Error::invalid("listing the keys of pattern threw an exception"))?;
     let mut pairs = Vec::new();
     for name in keys.iter().filter_map(|k| k.as_string()) {
         let value = args::field(pattern, &name, "pattern")?;

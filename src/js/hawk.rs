@@ -5,8 +5,8 @@ use wasm_bindgen::prelude::*;
 use super::args;
 use super::errors::{JsResult, guarded};
 use crate::core::credentials::Credentials;
-use crate::core::hawk::{self, BewitRequest, HeaderRequest, Target, bewit::DEFAULT_EXPIRATION_SECONDS};
 use crate::core::error::excerpt;
+use crate::core::hawk::{self, BewitRequest, HeaderRequest, Target, bewit::DEFAULT_EXPIRATION_SECONDS};
 use crate::core::{Error, Result};
 
 /// What the signing functions share: the URL, credentials, ext and clock.
@@ -35,7 +35,8 @@ impl Signing {
             }
             (raw, taskcluster) => raw.or(taskcluster),
         };
-        let offset_ms = args::optional_number(&get("localtimeOffsetMsec")?, "options.localtimeOffsetMsec")?.unwrap_or(0.0);
+        let offset_ms =
+            args::optional_number(&get("localtimeOffsetMsec")?, "options.localtimeOffsetMsec")?.unwrap_or(0.0);
         let now_seconds = match args::optional_number(&get("timestamp")?, "options.timestamp")? {
             Some(seconds) => seconds.floor(),
             None => ((js_sys::Date::now() + offset_ms) / 1000.0).floor(),
@@ -46,7 +47,11 @@ impl Signing {
     fn bewit_request(&self, options: &JsValue) -> Result<BewitRequest<'_>> {
         let expiration = args::optional_number(&args::field(options, "expiration", "options")?, "options.expiration")?
             .map_or(DEFAULT_EXPIRATION_SECONDS, |s| s.floor() as i64);
-        Ok(BewitRequest { target: &self.target, expires_at: self.now_seconds.saturating_add(expiration), ext: self.ext.as_deref() })
+        Ok(BewitRequest {
+            target: &self.target,
+            expires_at: self.now_seconds.saturating_add(expiration),
+            ext: self.ext.as_deref(),
+        })
     }
 }
 
@@ -120,7 +125,8 @@ pub fn hawk_clock_offset(
     guarded("hawkClockOffset", || {
         let header = args::string(&www_authenticate, "wwwAuthenticate")?;
         let credentials = args::credentials(&credentials, "credentials")?;
-        let now = args::optional_number(&now_ms.unwrap_or(JsValue::UNDEFINED), "nowMs")?.unwrap_or_else(js_sys::Date::now);
+        let now =
+            args::optional_number(&now_ms.unwrap_or(JsValue::UNDEFINED), "nowMs")?.unwrap_or_else(js_sys::Date::now);
         Ok(hawk::clock_offset_ms(&header, credentials.key(), now).map_or(JsValue::NULL, JsValue::from_f64))
     })
 }

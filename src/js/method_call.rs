@@ -35,17 +35,10 @@ pub fn parse(entry: &FunctionEntry, values: &[JsValue], payload: Payload) -> Res
     };
     if given != required && !(accepts_query && given == required + 1) {
         let expected = if accepts_query { format!("{required} or {}", required + 1) } else { required.to_string() };
-        return Err(Error::type_error(format!(
-            "{} expects {expected} argument(s), got {given}",
-            entry.signature()
-        )));
+        return Err(Error::type_error(format!("{} expects {expected} argument(s), got {given}", entry.signature())));
     }
-    let route_args = entry
-        .args
-        .iter()
-        .zip(values)
-        .map(|(name, value)| route_arg(value, name))
-        .collect::<Result<Vec<_>>>()?;
+    let route_args =
+        entry.args.iter().zip(values).map(|(name, value)| route_arg(value, name)).collect::<Result<Vec<_>>>()?;
     let payload = match with_payload {
         true => Some(json_payload(values.get(entry.args.len()).unwrap_or(&JsValue::UNDEFINED))?),
         false => None,
@@ -79,7 +72,8 @@ fn json_payload(value: &JsValue) -> Result<String> {
 fn query(entry: &FunctionEntry, value: &JsValue) -> Result<Vec<(String, String)>> {
     let what = "query";
     args::object(value, what)?;
-    let keys = js_sys::Reflect::own_keys(value).map_err(|_| Error::invalid("listing the keys of query threw an exception"))?;
+    let keys =
+        js_sys::Reflect::own_keys(value).map_err(|_| Error::invalid("listing the keys of query threw an exception"))?;
     let names: Vec<String> = keys.iter().filter_map(|k| k.as_string()).collect();
     check_query_names(entry, &names.iter().map(String::as_str).collect::<Vec<_>>())?;
     let mut pairs = Vec::new();

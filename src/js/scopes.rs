@@ -4,8 +4,8 @@ use wasm_bindgen::prelude::*;
 
 use super::errors::{JsResult, guarded};
 use super::{args, values};
-use crate::core::scopes::{self, Expression};
 use crate::core::Result;
+use crate::core::scopes::{self, Expression};
 
 /// Valid assumed scopes (`what` names the argument).
 fn scope_list(value: &JsValue, what: &str) -> Result<Vec<String>> {
@@ -44,7 +44,10 @@ pub fn satisfies_expression(
     #[wasm_bindgen(unchecked_param_type = "ScopeExpression")] expression: JsValue,
 ) -> JsResult<bool> {
     guarded("satisfiesExpression", || {
-        Ok(scopes::satisfies_expression(&scope_list(&scopeset, "scopeset")?, &valid_expression(&expression, "expression")?))
+        Ok(scopes::satisfies_expression(
+            &scope_list(&scopeset, "scopeset")?,
+            &valid_expression(&expression, "expression")?,
+        ))
     })
 }
 
@@ -55,7 +58,10 @@ pub fn scopes_satisfying(
     #[wasm_bindgen(unchecked_param_type = "ScopeExpression")] expression: JsValue,
 ) -> JsResult<JsValue> {
     guarded("scopesSatisfying", || {
-        let found = scopes::scopes_satisfying(&scope_list(&scopeset, "scopeset")?, &valid_expression(&expression, "expression")?);
+        let found = scopes::scopes_satisfying(
+            &scope_list(&scopeset, "scopeset")?,
+            &valid_expression(&expression, "expression")?,
+        );
         Ok(found.map_or(JsValue::UNDEFINED, |list| values::string_array(&list)))
     })
 }
@@ -67,7 +73,10 @@ pub fn remove_given_scopes(
     #[wasm_bindgen(unchecked_param_type = "ScopeExpression")] expression: JsValue,
 ) -> JsResult<JsValue> {
     guarded("removeGivenScopes", || {
-        let rest = scopes::remove_given_scopes(&scope_list(&scopes_to_remove, "scopes")?, &valid_expression(&expression, "expression")?);
+        let rest = scopes::remove_given_scopes(
+            &scope_list(&scopes_to_remove, "scopes")?,
+            &valid_expression(&expression, "expression")?,
+        );
         Ok(rest.map_or(JsValue::NULL, |expr| values::expression(&expr)))
     })
 }
@@ -111,7 +120,9 @@ scope_set_operation!(
 /// Sorted, with every scope that another scope's `*` covers removed.
 #[wasm_bindgen(js_name = normalizeScopeSet, unchecked_return_type = "string[]")]
 pub fn normalize_scope_set(#[wasm_bindgen(unchecked_param_type = "string[]")] scopes: JsValue) -> JsResult<JsValue> {
-    guarded("normalizeScopeSet", || Ok(values::string_array(&scopes::normalize_scope_set(&scope_list(&scopes, "scopes")?))))
+    guarded("normalizeScopeSet", || {
+        Ok(values::string_array(&scopes::normalize_scope_set(&scope_list(&scopes, "scopes")?)))
+    })
 }
 
 /// The order `normalizeScopeSet` sorts by (`a*` before `a`-prefixed scopes).
@@ -120,9 +131,7 @@ pub fn scope_compare(
     #[wasm_bindgen(unchecked_param_type = "string")] a: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string")] b: JsValue,
 ) -> JsResult<i32> {
-    guarded("scopeCompare", || {
-        Ok(scopes::scope_compare(&args::string(&a, "a")?, &args::string(&b, "b")?) as i32)
-    })
+    guarded("scopeCompare", || Ok(scopes::scope_compare(&args::string(&a, "a")?, &args::string(&b, "b")?) as i32))
 }
 
 /// Does the assumed `pattern` (possibly ending in `*`) satisfy `scope`?
@@ -131,7 +140,9 @@ pub fn pattern_match(
     #[wasm_bindgen(unchecked_param_type = "string")] pattern: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string")] scope: JsValue,
 ) -> JsResult<bool> {
-    guarded("patternMatch", || Ok(scopes::pattern_match(&args::string(&pattern, "pattern")?, &args::string(&scope, "scope")?)))
+    guarded("patternMatch", || {
+        Ok(scopes::pattern_match(&args::string(&pattern, "pattern")?, &args::string(&scope, "scope")?))
+    })
 }
 
 /// Is `scope` a string of printable ASCII? Never throws.
@@ -160,7 +171,10 @@ impl ScopeSet {
     }
 
     /// Whether these scopes satisfy `expression`.
-    pub fn satisfies(&self, #[wasm_bindgen(unchecked_param_type = "ScopeExpression")] expression: JsValue) -> JsResult<bool> {
+    pub fn satisfies(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ScopeExpression")] expression: JsValue,
+    ) -> JsResult<bool> {
         guarded("ScopeSet.satisfies", || Ok(self.inner.satisfies(&valid_expression(&expression, "expression")?)))
     }
 
@@ -175,4 +189,3 @@ impl ScopeSet {
         values::string_array(self.inner.scopes())
     }
 }
-

@@ -8,10 +8,10 @@ use js_sys::{Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::{JsFuture, future_to_promise};
 
+use super::args;
 use super::client_options::{ClientOptions, CredentialSource};
 use super::errors::{JsResult, RequestFailure, guarded, request_error, to_js};
 use super::method_call::{self, MethodCall, Payload};
-use super::args;
 use super::reference::service_reference;
 use crate::core::call::{find_function, request_url};
 use crate::core::credentials::Credentials;
@@ -39,11 +39,16 @@ pub struct ServiceClient {
 #[wasm_bindgen(js_class = ServiceClient)]
 impl ServiceClient {
     #[wasm_bindgen(constructor)]
-    pub fn new(reference: JsValue, #[wasm_bindgen(unchecked_param_type = "ClientOptions")] options: JsValue) -> JsResult<ServiceClient> {
+    pub fn new(
+        reference: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "ClientOptions")] options: JsValue,
+    ) -> JsResult<ServiceClient> {
         let reference = guarded("ServiceClient", || service_reference(&reference))?;
         let options = guarded(&reference.name.clone(), || ClientOptions::read(&options, &reference.name))?;
         let user_agent = running_in_node().then(|| format!("taskcluster-wasm/{}", env!("CARGO_PKG_VERSION")));
-        Ok(ServiceClient { shared: Rc::new(Shared { reference, options, clock_offset_ms: Cell::new(0.0), user_agent }) })
+        Ok(ServiceClient {
+            shared: Rc::new(Shared { reference, options, clock_offset_ms: Cell::new(0.0), user_agent }),
+        })
     }
 
     /// Calls method `name` with the JS arguments `args`; resolves to the JSON
@@ -55,7 +60,11 @@ impl ServiceClient {
 
     /// The URL of method `name` for `args` (route arguments, then an optional query).
     #[wasm_bindgen(js_name = buildUrl)]
-    pub fn build_url(&self, name: JsValue, #[wasm_bindgen(unchecked_param_type = "unknown[]")] args: JsValue) -> JsResult<String> {
+    pub fn build_url(
+        &self,
+        name: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "unknown[]")] args: JsValue,
+    ) -> JsResult<String> {
         let label = self.shared.label_for(&name);
         guarded(&label, || {
             let (entry, call) = self.shared.parse(&name, &args, Payload::NotAccepted)?;
@@ -66,7 +75,11 @@ impl ServiceClient {
     /// A signed URL (bewit) for GET method `name`; a trailing `{expiration}`
     /// (seconds, default 900) sets how long it stays valid.
     #[wasm_bindgen(js_name = buildSignedUrl)]
-    pub fn build_signed_url(&self, name: JsValue, #[wasm_bindgen(unchecked_param_type = "unknown[]")] args: JsValue) -> JsResult<String> {
+    pub fn build_signed_url(
+        &self,
+        name: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "unknown[]")] args: JsValue,
+    ) -> JsResult<String> {
         let label = self.shared.label_for(&name);
         guarded(&label, || {
             let CredentialSource::Static(credentials) = &self.shared.options.credentials else {
@@ -80,12 +93,17 @@ impl ServiceClient {
 
     /// Like `buildSignedUrl`, asking a credentials agent first.
     #[wasm_bindgen(js_name = buildSignedUrlAsync)]
-    pub fn build_signed_url_async(&self, name: JsValue, #[wasm_bindgen(unchecked_param_type = "unknown[]")] args: JsValue) -> Promise {
+    pub fn build_signed_url_async(
+        &self,
+        name: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "unknown[]")] args: JsValue,
+    ) -> Promise {
         let shared = Rc::clone(&self.shared);
         future_to_promise(async move {
             let label = shared.label_for(&name);
             let credentials = shared.credentials().await.map_err(|e| to_js(&label, e))?;
-            let credentials = credentials.ok_or_else(|| to_js(&label, Error::type_error("buildSignedUrlAsync needs credentials")))?;
+            let credentials =
+                credentials.ok_or_else(|| to_js(&label, Error::type_error("buildSignedUrlAsync needs credentials")))?;
             shared.signed_url(&name, &args, &credentials).map(JsValue::from).map_err(|e| to_js(&label, e))
         })
     }
@@ -118,7 +136,11 @@ impl Shared {
         let mut values = args::items(values, "args")?;
         let entry = find_function(&self.reference, &args::string(name, "method")?)?;
         if !entry.method.eq_ignore_ascii_case("get") {
-            return Err(Error::type_error(format!("buildSignedUrl works only for GET methods; {} is {}", entry.name, entry.method.to_ascii_uppercase())));
+            return Err(Error::type_error(format!(
+                "buildSignedUrl works only for GET methods; {} is {}",
+                entry.name,
+                entry.method.to_ascii_uppercase()
+            )));
         }
         let expiration = take_expiration(entry, &mut values)?;
         let url = self.url(entry, &method_call::parse(entry, &values, Payload::NotAccepted)?)?;
@@ -131,7 +153,8 @@ impl Shared {
 
     async fn call(&self, name: &str, values: &JsValue) -> JsResult<JsValue> {
         let label = format!("{}.{name}", self.reference.name);
-        let (entry, call) = self.parse(&JsValue::from_str(name), values, Payload::Expected).map_err(|e| to_js(&label, e))?;
+        let (entry, call) =
+            self.parse(&JsValue::from_str(name), values, Payload::Expected).map_err(|e| to_js(&label, e))?;
         let url = self.url(entry, &call).map_err(|e| to_js(&label, e))?;
         let credentials = self.credentials().await.map_err(|e| to_js(&label, e))?;
         let method = entry.method.to_ascii_uppercase();
@@ -143,10 +166,9 @@ impl Shared {
             headers.push(("User-Agent".to_string(), agent.clone()));
         }
         let request = HttpRequest { method: method.clone(), url: url.clone(), headers, body: call.payload };
-        let signing = credentials.as_ref().map(|credentials| Signing {
-            credentials,
-            authorized_scopes: self.options.authorized_scopes.as_deref(),
-        });
+        let signing = credentials
+            .as_ref()
+            .map(|credentials| Signing { credentials, authorized_scopes: self.options.authorized_scopes.as_deref() });
         let settings = Settings {
             retry: self.options.retry,
             timeout_ms: self.options.timeout_ms,
@@ -168,7 +190,10 @@ impl Shared {
             Ok(response) if (200..300).contains(&response.status) => Ok(success_body(&response)),
             Ok(response) => Err(request_error(http_failure(&response, &label, failure))),
             Err(TransportError::Timeout) => Err(request_error(failure(
-                format!("{label}: no response within {} ms ({method} {url}, {retries} retries)", self.options.timeout_ms as u64),
+                format!(
+                    "{label}: no response within {} ms ({method} {url}, {retries} retries)",
+                    self.options.timeout_ms as u64
+                ),
                 "RequestTimeout".into(),
                 None,
                 JsValue::UNDEFINED,
@@ -205,10 +230,13 @@ impl Shared {
 fn take_expiration(entry: &FunctionEntry, values: &mut Vec<JsValue>) -> Result<i64> {
     let slots = entry.args.len() + usize::from(!entry.query.is_empty());
     let is_options = |value: &JsValue| {
-        let keys = Reflect::own_keys(value).map(|k| k.iter().filter_map(|k| k.as_string()).collect::<Vec<_>>()).unwrap_or_default();
+        let keys = Reflect::own_keys(value)
+            .map(|k| k.iter().filter_map(|k| k.as_string()).collect::<Vec<_>>())
+            .unwrap_or_default();
         value.is_object() && keys == ["expiration"] && !entry.query.iter().any(|q| q == "expiration")
     };
-    let trailing_options = values.len() > slots || (values.len() == slots && values.len() > entry.args.len() && values.last().is_some_and(is_options));
+    let trailing_options = values.len() > slots
+        || (values.len() == slots && values.len() > entry.args.len() && values.last().is_some_and(is_options));
     if !trailing_options {
         return Ok(DEFAULT_EXPIRATION_SECONDS);
     }
@@ -237,7 +265,8 @@ fn http_failure<'a>(
     failure: impl Fn(String, String, Option<u16>, JsValue) -> RequestFailure<'a>,
 ) -> RequestFailure<'a> {
     let parsed = js_sys::JSON::parse(&response.body).ok().filter(|v| v.is_object());
-    let field = |name: &str| parsed.as_ref().and_then(|p| Reflect::get(p, &name.into()).ok()).and_then(|v| v.as_string());
+    let field =
+        |name: &str| parsed.as_ref().and_then(|p| Reflect::get(p, &name.into()).ok()).and_then(|v| v.as_string());
     let server_message = field("message");
     let code = field("code").unwrap_or_else(|| format!("HTTP{}", response.status));
     let message = match server_message {
@@ -257,4 +286,3 @@ fn running_in_node() -> bool {
         .and_then(|versions| Reflect::get(&versions, &"node".into()));
     versions.is_ok_and(|node| node.is_string())
 }
-

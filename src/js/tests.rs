@@ -53,10 +53,15 @@ fn hawk_header_normalizes_the_url_like_fetch() {
 
 #[wasm_bindgen_test]
 fn signing_errors_are_typed_and_name_the_argument() {
-    let missing_url = hawk::hawk_header(json(r#"{"method": "GET", "credentials": {"clientId": "a", "accessToken": "b"}}"#))
-        .expect_err("no url");
+    let missing_url =
+        hawk::hawk_header(json(r#"{"method": "GET", "credentials": {"clientId": "a", "accessToken": "b"}}"#))
+            .expect_err("no url");
     assert!(missing_url.is_instance_of::<js_sys::TypeError>());
-    assert!(error_message(&missing_url).contains("hawkHeader: options.url must be a string"), "{}", error_message(&missing_url));
+    assert!(
+        error_message(&missing_url).contains("hawkHeader: options.url must be a string"),
+        "{}",
+        error_message(&missing_url)
+    );
     assert_alive();
 
     let secret = r#"{"method": "GET", "url": "https://h/", "credentials": {"clientId": "a", "accessToken": 7}}"#;
@@ -81,7 +86,10 @@ fn sign_url_appends_a_bewit() {
             "credentials": {"clientId": "me", "accessToken": "secret"}, "timestamp": 1000, "expiration": 60}"#,
     ))
     .expect("signs");
-    assert!(url.starts_with("https://tc.example.com/api/queue/v1/task/abc/artifacts/public%2Fx.log?a=1&bewit="), "{url}");
+    assert!(
+        url.starts_with("https://tc.example.com/api/queue/v1/task/abc/artifacts/public%2Fx.log?a=1&bewit="),
+        "{url}"
+    );
     assert!(!url.contains("secret"));
 }
 
@@ -95,11 +103,8 @@ fn temporary_credentials_round_trip_into_a_signature() {
     let certificate = get(&issued, "certificate").as_string().expect("certificate is a string");
     assert!(certificate.contains(r#""scopes":[],"start":0,"expiry":60000"#), "{certificate}");
     // The issued credentials sign requests, certificate carried in ext.
-    let options = plain_object(&[
-        ("method", "GET".into()),
-        ("url", "https://h/x".into()),
-        ("credentials", issued.clone()),
-    ]);
+    let options =
+        plain_object(&[("method", "GET".into()), ("url", "https://h/x".into()), ("credentials", issued.clone())]);
     let header = hawk::hawk_header(options).expect("signs with temporary credentials");
     assert!(header.contains("ext=\""));
 }
@@ -111,8 +116,9 @@ fn temporary_credentials_errors() {
     ))
     .expect_err("32 days");
     assert!(too_long.is_instance_of::<js_sys::RangeError>());
-    let no_expiry = credentials::create_temporary_credentials(json(r#"{"clientId": "i", "accessToken": "t", "scopes": []}"#))
-        .expect_err("no expiry");
+    let no_expiry =
+        credentials::create_temporary_credentials(json(r#"{"clientId": "i", "accessToken": "t", "scopes": []}"#))
+            .expect_err("no expiry");
     assert!(no_expiry.is_instance_of::<js_sys::TypeError>());
     let bad_date = credentials::create_temporary_credentials(json(
         r#"{"clientId": "i", "accessToken": "t", "expiry": "not a date", "scopes": []}"#,
@@ -131,7 +137,10 @@ fn scopes_follow_real_semantics() {
     assert!(matches(r#"["scopeC:*"]"#));
     assert!(!matches(r#"["scopeA"]"#));
     let set = scopes::ScopeSet::new(json(r#"["queue:*", "index:insert-task:a.b"]"#)).expect("valid");
-    assert!(set.satisfies(json(r#"{"AllOf": ["queue:create-task:x", {"AnyOf": ["index:insert-task:a.b", "nope"]}]}"#)).expect("valid"));
+    assert!(
+        set.satisfies(json(r#"{"AllOf": ["queue:create-task:x", {"AnyOf": ["index:insert-task:a.b", "nope"]}]}"#))
+            .expect("valid")
+    );
     assert_eq!(Array::from(&set.scopes()).length(), 2);
 }
 
@@ -191,7 +200,10 @@ fn queue_client() -> super::service_client::ServiceClient {
 fn service_client_builds_urls_from_js_arguments() {
     let client = queue_client();
     let url = client.build_url("listTaskGroup".into(), json(r#"["a/b", {"limit": 5, "continuationToken": "x+y"}]"#));
-    assert_eq!(url.expect("valid"), "https://tc.example.com/api/queue/v1/task-group/a%2Fb/list?limit=5&continuationToken=x%2By");
+    assert_eq!(
+        url.expect("valid"),
+        "https://tc.example.com/api/queue/v1/task-group/a%2Fb/list?limit=5&continuationToken=x%2By"
+    );
     let unknown = client.build_url("listTaskGroup".into(), json(r#"["g", {"limt": 5}]"#)).expect_err("unknown key");
     assert!(unknown.is_instance_of::<js_sys::TypeError>());
     assert_eq!(
@@ -205,12 +217,15 @@ fn service_client_builds_urls_from_js_arguments() {
 
 #[wasm_bindgen_test]
 fn service_client_options_are_checked() {
-    let missing_root = super::service_client::ServiceClient::new(json(QUEUE_REFERENCE), json("{}")).err().expect("no rootUrl");
+    let missing_root =
+        super::service_client::ServiceClient::new(json(QUEUE_REFERENCE), json("{}")).err().expect("no rootUrl");
     assert!(missing_root.is_instance_of::<js_sys::TypeError>());
     assert!(error_message(&missing_root).contains("rootUrl is required"));
-    let negative = super::service_client::ServiceClient::new(json(QUEUE_REFERENCE), json(r#"{"rootUrl": "x", "retries": -1}"#));
+    let negative =
+        super::service_client::ServiceClient::new(json(QUEUE_REFERENCE), json(r#"{"rootUrl": "x", "retries": -1}"#));
     assert!(negative.err().expect("negative retries").is_instance_of::<js_sys::RangeError>());
-    let bad_reference = super::service_client::ServiceClient::new(json(r#"{"name": "Q"}"#), json(r#"{"rootUrl": "x"}"#));
+    let bad_reference =
+        super::service_client::ServiceClient::new(json(r#"{"name": "Q"}"#), json(r#"{"rootUrl": "x"}"#));
     assert!(error_message(&bad_reference.err().expect("no serviceName")).contains("reference.serviceName"));
 }
 

@@ -22,7 +22,8 @@ pub struct Fetch;
 
 impl Transport for Fetch {
     async fn send(&self, request: &HttpRequest, timeout_ms: f64) -> Result<HttpResponse, TransportError> {
-        let controller = AbortController::new().map_err(|_| TransportError::Network("AbortController is unavailable".into()))?;
+        let controller =
+            AbortController::new().map_err(|_| TransportError::Network("AbortController is unavailable".into()))?;
         let abort = Closure::once_into_js({
             let controller = controller.clone();
             move || controller.abort()

@@ -31,6 +31,7 @@
 import http from 'node:http';
 import hawk from 'hawk';
 import { authServiceSignature, tempAccessToken, decodeExt } from './tc-crypto.mjs';
+import { listenOnLoopback } from './listen.mjs';
 
 const CORS = {
   'Access-Control-Allow-Origin': '*',
@@ -231,13 +232,9 @@ export async function startHawkServer({
       send(res, 500, { ok: false, error: `hawk-server internal error: ${err?.message}` });
     }
   });
-  await new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  const { port } = server.address();
+  const { url, port } = await listenOnLoopback(server);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     port,
     requests,
     get preflights() { return preflights; },

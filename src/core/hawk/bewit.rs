@@ -65,7 +65,8 @@ mod tests {
     #[test]
     fn bewit_layout_and_mac() {
         let target = Target::parse("https://example.com/somewhere/over/the/rainbow", "url").unwrap();
-        let value = bewit(KEY, &BewitRequest { target: &target, expires_at: 1356420407 + 300, ext: Some("xandyandz") }).unwrap();
+        let value = bewit(KEY, &BewitRequest { target: &target, expires_at: 1356420407 + 300, ext: Some("xandyandz") })
+            .unwrap();
         let raw = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(&value).unwrap();
         let raw = String::from_utf8(raw).unwrap();
         let parts: Vec<&str> = raw.split('\\').collect();
@@ -75,11 +76,23 @@ mod tests {
         let expected_mac = mac::calculate(
             MacKind::Bewit,
             KEY.secret,
-            &Artifacts { ts: 1356420707, nonce: "", method: "GET", resource: "/somewhere/over/the/rainbow", host: "example.com", port: 443, hash: None, ext: Some("xandyandz") },
+            &Artifacts {
+                ts: 1356420707,
+                nonce: "",
+                method: "GET",
+                resource: "/somewhere/over/the/rainbow",
+                host: "example.com",
+                port: 443,
+                hash: None,
+                ext: Some("xandyandz"),
+            },
         );
         assert_eq!(parts[2], expected_mac);
         // The hawk reference implementation's test vector for these inputs.
-        assert_eq!(value, "MTIzNDU2XDEzNTY0MjA3MDdca3NjeHdOUjJ0SnBQMVQxekRMTlBiQjVVaUtJVTl0T1NKWFRVZEc3WDloOD1ceGFuZHlhbmR6");
+        assert_eq!(
+            value,
+            "MTIzNDU2XDEzNTY0MjA3MDdca3NjeHdOUjJ0SnBQMVQxekRMTlBiQjVVaUtJVTl0T1NKWFRVZEc3WDloOD1ceGFuZHlhbmR6"
+        );
     }
 
     #[test]

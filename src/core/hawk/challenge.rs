@@ -39,10 +39,8 @@ impl Challenge {
 
     /// Whether `tsm` was made with this key (so the `ts` can be trusted).
     pub fn is_authentic(&self, key: Key<'_>) -> bool {
-        let expected = crypto::base64(&crypto::hmac_sha256(
-            key.secret.as_bytes(),
-            format!("hawk.1.ts\n{}\n", self.ts).as_bytes(),
-        ));
+        let expected =
+            crypto::base64(&crypto::hmac_sha256(key.secret.as_bytes(), format!("hawk.1.ts\n{}\n", self.ts).as_bytes()));
         crypto::constant_time_eq(&expected, &self.tsm)
     }
 }

@@ -100,7 +100,14 @@ mod tests {
         let target = spec_target();
         let header = authorization_header(
             KEY,
-            &HeaderRequest { method: "GET", target: &target, ts: 1353832234, nonce: "j4h3g2", payload_hash: None, ext: Some("some-app-ext-data") },
+            &HeaderRequest {
+                method: "GET",
+                target: &target,
+                ts: 1353832234,
+                nonce: "j4h3g2",
+                payload_hash: None,
+                ext: Some("some-app-ext-data"),
+            },
         )
         .unwrap();
         assert_eq!(
@@ -123,7 +130,8 @@ mod tests {
     #[test]
     fn rejects_unsignable_values() {
         let target = spec_target();
-        let request = |method, nonce, ext| HeaderRequest { method, target: &target, ts: 1, nonce, payload_hash: None, ext };
+        let request =
+            |method, nonce, ext| HeaderRequest { method, target: &target, ts: 1, nonce, payload_hash: None, ext };
         assert!(authorization_header(KEY, &request("G T", "n", None)).is_err());
         assert!(authorization_header(KEY, &request("GET", "n\"", None)).is_err());
         assert!(authorization_header(KEY, &request("GET", "n", Some("é"))).is_err());

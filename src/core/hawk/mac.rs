@@ -101,10 +101,7 @@ mod tests {
             hash: Some("Yi9LfIIFRtBEPt74PVmbTF/xVAwPn7ub15ePICfgnuY="),
             ..spec_artifacts()
         };
-        assert_eq!(
-            calculate(MacKind::Header, SPEC_KEY, &artifacts),
-            "aSe1DERmZuRl3pI36/9BdZmnErTw3sNzOOAUlfeKjVw="
-        );
+        assert_eq!(calculate(MacKind::Header, SPEC_KEY, &artifacts), "aSe1DERmZuRl3pI36/9BdZmnErTw3sNzOOAUlfeKjVw=");
     }
 
     #[test]

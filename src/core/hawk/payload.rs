@@ -19,17 +19,11 @@ mod tests {
     #[test]
     fn spec_payload_hash() {
         // The Hawk specification's payload example.
-        assert_eq!(
-            hash("Thank you for flying Hawk", "text/plain"),
-            "Yi9LfIIFRtBEPt74PVmbTF/xVAwPn7ub15ePICfgnuY="
-        );
+        assert_eq!(hash("Thank you for flying Hawk", "text/plain"), "Yi9LfIIFRtBEPt74PVmbTF/xVAwPn7ub15ePICfgnuY=");
     }
 
     #[test]
     fn content_type_parameters_and_case_are_ignored() {
-        assert_eq!(
-            hash("{}", "Application/JSON; charset=utf-8"),
-            hash("{}", "application/json")
-        );
+        assert_eq!(hash("{}", "Application/JSON; charset=utf-8"), hash("{}", "application/json"));
     }
 }

@@ -99,28 +99,21 @@ fn collect_satisfying(assumed: &[String], expr: &Expression, used: &mut Vec<Stri
 /// ```
 pub fn remove_given_scopes(scopes: &[String], expr: &Expression) -> Option<Expression> {
     match expr {
-        Expression::Scope(scope) => {
-            (!covered_by(scopes, scope)).then(|| Expression::Scope(scope.clone()))
-        }
+        Expression::Scope(scope) => (!covered_by(scopes, scope)).then(|| Expression::Scope(scope.clone())),
         Expression::AllOf(parts) => {
-            let missing: Vec<_> =
-                parts.iter().filter_map(|e| remove_given_scopes(scopes, e)).collect();
+            let missing: Vec<_> = parts.iter().filter_map(|e| remove_given_scopes(scopes, e)).collect();
             if missing.is_empty() { None } else { Some(single_or(missing, Expression::AllOf)) }
         }
         Expression::AnyOf(alternatives) => {
             // One satisfied alternative satisfies the whole AnyOf.
-            let missing: Option<Vec<_>> =
-                alternatives.iter().map(|e| remove_given_scopes(scopes, e)).collect();
+            let missing: Option<Vec<_>> = alternatives.iter().map(|e| remove_given_scopes(scopes, e)).collect();
             missing.map(|missing| single_or(missing, Expression::AnyOf))
         }
     }
 }
 
 /// The only element of `exprs` if there is exactly one, else `wrap(exprs)`.
-pub(super) fn single_or(
-    exprs: Vec<Expression>,
-    wrap: fn(Vec<Expression>) -> Expression,
-) -> Expression {
+pub(super) fn single_or(exprs: Vec<Expression>, wrap: fn(Vec<Expression>) -> Expression) -> Expression {
     match <[Expression; 1]>::try_from(exprs) {
         Ok([single]) => single,
         Err(exprs) => wrap(exprs),
@@ -176,18 +169,12 @@ mod tests {
         assert_eq!(scopes_satisfying(&assumed, &all(vec![scope("c")])), None);
         // node: scopesSatisfying(['a*','b'], {AllOf:['b','a*','ab','b']}) -> ['a*','b']
         assert_eq!(
-            scopes_satisfying(
-                &assumed,
-                &all(vec![scope("b"), scope("a*"), scope("ab"), scope("b")])
-            ),
+            scopes_satisfying(&assumed, &all(vec![scope("b"), scope("a*"), scope("ab"), scope("b")])),
             Some(strings(&["a*", "b"]))
         );
         // node: scopesSatisfying(['a*'], {AnyOf:[{AllOf:['ab','x']},'ac']}) -> ['ac']
         assert_eq!(
-            scopes_satisfying(
-                &strings(&["a*"]),
-                &any(vec![all(vec![scope("ab"), scope("x")]), scope("ac")])
-            ),
+            scopes_satisfying(&strings(&["a*"]), &any(vec![all(vec![scope("ab"), scope("x")]), scope("ac")])),
             Some(strings(&["ac"]))
         );
         assert_eq!(scopes_satisfying(&assumed, &all(vec![])), Some(vec![]));
@@ -201,10 +188,7 @@ mod tests {
         assert_eq!(remove_given_scopes(&given, &scope("a")), None);
         assert_eq!(remove_given_scopes(&given, &scope("c")), Some(scope("c")));
         assert_eq!(remove_given_scopes(&given, &all(vec![scope("a"), scope("bx")])), None);
-        assert_eq!(
-            remove_given_scopes(&given, &all(vec![scope("a"), scope("c")])),
-            Some(scope("c"))
-        );
+        assert_eq!(remove_given_scopes(&given, &all(vec![scope("a"), scope("c")])), Some(scope("c")));
         assert_eq!(
             remove_given_scopes(&given, &all(vec![scope("c"), scope("a"), scope("d")])),
             Some(all(vec![scope("c"), scope("d")]))
@@ -214,10 +198,7 @@ mod tests {
             remove_given_scopes(&given, &any(vec![scope("c"), all(vec![scope("d"), scope("a")])])),
             Some(any(vec![scope("c"), scope("d")]))
         );
-        assert_eq!(
-            remove_given_scopes(&given, &any(vec![all(vec![scope("c")])])),
-            Some(scope("c"))
-        );
+        assert_eq!(remove_given_scopes(&given, &any(vec![all(vec![scope("c")])])), Some(scope("c")));
         // An empty AnyOf cannot be satisfied, and stays; an empty AllOf needs nothing.
         assert_eq!(remove_given_scopes(&given, &any(vec![])), Some(any(vec![])));
         assert_eq!(remove_given_scopes(&given, &all(vec![])), None);

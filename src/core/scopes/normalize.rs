@@ -144,11 +144,7 @@ mod tests {
             (&["abc", "abd*"], &["ab*"], &["ab*"]),
         ];
         for (a, b, expected) in cases {
-            assert_eq!(
-                merge_scope_sets(&strings(a), &strings(b)),
-                strings(expected),
-                "{a:?} {b:?}"
-            );
+            assert_eq!(merge_scope_sets(&strings(a), &strings(b)), strings(expected), "{a:?} {b:?}");
         }
     }
 
@@ -180,11 +176,7 @@ mod tests {
             (&["ab*"], &["a*"], &["ab*"]),
         ];
         for (a, b, expected) in cases {
-            assert_eq!(
-                scope_intersection(&strings(a), &strings(b)),
-                strings(expected),
-                "{a:?} {b:?}"
-            );
+            assert_eq!(scope_intersection(&strings(a), &strings(b)), strings(expected), "{a:?} {b:?}");
         }
     }
 }

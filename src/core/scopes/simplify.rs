@@ -39,19 +39,14 @@ fn simplify_any_of(alternatives: Vec<Expression>) -> Expression {
         other => vec![other],
     });
     let all_ofs = all_ofs.iter().map(|parts| simplify_all_of(parts));
-    let simplified: Vec<_> = scopes
-        .into_iter()
-        .map(Expression::Scope)
-        .chain(nested_alternatives)
-        .chain(all_ofs)
-        .collect();
+    let simplified: Vec<_> =
+        scopes.into_iter().map(Expression::Scope).chain(nested_alternatives).chain(all_ofs).collect();
     // Flattening can bring in new duplicates, hence another pass.
     single_or(simplified, if flatten { simplify_any_of } else { Expression::AnyOf })
 }
 
 fn simplify_all_of(parts: &[Expression]) -> Expression {
-    let Divided { scopes, any_ofs, all_ofs } =
-        divide(parts.iter().map(simplify_scope_expression).collect());
+    let Divided { scopes, any_ofs, all_ofs } = divide(parts.iter().map(simplify_scope_expression).collect());
     let flatten = !all_ofs.is_empty();
     let simplified: Vec<_> = normalize_sorted(&scopes)
         .into_iter()
@@ -122,16 +117,9 @@ mod tests {
         check(all(vec![scope("b"), scope("a"), scope("b")]), all(vec![scope("a"), scope("b")]));
         check(all(vec![scope("ab"), scope("a*")]), scope("a*"));
         check(any(vec![scope("ab"), scope("a*")]), any(vec![scope("a*"), scope("ab")]));
+        check(any(vec![any(vec![scope("a"), scope("c")]), scope("b")]), any(vec![scope("a"), scope("b"), scope("c")]));
         check(
-            any(vec![any(vec![scope("a"), scope("c")]), scope("b")]),
-            any(vec![scope("a"), scope("b"), scope("c")]),
-        );
-        check(
-            all(vec![
-                scope("x"),
-                all(vec![scope("b"), scope("a")]),
-                all(vec![scope("c"), scope("a")]),
-            ]),
+            all(vec![scope("x"), all(vec![scope("b"), scope("a")]), all(vec![scope("c"), scope("a")])]),
             all(vec![scope("a"), scope("b"), scope("c"), scope("x")]),
         );
         check(
@@ -139,11 +127,7 @@ mod tests {
             any(vec![all(vec![scope("a"), scope("b")]), all(vec![scope("a"), scope("b")])]),
         );
         check(
-            all(vec![
-                any(vec![scope("a"), scope("b")]),
-                any(vec![scope("a"), scope("b")]),
-                scope("c"),
-            ]),
+            all(vec![any(vec![scope("a"), scope("b")]), any(vec![scope("a"), scope("b")]), scope("c")]),
             all(vec![scope("c"), any(vec![scope("a"), scope("b")])]),
         );
         check(
@@ -151,11 +135,7 @@ mod tests {
             any(vec![scope("c"), any(vec![scope("a"), scope("b")])]),
         );
         check(
-            all(vec![
-                all(vec![all(vec![scope("a")]), scope("b*")]),
-                scope("bc"),
-                any(vec![scope("d")]),
-            ]),
+            all(vec![all(vec![all(vec![scope("a")]), scope("b*")]), scope("bc"), any(vec![scope("d")])]),
             all(vec![scope("a"), scope("b*"), scope("d")]),
         );
         check(

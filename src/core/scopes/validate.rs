@@ -1,7 +1,7 @@
 //! Checking scopes and expressions that come from a caller.
 
-use crate::core::error::excerpt;
 use super::expression::Expression;
+use crate::core::error::excerpt;
 use crate::core::{Error, Result};
 
 /// True if `scope` is a valid scope: printable ASCII only (0x20 to 0x7e,
@@ -18,10 +18,7 @@ pub fn valid_scope(scope: &str) -> bool {
 /// assert_eq!(err.message, "scopes[1] is not a valid scope (only printable ASCII is allowed, found \"\\n\")");
 /// ```
 pub fn validate_scopes(scopes: &[String], what: &str) -> Result<()> {
-    scopes
-        .iter()
-        .enumerate()
-        .try_for_each(|(i, scope)| check_scope(scope, || format!("{what}[{i}]")))
+    scopes.iter().enumerate().try_for_each(|(i, scope)| check_scope(scope, || format!("{what}[{i}]")))
 }
 
 /// Checks the rules of lib-scopes' `validExpression` that the [`Expression`]
@@ -36,10 +33,7 @@ pub fn validate_expression(expr: &Expression, what: &str) -> Result<()> {
 }
 
 fn validate_each(exprs: &[Expression], what: &str, key: &str) -> Result<()> {
-    exprs
-        .iter()
-        .enumerate()
-        .try_for_each(|(i, e)| validate_expression(e, &format!("{what}.{key}[{i}]")))
+    exprs.iter().enumerate().try_for_each(|(i, e)| validate_expression(e, &format!("{what}.{key}[{i}]")))
 }
 
 // `name` is only built on failure: validating long lists stays allocation-free.
@@ -75,10 +69,7 @@ mod tests {
         assert_eq!(validate_scopes(&strings(&["a", "b*", ""]), "scopes"), Ok(()));
         let err = validate_scopes(&strings(&["a", "b", "caf\u{e9}"]), "scopes").unwrap_err();
         assert_eq!(err.kind, ErrorKind::Type);
-        assert_eq!(
-            err.message,
-            "scopes[2] is not a valid scope (only printable ASCII is allowed, found \"\u{e9}\")"
-        );
+        assert_eq!(err.message, "scopes[2] is not a valid scope (only printable ASCII is allowed, found \"\u{e9}\")");
         let err = validate_scopes(&strings(&["x\u{7f}"]), "options.authorizedScopes").unwrap_err();
         assert_eq!(
             err.message,
@@ -92,10 +83,7 @@ mod tests {
         assert_eq!(validate_expression(&ok, "expression"), Ok(()));
 
         let err = validate_expression(&scope("a\nb"), "expression").unwrap_err();
-        assert_eq!(
-            err.message,
-            "expression is not a valid scope (only printable ASCII is allowed, found \"\\n\")"
-        );
+        assert_eq!(err.message, "expression is not a valid scope (only printable ASCII is allowed, found \"\\n\")");
 
         let nested = all(vec![scope("a"), any(vec![scope("b"), scope("\t")])]);
         let err = validate_expression(&nested, "expr").unwrap_err();

@@ -77,10 +77,9 @@ pub fn check_query_names(entry: &FunctionEntry, names: &[&str]) -> Result<()> {
 fn fill_route(route: &str, names: &[String], values: &[String]) -> Result<String> {
     let mut path = String::with_capacity(route.len() + 32);
     let mut rest = route;
-    while let Some(open) = rest.find('<') {
-        let Some(close) = rest[open..].find('>').map(|i| open + i) else { break };
-        path.push_str(&rest[..open]);
-        let name = &rest[open + 1..close];
+    while let Some((before, after_open)) = rest.split_once('<') {
+        let Some((name, after_close)) = after_open.split_once('>') else { break };
+        path.push_str(before);
         let value = names.iter().position(|n| n == name).and_then(|i| values.get(i)).ok_or_else(|| {
             Error::invalid(format!("route {} names <{name}>, which is not among its arguments", excerpt(route)))
         })?;
@@ -88,7 +87,7 @@ fn fill_route(route: &str, names: &[String], values: &[String]) -> Result<String
             return Err(Error::type_error(format!("route argument {name} must not be empty")));
         }
         path.push_str(&urls::encode_route_arg(value));
-        rest = &rest[close + 1..];
+        rest = after_close;
     }
     path.push_str(rest);
     Ok(path)

@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
-import { BUILD_DIR, ROOT, hasPackage, requireFromRoot } from './paths.mjs';
+import { BUILD_DIR, ROOT, hasClientWeb, requireFromRoot } from './paths.mjs';
 
 export const CLIENT_WEB_NODE_BUNDLE = path.join(BUILD_DIR, 'client-web.node.cjs');
 
@@ -31,7 +31,7 @@ export async function loadOfficial() {
     clientWeb: null,
     notes: [],
   };
-  if (hasPackage('taskcluster-client-web')) {
+  if (hasClientWeb()) {
     const file = await buildClientWebNodeBundle();
     official.clientWeb = createRequire(file)(file);
     official.notes.push(

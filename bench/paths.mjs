@@ -20,3 +20,8 @@ export function hasPackage(name) {
 export function packageVersion(name) {
   return requireFromRoot(`${name}/package.json`).version;
 }
+
+/** taskcluster-client-web is optional; BENCH_NO_CLIENT_WEB=1 pretends it is absent. */
+export function hasClientWeb() {
+  return !process.env.BENCH_NO_CLIENT_WEB && hasPackage('taskcluster-client-web');
+}

@@ -3,9 +3,9 @@
 // A measurement only: nothing here asserts anything about speed.
 
 export const DEFAULTS = {
-  rounds: 7,            // >= 5 rounds, median reported
-  roundMs: 150,         // target duration of one round
-  warmupMs: 300,        // minimum warm-up per contender (includes calibration)
+  rounds: 9,            // >= 5 rounds, median reported
+  roundMs: 100,         // target duration of one round
+  warmupMs: 500,        // minimum warm-up per contender (includes calibration; lets wasm tier up)
 };
 
 const now = () => process.hrtime.bigint();

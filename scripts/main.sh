@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# The main job: build the package, then run the example that signs requests
-# and has a local Hawk server (127.0.0.1) verify them.
+# The main job: build the package, then start the local Taskcluster emulator
+# and the demo dashboard (www/) on 127.0.0.1, and print where to open it.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$repo_root"
 
 bash scripts/bootstrap.sh
 bash scripts/build.sh
-node examples/sign-and-verify.mjs
+exec node scripts/serve-demo.mjs "$@"

@@ -44,11 +44,12 @@ const MOUNTS = [
 
 function securityHeaders(rootUrl) {
   return {
-    // Scripts only from here; wasm compilation allowed; API calls only to the emulator.
+    // Scripts only from here (no inline script), wasm compilation allowed. API calls:
+    // the emulator, or any https deployment typed into the credentials panel.
     'Content-Security-Policy': [
       "default-src 'self'",
       "script-src 'self' 'wasm-unsafe-eval'",
-      `connect-src 'self' ${rootUrl}`,
+      `connect-src 'self' ${rootUrl} https:`,
       "worker-src 'self'",
       "style-src 'self'",
       "img-src 'self' data:",

@@ -243,9 +243,19 @@ test('the task group view streams every seeded task through pagination', async (
   await page.click('a[data-panel="group"]');
   assert.equal(await page.inputValue('#group-id'), seed.taskGroupId);
   await page.selectOption('#group-limit', '5');
+  // Slow pages down, and sample the live count while they arrive.
+  d.demo.emulator.faults = { pathPrefix: `/api/queue/v1/task-group/${seed.taskGroupId}/list`, delayMs: 150 };
+  await page.evaluate(() => {
+    window.__samples = [];
+    window.__sampler = setInterval(() => window.__samples.push(document.getElementById('group-count').textContent), 40);
+  });
   const before = requests.length;
   await page.click('#group-load');
   await page.waitForSelector('#group-result[data-done="true"]');
+  d.demo.emulator.faults = {};
+  const samples = await page.evaluate(() => { clearInterval(window.__sampler); return window.__samples.map(Number); });
+  assert.ok(samples.some((n) => n > 0 && n < 25 && n % 5 === 0), `a partial count was shown: ${samples.join(',')}`);
+  assert.deepEqual(samples, [...samples].sort((a, b) => a - b), 'the count only grows');
   const expected = seed.taskIds.length;
   assert.equal(expected, 25);
   assert.equal(await text('#group-count'), String(expected));

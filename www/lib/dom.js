@@ -51,6 +51,7 @@ export function when(iso) {
 
 export function relative(ms) {
   const abs = Math.abs(ms);
+  if (abs < 5000) return 'now';
   const units = [['year', 365 * 864e5], ['day', 864e5], ['hour', 36e5], ['minute', 6e4], ['second', 1e3]];
   for (const [unit, size] of units) {
     if (abs >= size || unit === 'second') {
@@ -67,6 +68,19 @@ export function redactUrl(url) {
   return String(url ?? '').replace(/([?&](?:bewit|signature)=)[^&]*/g, '$1…');
 }
 
+/**
+ * Taskcluster's messages are Markdown with a request-info trailer
+ * ("---\n\n* method: ..."); show the prose and code without the fences and
+ * the trailer (method, status and code are shown beside it anyway).
+ */
+export function readableMessage(message) {
+  return message
+    .replace(/\n-{3,}\s*\n\s*\* method:[\s\S]*$/, '')
+    .replace(/^```[a-z]*\s*$/gm, '')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
 const INPUT_ERRORS = new Set(['TypeError', 'RangeError', 'SyntaxError']);
 
 /**
@@ -77,7 +91,7 @@ export function errorBox(error) {
   const isTc = error?.name === 'TaskclusterError';
   const statusCode = error?.statusCode;
   const code = isTc ? error.code : error?.name ?? 'Error';
-  const message = String(error?.message ?? error ?? 'Unknown error').trim();
+  const message = readableMessage(String(error?.message ?? error ?? 'Unknown error'));
   const meta = [];
   if (isTc && error.functionName) meta.push(error.functionName);
   if (isTc && error.method && error.url) meta.push(`${String(error.method).toUpperCase()} ${redactUrl(error.url)}`);

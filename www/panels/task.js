@@ -92,9 +92,10 @@ export function initTask(app) {
       ['Retries left', status.retriesLeft],
       ['Dependencies', (task.dependencies ?? []).length ? `${task.dependencies.length} (${task.requires ?? 'all-completed'})` : 'none'],
     ]);
-    fillTable($('task-runs'), ['Run', 'State', 'Reason created', 'Reason resolved', 'Worker', 'Started', 'Resolved'],
+    fillTable($('task-runs'), ['Run', 'State', 'Reason', 'Worker', 'Started', 'Resolved'],
       (status.runs ?? []).map((run) => [
-        String(run.runId), stateBadge(run.state), run.reasonCreated ?? '', run.reasonResolved ?? '',
+        String(run.runId), stateBadge(run.state),
+        run.reasonResolved ? `${run.reasonCreated} → ${run.reasonResolved}` : run.reasonCreated ?? '',
         run.workerId ? `${run.workerGroup}/${run.workerId}` : '', ago(run.started), ago(run.resolved),
       ]), 'No runs yet.');
     $('task-definition').textContent = prettyJson(task);
@@ -126,12 +127,13 @@ export function initTask(app) {
       } else if (session.signedIn) {
         const url = queue.buildSignedUrl('getArtifact', taskId, runId, artifact.name, { expiration });
         const expires = new Date(Date.now() + expiration * 1000);
-        link = linkCell(url, artifact, 'open signed link',
-          h('span', { class: 'tag signed', title: `bewit valid until ${expires.toLocaleTimeString()}` }, `signed · ${relative(expiration * 1000)}`));
+        link = linkCell(url, artifact, 'open',
+          h('span', { class: 'tag signed', title: `bewit valid until ${expires.toLocaleTimeString()}` }, `signed · ${expiration < 3600 ? `${expiration / 60} min` : `${expiration / 3600} h`}`));
       } else {
         link = h('span', { class: 'muted small' }, 'Sign in to get a signed link');
       }
-      return [h('td', { class: 'mono' }, artifact.name), artifact.storageType, artifact.contentType ?? '', link];
+      return [h('td', { class: 'mono nowrap' }, artifact.name), artifact.storageType,
+        h('span', { class: 'small', title: artifact.contentType ?? '' }, (artifact.contentType ?? '').replace(/;.*$/, '')), link];
     });
     fillTable($('task-artifacts'), ['Name', 'Type', 'Content type', 'Link'], rows, 'No artifacts in this run.');
   }
@@ -153,7 +155,7 @@ export function initTask(app) {
         let body;
         try { body = JSON.parse(text); } catch { body = undefined; }
         throw new tc.TaskclusterError(body?.message ?? (text.trim() || response.statusText), {
-          statusCode: response.status, code: body?.code ?? `HTTP${response.status}`, method: 'GET', url,
+          statusCode: response.status, code: body?.code ?? body?.reason ?? `HTTP${response.status}`, method: 'GET', url,
           functionName: 'Queue.getArtifact',
         });
       }

@@ -41,15 +41,23 @@ pub fn is_absent(value: &JsValue) -> bool {
 }
 
 pub fn string(value: &JsValue, what: &str) -> Result<String> {
-    let Some(text) = value.dyn_ref::<JsString>() else {
-        return Err(Error::type_error(format!("{what} must be a string, got {}", type_name(value))));
+    string_named(value, || what.to_string())
+}
+
+/// Like [`string`]; the argument's name is only built on failure (hot paths).
+fn string_named(value: &JsValue, what: impl Fn() -> String) -> Result<String> {
+    let Some(converted) = value.as_string() else {
+        return Err(Error::type_error(format!("{} must be a string, got {}", what(), type_name(value))));
     };
-    if !text.is_valid_utf16() {
+    // Conversion turns a lone surrogate into U+FFFD, so only then is the exact
+    // check needed (it costs one JS call per UTF-16 unit).
+    if converted.contains('\u{FFFD}') && !value.unchecked_ref::<JsString>().is_valid_utf16() {
         return Err(Error::type_error(format!(
-            "{what} contains a lone UTF-16 surrogate; it must be valid Unicode text"
+            "{} contains a lone UTF-16 surrogate; it must be valid Unicode text",
+            what()
         )));
     }
-    Ok(String::from(text))
+    Ok(converted)
 }
 
 pub fn optional_string(value: &JsValue, what: &str) -> Result<Option<String>> {
@@ -96,7 +104,7 @@ pub fn field(object: &JsValue, name: &str, what: &str) -> Result<JsValue> {
 
 /// An array of strings; errors name the offending index.
 pub fn string_array(value: &JsValue, what: &str) -> Result<Vec<String>> {
-    items(value, what)?.iter().enumerate().map(|(i, item)| string(item, &format!("{what}[{i}]"))).collect()
+    items(value, what)?.iter().enumerate().map(|(i, item)| string_named(item, || format!("{what}[{i}]"))).collect()
 }
 
 pub fn optional_string_array(value: &JsValue, what: &str) -> Result<Option<Vec<String>>> {
@@ -115,11 +123,15 @@ pub fn items(value: &JsValue, what: &str) -> Result<Vec<JsValue>> {
             length as u64
         )));
     }
-    (0..length as u32)
-        .map(|i| {
-            Reflect::get_u32(value, i).map_err(|_| Error::invalid(format!("reading {what}[{i}] threw an exception")))
-        })
-        .collect()
+    // One catching call, `[].concat(value)`, copies the items into a plain
+    // array (running any getters or Proxy traps inside it); reading the copy
+    // then needs no exception handling.
+    let empty = Array::new();
+    let concat = Reflect::get(&empty, &JsValue::from_str("concat")).and_then(|f| f.dyn_into::<js_sys::Function>());
+    let copy = concat
+        .and_then(|concat| Reflect::apply(&concat, &empty, &Array::of1(value)))
+        .map_err(|_| Error::invalid(format!("reading the items of {what} threw an exception")))?;
+    Ok(copy.unchecked_into::<Array>().iter().collect())
 }
 
 /// A point in time as epoch milliseconds, from a `Date`, a number of ms, or a

@@ -20,12 +20,18 @@ rmSync(dist, { recursive: true, force: true });
 mkdirSync(web, { recursive: true });
 mkdirSync(node, { recursive: true });
 
-// The wasm glue: ES module for browsers; CommonJS for Node, which needs the
+// The wasm glue: ES modules for browsers (with the inline JS snippets beside
+// them); CommonJS for Node, bundled into node/index.cjs below, which needs the
 // .cjs extension because the package is "type": "module".
 for (const file of ['taskcluster_wasm.js', 'taskcluster_wasm.d.ts', 'taskcluster_wasm_bg.wasm']) {
   copyFileSync(join(root, 'build', 'web', file), join(web, file));
   copyFileSync(join(root, 'build', 'nodejs', file), join(node, file.replace(/\.js$/, '.cjs')));
 }
+cpSync(join(root, 'build', 'web', 'snippets'), join(web, 'snippets'), { recursive: true });
+cpSync(join(root, 'build', 'nodejs', 'snippets'), join(node, 'snippets'), { recursive: true });
+// esbuild follows require('...') but not the glue's require(String.raw`...`).
+const nodeGluePath = join(node, 'taskcluster_wasm.cjs');
+writeFileSync(nodeGluePath, readFileSync(nodeGluePath, 'utf8').replace(/require\(String\.raw`([^`]+)`\)/g, "require('$1')"));
 // `[Symbol.dispose]()` in the declarations needs TypeScript's esnext lib;
 // without it every user compiling with an es2022 lib would get errors.
 for (const folder of [web, node]) {
@@ -36,7 +42,7 @@ for (const folder of [web, node]) {
 const require = createRequire(import.meta.url);
 
 // Both builds export the same wasm names: the Node glue's (the web glue also has init functions).
-const wasmNames = Object.keys(require(join(node, 'taskcluster_wasm.cjs'))).filter((n) => !n.startsWith('__'));
+const wasmNames = wasmExportNames(join(root, 'build', 'nodejs', 'taskcluster_wasm.d.ts'));
 writeFileSync(join(web, 'wasm-exports.js'), `export {\n${wasmNames.map((n) => `  ${n},`).join('\n')}\n} from './taskcluster_wasm.js';\n`);
 
 // Browsers: every module stays a file of its own, so bundlers keep only the classes used.
@@ -60,7 +66,17 @@ const external = (pattern, path) => ({
 });
 const nodeBundle = (entry, outfile, plugins) =>
   build({ entryPoints: [entry], outfile, bundle: true, format: 'cjs', platform: 'node', logLevel: 'warning', plugins });
-await nodeBundle(join(web, 'facade.js'), join(node, 'index.cjs'), [external(/\/taskcluster_wasm\.js$/, './taskcluster_wasm.cjs')]);
+// The Node glue and its snippets (ES modules) are bundled in, as CommonJS;
+// the glue finds the .wasm beside the bundle through __dirname.
+const nodeGlue = {
+  name: 'node-glue',
+  setup(b) {
+    b.onResolve({ filter: /\/taskcluster_wasm\.js$/ }, () => ({ path: join(node, 'taskcluster_wasm.cjs') }));
+  },
+};
+await nodeBundle(join(web, 'facade.js'), join(node, 'index.cjs'), [nodeGlue]);
+rmSync(join(node, 'taskcluster_wasm.cjs'));
+rmSync(join(node, 'snippets'), { recursive: true });
 await nodeBundle(join(web, 'legacy', 'index.js'), join(node, 'legacy.cjs'), [external(/\/runtime\.js$/, './index.cjs')]);
 
 for (const entry of ['index', 'legacy']) {
@@ -86,3 +102,9 @@ try {
 }
 const count = Object.keys(require(join(node, 'index.cjs'))).length;
 console.log(`dist/: taskcluster-wasm ${version}, ${count} exports`);
+
+/** The functions and classes the wasm exports, from its declarations. */
+function wasmExportNames(declarations) {
+  const text = readFileSync(declarations, 'utf8');
+  return [...text.matchAll(/^export (?:function|class) (\w+)/gm)].map((m) => m[1]);
+}

@@ -104,6 +104,9 @@ pub fn field(object: &JsValue, name: &str, what: &str) -> Result<JsValue> {
 
 /// An array of strings; errors name the offending index.
 pub fn string_array(value: &JsValue, what: &str) -> Result<Vec<String>> {
+    if let Some(strings) = super::bulk::plain_strings(value) {
+        return Ok(strings);
+    }
     items(value, what)?.iter().enumerate().map(|(i, item)| string_named(item, || format!("{what}[{i}]"))).collect()
 }
 

@@ -6,7 +6,7 @@ use super::args;
 use super::errors::{JsResult, guarded};
 use crate::core::credentials::Credentials;
 use crate::core::error::excerpt;
-use crate::core::hawk::{self, BewitRequest, HeaderRequest, Target, bewit::DEFAULT_EXPIRATION_SECONDS};
+use crate::core::hawk::{self, BewitRequest, HeaderRequest, Target, bewit::DEFAULT_EXPIRATION_SECONDS, target};
 use crate::core::{Error, Result};
 
 /// What the signing functions share: the URL, credentials, ext and clock.
@@ -58,6 +58,10 @@ impl Signing {
 /// The URL as `fetch` will send it (percent-encoding applied, dot segments
 /// resolved), so the signed resource is exactly what the server receives.
 fn normalized_url(url: &str) -> Result<String> {
+    // Parsing a URL in JS costs more than signing; skip it when it cannot change anything.
+    if target::is_normalized(url) {
+        return Ok(url.to_string());
+    }
     web_sys::Url::new(url)
         .map(|parsed| parsed.href())
         .map_err(|_| Error::invalid(format!("options.url is not a valid absolute URL: {}", excerpt(url))))

@@ -2,6 +2,7 @@
 //! errors, calls the core, and converts results back. No logic lives here.
 
 mod args;
+mod bulk;
 mod client_options;
 mod credentials;
 mod errors;

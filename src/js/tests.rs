@@ -258,3 +258,30 @@ fn exchange_bindings_fill_the_routing_key() {
     assert!(set.binding("taskDefined", json(r#"{"taskId": "a.b"}"#)).is_err());
     assert_alive();
 }
+
+#[wasm_bindgen_test]
+fn the_normalized_fast_path_agrees_with_url() {
+    use crate::core::hawk::{Target, target::is_normalized};
+    // A fixed-seed walk over characters URL treats specially.
+    let alphabet: Vec<char> = "aZ09-._~!$&'()*+,;=:@/?%#\\|^`{}<>\" é2eE".chars().collect();
+    let mut seed: u32 = 12345;
+    let mut next = |n: usize| {
+        seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+        (seed >> 16) as usize % n
+    };
+    let mut fast = 0;
+    for _ in 0..3000 {
+        let length = next(12);
+        let tail: String = (0..length).map(|_| alphabet[next(alphabet.len())]).collect();
+        let url = format!("https://tc.example.com/{tail}");
+        if !is_normalized(&url) {
+            continue;
+        }
+        fast += 1;
+        let href = web_sys::Url::new(&url).expect("valid URL").href();
+        let ours = Target::parse(&url, "url").expect("parses");
+        let theirs = Target::parse(&href, "url").expect("parses");
+        assert_eq!(ours, theirs, "{url} vs {href}");
+    }
+    assert!(fast > 300, "only {fast} URLs took the fast path");
+}

@@ -6,7 +6,7 @@ use wasm_bindgen::JsValue;
 use crate::core::scopes::Expression;
 
 pub fn string_array(values: &[String]) -> JsValue {
-    values.iter().map(|v| JsValue::from_str(v)).collect::<Array>().into()
+    super::bulk::to_js_array(values).into()
 }
 
 pub fn expression(expr: &Expression) -> JsValue {

@@ -54,6 +54,49 @@ impl Target {
     }
 }
 
+/// Whether `url` is certainly already in the form a WHATWG `URL` serializes
+/// (what `fetch` sends), so signing may skip normalizing it. Conservative: any
+/// doubt (upper-case scheme or host, characters URL would percent-encode, dot
+/// segments, backslashes, IPv6 literals, non-ASCII) answers false.
+///
+/// ```
+/// use taskcluster_wasm::core::hawk::target::is_normalized;
+/// assert!(is_normalized("https://tc.example.com/api/queue/v1/task/a%2Fb?limit=5"));
+/// assert!(!is_normalized("https://tc.example.com/a b"));
+/// assert!(!is_normalized("https://tc.example.com/a/../b"));
+/// ```
+pub fn is_normalized(url: &str) -> bool {
+    let Some(rest) = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://")) else {
+        return false;
+    };
+    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let (authority, tail) = rest.split_at(authority_end);
+    let host_ok = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '-' || c == ':';
+    if authority.is_empty() || !authority.chars().all(host_ok) || !tail.starts_with('/') {
+        return false;
+    }
+    let resource = tail.split('#').next().unwrap_or("");
+    // Characters URL leaves alone in paths and queries of http(s) URLs.
+    let kept = |c: char| c.is_ascii_alphanumeric() || "-._~!$&()*+,;=:@/?%".contains(c);
+    let path = resource.split('?').next().unwrap_or("");
+    let dot_segment = path.split('/').any(|segment| {
+        let lowered = segment.to_ascii_lowercase();
+        lowered.replace("%2e", ".").chars().all(|c| c == '.') && !segment.is_empty()
+    });
+    resource.chars().all(kept) && !dot_segment && percent_escapes_are_complete(resource)
+}
+
+/// Every `%` starts a two-hex-digit escape (URL would otherwise keep a lone `%` as is,
+/// but a checker that cannot be sure answers no).
+fn percent_escapes_are_complete(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| **b == b'%')
+        .all(|(i, _)| bytes.get(i + 1..i + 3).is_some_and(|hex| hex.iter().all(u8::is_ascii_hexdigit)))
+}
+
 fn strip_prefix_ignore_case<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
     let head = text.get(..prefix.len())?;
     head.eq_ignore_ascii_case(prefix).then(|| text.get(prefix.len()..)).flatten()
@@ -113,6 +156,36 @@ mod tests {
         assert_eq!(parts("http://[::1]:8080/x"), ("[::1]".into(), 8080, "/x".into()));
         assert_eq!(parts("http://[::1]/x"), ("[::1]".into(), 80, "/x".into()));
         assert_eq!(parts("http://u:p@h:81/"), ("h".into(), 81, "/".into()));
+    }
+
+    #[test]
+    fn normalized_urls_are_recognized_conservatively() {
+        for url in [
+            "https://tc.example.com/api/queue/v1/task/abc",
+            "http://127.0.0.1:8080/api/queue/v1/task-group/g/list?limit=5&continuationToken=a%2Bb",
+            "https://h/a/b.c/..d/?q=a:b@c#frag",
+        ] {
+            assert!(is_normalized(url), "{url}");
+        }
+        for url in [
+            "HTTPS://h/",
+            "https://H/",
+            "https://h",
+            "https://h?x",
+            "https://h/a b",
+            "https://h/a'b?x=1",
+            "https://h/é",
+            "https://h/a/./b",
+            "https://h/a/%2E%2e/b",
+            "https://h/a\\b",
+            "https://[::1]/x",
+            "https://h/%zz",
+            "https://h/100%",
+            "https://h/a|b",
+            "ftp://h/",
+        ] {
+            assert!(!is_normalized(url), "{url}");
+        }
     }
 
     #[test]

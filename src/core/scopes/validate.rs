@@ -38,6 +38,10 @@ fn validate_each(exprs: &[Expression], what: &str, key: &str) -> Result<()> {
 
 // `name` is only built on failure: validating long lists stays allocation-free.
 fn check_scope(scope: &str, name: impl FnOnce() -> String) -> Result<()> {
+    // The byte test is the fast path; the offending character is only looked for on failure.
+    if valid_scope(scope) {
+        return Ok(());
+    }
     match scope.chars().find(|c| !(' '..='~').contains(c)) {
         None => Ok(()),
         Some(bad) => Err(Error::type_error(format!(

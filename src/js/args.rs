@@ -7,7 +7,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::core::credentials::Credentials;
 use crate::core::scopes::Expression;
-use crate::core::{Error, Result};
+use crate::core::{Error, Result, time};
 
 /// Longer arrays are refused rather than walked (a sparse `length` can be 2^32-1).
 const MAX_ARRAY_LENGTH: u32 = 1_000_000;
@@ -137,18 +137,20 @@ pub fn items(value: &JsValue, what: &str) -> Result<Vec<JsValue>> {
     Ok(copy.unchecked_into::<Array>().iter().collect())
 }
 
-/// A point in time as epoch milliseconds, from a `Date`, a number of ms, or a
-/// date string `Date.parse` understands.
+/// A point in time as epoch milliseconds, from a `Date`, a number of ms, or an
+/// ISO 8601 string. Strings are parsed strictly (not by `Date.parse`, which
+/// reads a date-time without a zone as local time and accepts `2017-02-30`).
 pub fn time_ms(value: &JsValue, what: &str) -> Result<f64> {
     let ms = if let Some(date) = value.dyn_ref::<Date>() {
         date.get_time()
     } else if value.as_f64().is_some() {
         number(value, what)?.trunc()
     } else if value.is_string() {
-        Date::parse(&string(value, what)?)
+        time::parse_iso_string(&string(value, what)?)
+            .map_err(|e| Error { message: format!("{what}: {}", e.message), ..e })?
     } else {
         return Err(Error::type_error(format!(
-            "{what} must be a Date, a number of milliseconds or a date string, got {}",
+            "{what} must be a Date, a number of milliseconds or an ISO 8601 string, got {}",
             type_name(value)
         )));
     };

@@ -94,3 +94,17 @@ test('without a reference, now is used', () => {
   const json = Date.parse(tc.fromNowJSON('-2 days'));
   assert.ok(json >= before - 2 * 86400e3 && json <= Date.now() - 2 * 86400e3);
 });
+
+test('time strings are ISO 8601, parsed strictly (not like Date.parse)', () => {
+  const day = '2017-01-19T16:27:20.974Z';
+  assert.equal(tc.fromNowJSON('1 day', '2017-01-19T17:27:20.974+01:00'), '2017-01-20T16:27:20.974Z');
+  assert.equal(tc.fromNowJSON('0 s', '2017-01-19'), '2017-01-19T00:00:00.000Z');
+  assert.equal(tc.fromNowJSON('1 day', day), '2017-01-20T16:27:20.974Z');
+  // Date.parse reads this as local time and accepts a day that does not exist; we refuse both.
+  assert.throws(() => tc.fromNow('1 day', '2017-01-19T16:27:20'), (e) => e instanceof Error && /no time zone/.test(e.message));
+  assert.throws(() => tc.fromNow('1 day', '2017-02-30'), (e) => e instanceof Error && /reference/.test(e.message));
+  assert.throws(
+    () => tc.createTemporaryCredentials({ clientId: 'i', accessToken: 't', scopes: [], expiry: 'next tuesday' }),
+    (e) => e instanceof Error && /options\.expiry/.test(e.message),
+  );
+});

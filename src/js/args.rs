@@ -98,7 +98,7 @@ pub fn object(value: &JsValue, what: &str) -> Result<()> {
 
 /// `object[name]`; a throwing getter becomes an error.
 pub fn field(object: &JsValue, name: &str, what: &str) -> Result<JsValue> {
-    Reflect::get(object, &JsValue::from_str(name))
+    Reflect::get(object, &JsValue::from_str(wasm_bindgen::intern(name)))
         .map_err(|_| Error::invalid(format!("reading {what}.{name} threw an exception")))
 }
 
@@ -198,6 +198,14 @@ fn certificate_json(value: &JsValue, what: &str) -> Result<Option<String>> {
 
 /// A scope expression: a scope string, `{AnyOf: [...]}` or `{AllOf: [...]}`.
 pub fn expression(value: &JsValue, what: &str) -> Result<Expression> {
+    if let Some(expression) = super::bulk::plain_expression(value, MAX_EXPRESSION_DEPTH) {
+        return Ok(expression);
+    }
+    expression_node_by_node(value, what)
+}
+
+/// The exact reader, one JS call per property: the fallback that gives precise errors.
+pub(super) fn expression_node_by_node(value: &JsValue, what: &str) -> Result<Expression> {
     expression_at(value, what, 0)
 }
 

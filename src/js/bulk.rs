@@ -1,4 +1,4 @@
-//! Lists of strings across the boundary in one call each way. Going item by
+//! Lists of strings and scope expressions across the boundary in one call each way. Going item by
 //! item costs a few JS calls per string, which dominated scope checks on long
 //! scope sets; a joined string costs one. Anything unusual (non-strings, lone
 //! surrogates, a `\n` inside an item, Proxies that throw) takes the item-by-item
@@ -6,6 +6,8 @@
 
 use js_sys::Array;
 use wasm_bindgen::prelude::*;
+
+use crate::core::scopes::Expression;
 
 #[wasm_bindgen(inline_js = r#"
 export function joinPlainStrings(list) {
@@ -21,12 +23,37 @@ export function joinPlainStrings(list) {
 export function splitLines(text) {
   return text.split('\n');
 }
+// A scope expression in prefix form, one node per line: "S<scope>", or "A<n>"
+// (AnyOf) / "L<n>" (AllOf) followed by its n children.
+export function encodeExpression(expression, maxDepth) {
+  const lines = [];
+  const visit = (node, depth) => {
+    if (depth > maxDepth) return false;
+    if (typeof node === 'string') {
+      if (node.includes('\n') || !(node.isWellFormed?.() ?? false)) return false;
+      lines.push('S' + node);
+      return true;
+    }
+    if (node === null || typeof node !== 'object' || Array.isArray(node)) return false;
+    const keys = Reflect.ownKeys(node);
+    if (keys.length !== 1 || (keys[0] !== 'AnyOf' && keys[0] !== 'AllOf')) return false;
+    const children = node[keys[0]];
+    if (!Array.isArray(children) || children.length > 1000000) return false;
+    const count = children.length;
+    lines.push((keys[0] === 'AnyOf' ? 'A' : 'L') + count);
+    for (let i = 0; i < count; i++) if (!visit(children[i], depth + 1)) return false;
+    return true;
+  };
+  return visit(expression, 0) ? lines.join('\n') : undefined;
+}
 "#)]
 extern "C" {
     #[wasm_bindgen(catch, js_name = joinPlainStrings)]
     fn join_plain_strings(list: &JsValue) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = splitLines)]
     fn split_lines(text: &str) -> Array;
+    #[wasm_bindgen(catch, js_name = encodeExpression)]
+    fn encode_expression(expression: &JsValue, max_depth: u32) -> Result<JsValue, JsValue>;
 }
 
 /// The items of `list` if it is a non-empty array of well-formed strings
@@ -34,6 +61,30 @@ extern "C" {
 pub fn plain_strings(list: &JsValue) -> Option<Vec<String>> {
     let joined = join_plain_strings(list).ok()?.as_string()?;
     Some(joined.split('\n').map(str::to_owned).collect())
+}
+
+/// `expression` if it is a well-formed scope expression no deeper than
+/// `max_depth` with plain strings; `None` sends the caller to the node-by-node path.
+pub fn plain_expression(expression: &JsValue, max_depth: usize) -> Option<Expression> {
+    let encoded = encode_expression(expression, u32::try_from(max_depth).ok()?).ok()?.as_string()?;
+    let mut lines = encoded.split('\n');
+    let decoded = decode(&mut lines)?;
+    lines.next().is_none().then_some(decoded)
+}
+
+/// One node of the prefix form and its children.
+fn decode<'a>(lines: &mut impl Iterator<Item = &'a str>) -> Option<Expression> {
+    let line = lines.next()?;
+    if let Some(scope) = line.strip_prefix('S') {
+        return Some(Expression::Scope(scope.to_string()));
+    }
+    let (kind, count) = line.split_at_checked(1)?;
+    let children = (0..count.parse::<usize>().ok()?).map(|_| decode(lines)).collect::<Option<Vec<_>>>()?;
+    match kind {
+        "A" => Some(Expression::AnyOf(children)),
+        "L" => Some(Expression::AllOf(children)),
+        _ => None,
+    }
 }
 
 /// `values` as a JS array of strings.

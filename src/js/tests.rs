@@ -285,3 +285,40 @@ fn the_normalized_fast_path_agrees_with_url() {
     }
     assert!(fast > 300, "only {fast} URLs took the fast path");
 }
+
+#[wasm_bindgen_test]
+fn fast_and_exact_readers_agree() {
+    use super::args::{expression, expression_node_by_node, string_array};
+    let mut seed: u32 = 99;
+    let mut next = |n: u32| {
+        seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+        (seed >> 16) % n
+    };
+    fn build(next: &mut dyn FnMut(u32) -> u32, depth: u32) -> String {
+        match if depth > 3 { 0 } else { next(3) } {
+            0 => ["\"a\"", "\"b:*\"", "\"\"", "\"x y\""][next(4) as usize].to_string(),
+            kind => {
+                let children: Vec<String> = (0..next(4)).map(|_| build(next, depth + 1)).collect();
+                format!("{{\"{}\": [{}]}}", if kind == 1 { "AnyOf" } else { "AllOf" }, children.join(","))
+            }
+        }
+    }
+    for _ in 0..300 {
+        let text = build(&mut next, 0);
+        let value = json(&text);
+        assert_eq!(expression(&value, "e").ok(), expression_node_by_node(&value, "e").ok(), "{text}");
+    }
+    // What the fast path declines still gets the exact reader's answer and message.
+    for odd in [r#"{"AnyOf": ["a"], "AllOf": []}"#, r#"{"AnyOf": "a"}"#, r#"["a"]"#, "5", r#"{"AnyOf": ["a\nb"]}"#] {
+        let value = json(odd);
+        assert_eq!(
+            expression(&value, "e").map_err(|e| e.message),
+            expression_node_by_node(&value, "e").map_err(|e| e.message),
+            "{odd}"
+        );
+    }
+    let list = json(r#"["a", "", "c:*"]"#);
+    assert_eq!(string_array(&list, "l").expect("strings"), vec!["a".to_string(), String::new(), "c:*".into()]);
+    let mixed = string_array(&json(r#"["a", 1]"#), "l").expect_err("a number");
+    assert!(mixed.message.contains("l[1] must be a string"), "{}", mixed.message);
+}

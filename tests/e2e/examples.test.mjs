@@ -99,3 +99,13 @@ test('task-graph.mjs fails clearly when the root URL is given without credential
   assert.equal(result.code, 1);
   assert.match(result.stderr, /TASKCLUSTER_CLIENT_ID/);
 });
+
+test('sign-and-verify.mjs: every request it signs is accepted by its hawk server', async () => {
+  const { stdout, stderr } = await run(process.execPath, [path.join(ROOT, 'examples/sign-and-verify.mjs')], {
+    cwd: ROOT, env: cleanEnv(), timeout: 30_000,
+  });
+  const lines = stdout.split('\n').filter((line) => /^(accepted|REJECTED)/.test(line));
+  assert.equal(lines.length, 5, stdout + stderr);
+  assert.ok(lines.every((line) => line.startsWith('accepted')), stdout);
+  assert.match(stdout, /All requests verified by the hawk server\./);
+});

@@ -28,7 +28,6 @@ pub struct HttpRequest {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HttpResponse {
     pub status: u16,
-    pub content_type: Option<String>,
     pub www_authenticate: Option<String>,
     pub body: String,
 }
@@ -80,12 +79,14 @@ pub async fn execute<T: Transport>(
         Some(_) => Some(Target::parse(&request.url, "url")?),
         None => None,
     };
+    // The same for every attempt; only the timestamp and nonce change.
+    let ext = signing.and_then(|s| s.credentials.ext(s.authorized_scopes));
     let mut retries = 0;
     let mut clock_corrected = false;
     loop {
         let mut attempt = request.clone();
         if let (Some(signing), Some(target)) = (signing, &target) {
-            let header = authorization(transport, signing, target, &request.method, settings)?;
+            let header = authorization(transport, signing, target, &request.method, ext.as_deref(), settings)?;
             attempt.headers.push(("Authorization".to_string(), header));
         }
         let result = transport.send(&attempt, settings.timeout_ms).await;
@@ -115,10 +116,10 @@ fn authorization<T: Transport>(
     signing: &Signing<'_>,
     target: &Target,
     method: &str,
+    ext: Option<&str>,
     settings: &Settings<'_>,
 ) -> Result<String> {
     let now = transport.now_ms() + settings.clock_offset_ms.get();
-    let ext = signing.credentials.ext(signing.authorized_scopes);
     hawk::authorization_header(
         signing.credentials.key(),
         &HeaderRequest {
@@ -127,7 +128,7 @@ fn authorization<T: Transport>(
             ts: (now / 1000.0).floor() as i64,
             nonce: &random_nonce()?,
             payload_hash: None,
-            ext: ext.as_deref(),
+            ext,
         },
     )
 }
@@ -197,7 +198,7 @@ mod tests {
     }
 
     fn status(code: u16) -> std::result::Result<HttpResponse, TransportError> {
-        Ok(HttpResponse { status: code, content_type: None, www_authenticate: None, body: String::new() })
+        Ok(HttpResponse { status: code, www_authenticate: None, body: String::new() })
     }
 
     fn request() -> HttpRequest {
@@ -246,7 +247,6 @@ mod tests {
         let tsm = crypto::base64(&crypto::hmac_sha256(b"secret", format!("hawk.1.ts\n{server_ts}\n").as_bytes()));
         let challenge = HttpResponse {
             status: 401,
-            content_type: None,
             www_authenticate: Some(format!(r#"Hawk ts="{server_ts}", tsm="{tsm}", error="Stale timestamp""#)),
             body: String::new(),
         };
@@ -266,7 +266,6 @@ mod tests {
         let credentials = Credentials::permanent("me", "secret");
         let forged = HttpResponse {
             status: 401,
-            content_type: None,
             www_authenticate: Some(r#"Hawk ts="1", tsm="forged", error="Stale timestamp""#.into()),
             body: String::new(),
         };

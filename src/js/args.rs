@@ -10,7 +10,7 @@ use crate::core::scopes::Expression;
 use crate::core::{Error, Result, time};
 
 /// Longer arrays are refused rather than walked (a sparse `length` can be 2^32-1).
-const MAX_ARRAY_LENGTH: u32 = 1_000_000;
+pub const MAX_ARRAY_LENGTH: u32 = 1_000_000;
 /// Deeper scope expressions are refused, so recursion stays far from the stack limit.
 pub const MAX_EXPRESSION_DEPTH: usize = 100;
 /// JS Dates are limited to ±8.64e15 ms around the epoch.
@@ -85,6 +85,27 @@ pub fn number_text(n: f64) -> String {
         return (n as i64).to_string();
     }
     js_sys::Number::from(n).to_string_with_radix(10).map(String::from).unwrap_or_default()
+}
+
+/// The own string keys of an object (symbols left out).
+pub fn own_string_keys(value: &JsValue, what: &str) -> Result<Vec<String>> {
+    let keys = Reflect::own_keys(value)
+        .map_err(|_| Error::invalid(format!("listing the keys of {what} threw an exception")))?;
+    Ok(keys.iter().filter_map(|k| k.as_string()).collect())
+}
+
+/// A value that travels as text (a query option, a routing-key word): a string,
+/// a finite number, or with `booleans` also `true`/`false`; `None` when absent.
+pub fn scalar_text(value: &JsValue, what: &str, booleans: bool) -> Result<Option<String>> {
+    if is_absent(value) {
+        return Ok(None);
+    }
+    let text = match (value.as_f64(), value.as_bool()) {
+        (Some(n), _) if n.is_finite() => number_text(n),
+        (_, Some(b)) if booleans => b.to_string(),
+        _ => string(value, what)?,
+    };
+    Ok(Some(text))
 }
 
 /// A non-null, non-array object (an options bag).

@@ -7,11 +7,12 @@
 use js_sys::Array;
 use wasm_bindgen::prelude::*;
 
+use super::args::MAX_ARRAY_LENGTH;
 use crate::core::scopes::Expression;
 
 #[wasm_bindgen(inline_js = r#"
-export function joinPlainStrings(list) {
-  if (!Array.isArray(list) || list.length === 0 || list.length > 1000000) return undefined;
+export function joinPlainStrings(list, maxItems) {
+  if (!Array.isArray(list) || list.length === 0 || list.length > maxItems) return undefined;
   let joined = '';
   for (let i = 0; i < list.length; i++) {
     const item = list[i]; // read once: a Proxy may answer differently twice
@@ -25,7 +26,7 @@ export function splitLines(text) {
 }
 // A scope expression in prefix form, one node per line: "S<scope>", or "A<n>"
 // (AnyOf) / "L<n>" (AllOf) followed by its n children.
-export function encodeExpression(expression, maxDepth) {
+export function encodeExpression(expression, maxDepth, maxItems) {
   const lines = [];
   const visit = (node, depth) => {
     if (depth > maxDepth) return false;
@@ -38,7 +39,7 @@ export function encodeExpression(expression, maxDepth) {
     const keys = Reflect.ownKeys(node);
     if (keys.length !== 1 || (keys[0] !== 'AnyOf' && keys[0] !== 'AllOf')) return false;
     const children = node[keys[0]];
-    if (!Array.isArray(children) || children.length > 1000000) return false;
+    if (!Array.isArray(children) || children.length > maxItems) return false;
     const count = children.length;
     lines.push((keys[0] === 'AnyOf' ? 'A' : 'L') + count);
     for (let i = 0; i < count; i++) if (!visit(children[i], depth + 1)) return false;
@@ -49,24 +50,24 @@ export function encodeExpression(expression, maxDepth) {
 "#)]
 extern "C" {
     #[wasm_bindgen(catch, js_name = joinPlainStrings)]
-    fn join_plain_strings(list: &JsValue) -> Result<JsValue, JsValue>;
+    fn join_plain_strings(list: &JsValue, max_items: u32) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = splitLines)]
     fn split_lines(text: &str) -> Array;
     #[wasm_bindgen(catch, js_name = encodeExpression)]
-    fn encode_expression(expression: &JsValue, max_depth: u32) -> Result<JsValue, JsValue>;
+    fn encode_expression(expression: &JsValue, max_depth: u32, max_items: u32) -> Result<JsValue, JsValue>;
 }
 
 /// The items of `list` if it is a non-empty array of well-formed strings
 /// without `\n`; `None` sends the caller to the item-by-item path.
 pub fn plain_strings(list: &JsValue) -> Option<Vec<String>> {
-    let joined = join_plain_strings(list).ok()?.as_string()?;
+    let joined = join_plain_strings(list, MAX_ARRAY_LENGTH).ok()?.as_string()?;
     Some(joined.split('\n').map(str::to_owned).collect())
 }
 
 /// `expression` if it is a well-formed scope expression no deeper than
 /// `max_depth` with plain strings; `None` sends the caller to the node-by-node path.
 pub fn plain_expression(expression: &JsValue, max_depth: usize) -> Option<Expression> {
-    let encoded = encode_expression(expression, u32::try_from(max_depth).ok()?).ok()?.as_string()?;
+    let encoded = encode_expression(expression, u32::try_from(max_depth).ok()?, MAX_ARRAY_LENGTH).ok()?.as_string()?;
     let mut lines = encoded.split('\n');
     let decoded = decode(&mut lines)?;
     lines.next().is_none().then_some(decoded)

@@ -1,7 +1,6 @@
 //! `ExchangeSet`: routing-key bindings for one exchange reference, behind every
 //! generated `...Events` class.
 
-use js_sys::Reflect;
 use wasm_bindgen::prelude::*;
 
 use super::errors::{JsResult, guarded};
@@ -63,19 +62,12 @@ fn pattern_values(pattern: &JsValue) -> Result<Vec<(String, String)>> {
         return Ok(Vec::new());
     }
     args::object(pattern, "pattern")?;
-    let keys =
-        Reflect::own_keys(pattern).map_err(|_| Error::invalid("listing the keys of pattern threw an exception"))?;
     let mut pairs = Vec::new();
-    for name in keys.iter().filter_map(|k| k.as_string()) {
+    for name in args::own_string_keys(pattern, "pattern")? {
         let value = args::field(pattern, &name, "pattern")?;
-        if args::is_absent(&value) {
-            continue;
+        if let Some(text) = args::scalar_text(&value, &format!("pattern.{name}"), false)? {
+            pairs.push((name, text));
         }
-        let text = match value.as_f64() {
-            Some(n) if n.is_finite() => args::number_text(n),
-            _ => args::string(&value, &format!("pattern.{name}"))?,
-        };
-        pairs.push((name, text));
     }
     Ok(pairs)
 }

@@ -72,22 +72,14 @@ fn json_payload(value: &JsValue) -> Result<String> {
 fn query(entry: &FunctionEntry, value: &JsValue) -> Result<Vec<(String, String)>> {
     let what = "query";
     args::object(value, what)?;
-    let keys =
-        js_sys::Reflect::own_keys(value).map_err(|_| Error::invalid("listing the keys of query threw an exception"))?;
-    let names: Vec<String> = keys.iter().filter_map(|k| k.as_string()).collect();
+    let names = args::own_string_keys(value, what)?;
     check_query_names(entry, &names.iter().map(String::as_str).collect::<Vec<_>>())?;
     let mut pairs = Vec::new();
     for name in names {
         let item = args::field(value, &name, what)?;
-        if args::is_absent(&item) {
-            continue;
+        if let Some(text) = args::scalar_text(&item, &format!("{what}.{name}"), true)? {
+            pairs.push((name, text));
         }
-        let text = match (item.as_f64(), item.as_bool()) {
-            (Some(n), _) if n.is_finite() => args::number_text(n),
-            (_, Some(b)) => b.to_string(),
-            _ => args::string(&item, &format!("{what}.{name}"))?,
-        };
-        pairs.push((name, text));
     }
     Ok(pairs)
 }

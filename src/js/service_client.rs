@@ -117,7 +117,12 @@ impl ServiceClient {
 
 impl Shared {
     fn label_for(&self, name: &JsValue) -> String {
-        format!("{}.{}", self.reference.name, name.as_string().unwrap_or_default())
+        self.label(&name.as_string().unwrap_or_default())
+    }
+
+    /// E.g. `Queue.task`, for error messages.
+    fn label(&self, name: &str) -> String {
+        format!("{}.{name}", self.reference.name)
     }
 
     fn parse(&self, name: &JsValue, values: &JsValue, payload: Payload) -> Result<(&FunctionEntry, MethodCall)> {
@@ -152,7 +157,7 @@ impl Shared {
     }
 
     async fn call(&self, name: &str, values: &JsValue) -> JsResult<JsValue> {
-        let label = format!("{}.{name}", self.reference.name);
+        let label = self.label(name);
         let (entry, call) =
             self.parse(&JsValue::from_str(name), values, Payload::Expected).map_err(|e| to_js(&label, e))?;
         let url = self.url(entry, &call).map_err(|e| to_js(&label, e))?;

@@ -66,7 +66,6 @@ async fn send_once(request: &HttpRequest, controller: &AbortController) -> Resul
     let headers = response.headers();
     Ok(HttpResponse {
         status: response.status(),
-        content_type: headers.get("content-type"),
         www_authenticate: headers.get("www-authenticate"),
         body: response.text().await.map_err(|e| e.to_string())?,
     })

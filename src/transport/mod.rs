@@ -24,13 +24,9 @@ impl Transport for Fetch {
     async fn send(&self, request: &HttpRequest, timeout_ms: f64) -> Result<HttpResponse, TransportError> {
         let controller =
             AbortController::new().map_err(|_| TransportError::Network("AbortController is unavailable".into()))?;
-        let abort = Closure::once_into_js({
-            let controller = controller.clone();
-            move || controller.abort()
-        });
-        let timer = set_timeout(abort.unchecked_ref(), timeout_ms);
+        let deadline = AbortAfter::start(&controller, timeout_ms);
         let result = send_once(request, &controller).await;
-        clear_timeout(&timer);
+        drop(deadline);
         result.map_err(|message| {
             if controller.signal().aborted() { TransportError::Timeout } else { TransportError::Network(message) }
         })
@@ -69,4 +65,28 @@ async fn send_once(request: &HttpRequest, controller: &AbortController) -> Resul
         www_authenticate: headers.get("www-authenticate"),
         body: response.text().await.map_err(|e| e.to_string())?,
     })
+}
+
+/// Aborts a controller after a delay unless dropped first. Dropping clears the
+/// timer and frees the callback, so a request that finishes in time leaves
+/// nothing behind in JS (a closure handed to `setTimeout` for good would be
+/// kept alive by the timer, and its table slot by wasm, for every request).
+struct AbortAfter {
+    timer: JsValue,
+    _abort: Closure<dyn FnMut()>,
+}
+
+impl AbortAfter {
+    fn start(controller: &AbortController, ms: f64) -> Self {
+        let controller = controller.clone();
+        let abort = Closure::<dyn FnMut()>::new(move || controller.abort());
+        let timer = set_timeout(abort.as_ref().unchecked_ref(), ms);
+        AbortAfter { timer, _abort: abort }
+    }
+}
+
+impl Drop for AbortAfter {
+    fn drop(&mut self) {
+        clear_timeout(&self.timer);
+    }
 }

@@ -1,12 +1,15 @@
-//! The options object of every service class:
-//! `{rootUrl, baseUrl?, credentials?, authorizedScopes?, retries, delayFactor,
-//! randomizationFactor, maxDelay, timeout}`.
+//! The options object of every service class, as runtime.js hands it over
+//! (unknown names already refused there): `{rootUrl, baseUrl?, credentials?,
+//! authorizedScopes?, retries, delayFactor, randomizationFactor, maxDelay,
+//! timeout, traceId?, signedUrlExpiration?, serviceDiscoveryScheme?}`.
 
 use wasm_bindgen::JsValue;
 
 use super::args;
-use crate::core::call::Endpoint;
+use crate::core::call::{Endpoint, k8s_dns_root_url};
 use crate::core::credentials::Credentials;
+use crate::core::hawk::bewit::DEFAULT_EXPIRATION_SECONDS;
+use crate::core::reference::ServiceReference;
 use crate::core::retry::RetryPolicy;
 use crate::core::{Error, Result};
 
@@ -19,30 +22,53 @@ pub enum CredentialSource {
 }
 
 pub struct ClientOptions {
+    /// Where requests go.
     pub endpoint: Endpoint,
+    /// What `externalBuildUrl` uses: the deployment's own rootUrl, also under in-cluster service discovery.
+    pub external_endpoint: Endpoint,
     pub credentials: CredentialSource,
     pub authorized_scopes: Option<Vec<String>>,
     pub retry: RetryPolicy,
     pub timeout_ms: f64,
+    /// Sent as `x-taskcluster-trace-id`.
+    pub trace_id: Option<String>,
+    /// The default lifetime of signed URLs, in seconds.
+    pub signed_url_expiration: i64,
 }
 
 impl ClientOptions {
-    /// Reads the options; `class` names the service in error messages.
-    pub fn read(options: &JsValue, class: &str) -> Result<ClientOptions> {
-        let what = format!("new {class}(options): options");
+    /// Reads the options of a client for `reference`.
+    pub fn read(options: &JsValue, reference: &ServiceReference) -> Result<ClientOptions> {
+        let what = format!("new {}(options): options", reference.name);
         if args::is_absent(options) {
             return Err(Error::type_error(format!("{what} is required: at least {{rootUrl}}")));
         }
         args::object(options, &what)?;
         let get = |name: &str| args::field(options, name, &what);
-        let root_url = args::optional_string(&get("rootUrl")?, &format!("{what}.rootUrl"))?;
-        let base_url = args::optional_string(&get("baseUrl")?, &format!("{what}.baseUrl"))?;
-        let endpoint = match (base_url, root_url) {
+        let text = |name: &str| args::optional_string(&get(name)?, &format!("{what}.{name}"));
+        let root_url = text("rootUrl")?.filter(|root| !root.is_empty());
+        let external_endpoint = match (text("baseUrl")?, root_url) {
             (Some(base), _) => Endpoint::BaseUrl(base),
-            (None, Some(root)) if !root.is_empty() => Endpoint::RootUrl(root),
-            _ => {
+            (None, Some(root)) => Endpoint::RootUrl(root),
+            (None, None) => {
                 return Err(Error::type_error(format!(
                     "{what}.rootUrl is required (e.g. \"https://tc.example.com\"; optionsFromEnvironment() reads TASKCLUSTER_ROOT_URL)"
+                )));
+            }
+        };
+        let endpoint = match text("serviceDiscoveryScheme")?.as_deref() {
+            None | Some("default") => external_endpoint.clone(),
+            Some("k8s-dns") if matches!(external_endpoint, Endpoint::RootUrl(_)) => {
+                Endpoint::RootUrl(k8s_dns_root_url(&reference.service_name))
+            }
+            Some("k8s-dns") => {
+                return Err(Error::type_error(format!(
+                    "{what}.serviceDiscoveryScheme \"k8s-dns\" needs rootUrl, not baseUrl"
+                )));
+            }
+            Some(_) => {
+                return Err(Error::type_error(format!(
+                    "{what}.serviceDiscoveryScheme must be \"default\" or \"k8s-dns\""
                 )));
             }
         };
@@ -54,8 +80,16 @@ impl ClientOptions {
             }
             Ok(value)
         };
+        let signed_url_expiration = match args::optional_number(
+            &get("signedUrlExpiration")?,
+            &format!("{what}.signedUrlExpiration"),
+        )? {
+            None => DEFAULT_EXPIRATION_SECONDS,
+            Some(seconds) => expiration_seconds(seconds, &format!("{what}.signedUrlExpiration"))?,
+        };
         Ok(ClientOptions {
             endpoint,
+            external_endpoint,
             credentials: credential_source(&get("credentials")?, &format!("{what}.credentials"))?,
             authorized_scopes: args::optional_string_array(
                 &get("authorizedScopes")?,
@@ -68,8 +102,18 @@ impl ClientOptions {
                 max_delay_ms: number("maxDelay", defaults.max_delay_ms)?,
             },
             timeout_ms: number("timeout", 30_000.0)?,
+            trace_id: text("traceId")?,
+            signed_url_expiration,
         })
     }
+}
+
+/// A signed URL's lifetime: a positive number of seconds (fractions dropped).
+pub fn expiration_seconds(seconds: f64, what: &str) -> Result<i64> {
+    if seconds <= 0.0 {
+        return Err(Error::range(format!("{what} must be a positive number of seconds")));
+    }
+    Ok(seconds.floor() as i64)
 }
 
 fn credential_source(value: &JsValue, what: &str) -> Result<CredentialSource> {

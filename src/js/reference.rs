@@ -3,11 +3,36 @@
 //! offending entry. Hand-rolled on `Reflect` rather than serde: this is its only
 //! use of deserialization, and serde's share of the wasm was larger than this file's.
 
-use wasm_bindgen::JsValue;
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
 
 use super::args::{self, field, items, optional_string, optional_string_array, string};
+use super::errors::{JsResult, guarded};
 use crate::core::Result;
 use crate::core::reference::{ExchangeEntry, FunctionEntry, RoutingKeyEntry, ServiceReference};
+
+/// A class's reference, read once and shared by every instance (reading it
+/// costs far more than the rest of a construction).
+/// Internal: the generated classes hold one each (see runtime.js); not in the typings.
+#[wasm_bindgen(js_name = ServiceApi, skip_typescript)]
+pub struct ServiceApi {
+    reference: Rc<ServiceReference>,
+}
+
+#[wasm_bindgen(js_class = ServiceApi)]
+impl ServiceApi {
+    #[wasm_bindgen(constructor)]
+    pub fn new(reference: JsValue) -> JsResult<ServiceApi> {
+        guarded("createClient", || Ok(ServiceApi { reference: Rc::new(service_reference(&reference)?) }))
+    }
+}
+
+impl ServiceApi {
+    pub fn reference(&self) -> Rc<ServiceReference> {
+        Rc::clone(&self.reference)
+    }
+}
 
 pub fn service_reference(value: &JsValue) -> Result<ServiceReference> {
     let what = "reference";

@@ -72,7 +72,7 @@ function suggestion(name, known) {
   const lower = name.toLowerCase();
   const ranked = known.map((k) => [distance(lower, k.toLowerCase()), k]).sort((x, y) => x[0] - y[0]);
   const [best, closest] = ranked[0];
-  return best <= Math.max(2, Math.floor(name.length / 3)) ? `; did you mean ${closest}?` : `; known options: ${known.join(', ')}`;
+  return best <= Math.max(3, Math.floor(name.length / 2)) ? `; did you mean ${closest}?` : `; known options: ${known.join(', ')}`;
 }
 
 /** A copy of the caller's options with every name checked; `undefined` stays as given for wasm to report. */

@@ -55,28 +55,58 @@ pub fn service_reference(value: &JsValue) -> Result<ServiceReference> {
                 .collect::<Result<_>>()?,
         },
         exchange_prefix: optional_string(&get("exchangePrefix")?, "reference.exchangePrefix")?,
-        exchanges: list("exchanges")?
-            .iter()
-            .enumerate()
-            .map(|(i, e)| exchange_entry(e, &format!("{what}.exchanges[{i}]")))
-            .collect::<Result<_>>()?,
+        exchanges: match encoded_exchanges(&get("exchanges")?) {
+            Some(text) => decode_exchanges(&text)?,
+            None => list("exchanges")?
+                .iter()
+                .enumerate()
+                .map(|(i, e)| exchange_entry(e, &format!("{what}.exchanges[{i}]")))
+                .collect::<Result<_>>()?,
+        },
     })
 }
 
-// A reference's functions cross as one string (reading them field by field
-// cost tens of ms on a cold page for the Queue): entries split by RS, fields by
-// US, list items by GS. Anything unusual (wrong types, those characters, lone
-// surrogates, throwing getters) takes the field-by-field path and its precise errors.
+// A reference's functions and exchanges cross as one string each (reading them
+// field by field cost tens of ms on a cold page for the Queue): entries split by
+// RS, fields by US, list items by GS, an item's fields by FS. Anything unusual
+// (wrong types, those characters, lone surrogates, throwing getters) takes the
+// field-by-field path and its precise errors.
 const ENTRY: char = '\u{1e}';
 const FIELD: char = '\u{1f}';
 const ITEM: char = '\u{1d}';
+const ITEM_FIELD: char = '\u{1c}';
 
 #[wasm_bindgen(inline_js = r#"
+const encoder = (separators) => {
+  const pattern = new RegExp(`[${separators.join('')}]`);
+  const plain = (text) => typeof text === 'string' && text !== '' && !pattern.test(text) && (text.isWellFormed?.() ?? false);
+  const names = (list) => list === undefined || list === null ? [] : Array.isArray(list) && list.every(plain) ? list : undefined;
+  return { plain, names };
+};
+export function encodeExchanges(exchanges, entrySeparator, fieldSeparator, itemSeparator, itemFieldSeparator) {
+  if (!Array.isArray(exchanges)) return undefined;
+  const { plain } = encoder([entrySeparator, fieldSeparator, itemSeparator, itemFieldSeparator]);
+  const entries = [];
+  for (const e of exchanges) {
+    if (e === null || typeof e !== 'object') return undefined;
+    const { name, exchange } = e;
+    const keys = e.routingKey ?? [];
+    if (!plain(name) || !plain(exchange) || !Array.isArray(keys)) return undefined;
+    const encodedKeys = [];
+    for (const key of keys) {
+      if (key === null || typeof key !== 'object') return undefined;
+      const { constant } = key;
+      if (!plain(key.name) || (constant !== undefined && constant !== null && !plain(constant))) return undefined;
+      const hasConstant = typeof constant === 'string';
+      encodedKeys.push([key.name, hasConstant ? '1' : '', hasConstant ? constant : '', key.required ? '1' : '', key.multipleWords ? '1' : ''].join(itemFieldSeparator));
+    }
+    entries.push([name, exchange, encodedKeys.join(itemSeparator)].join(fieldSeparator));
+  }
+  return entries.join(entrySeparator);
+}
 export function encodeFunctions(functions, entrySeparator, fieldSeparator, itemSeparator) {
   if (!Array.isArray(functions)) return undefined;
-  const separators = new RegExp(`[${entrySeparator}${fieldSeparator}${itemSeparator}]`);
-  const plain = (text) => typeof text === 'string' && text !== '' && !separators.test(text) && (text.isWellFormed?.() ?? false);
-  const names = (list) => list === undefined || list === null ? [] : Array.isArray(list) && list.every(plain) ? list : undefined;
+  const { plain, names } = encoder([entrySeparator, fieldSeparator, itemSeparator]);
   const entries = [];
   for (const f of functions) {
     if (f === null || typeof f !== 'object') return undefined;
@@ -92,6 +122,48 @@ export function encodeFunctions(functions, entrySeparator, fieldSeparator, itemS
 extern "C" {
     #[wasm_bindgen(catch, js_name = encodeFunctions)]
     fn encode_functions(functions: &JsValue, entry: char, field: char, item: char) -> std::result::Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_name = encodeExchanges)]
+    fn encode_exchanges(
+        exchanges: &JsValue,
+        entry: char,
+        field: char,
+        item: char,
+        item_field: char,
+    ) -> std::result::Result<JsValue, JsValue>;
+}
+
+fn encoded_exchanges(exchanges: &JsValue) -> Option<String> {
+    encode_exchanges(exchanges, ENTRY, FIELD, ITEM, ITEM_FIELD).ok()?.as_string()
+}
+
+fn decode_exchanges(text: &str) -> Result<Vec<ExchangeEntry>> {
+    let malformed = || Error::invalid("reference.exchanges could not be read");
+    split_nonempty(text, ENTRY)
+        .map(|entry| {
+            let fields: Vec<&str> = entry.split(FIELD).collect();
+            let [name, exchange, keys] = fields[..] else { return Err(malformed()) };
+            let routing_key = split_nonempty(keys, ITEM)
+                .map(|key| {
+                    let fields: Vec<&str> = key.split(ITEM_FIELD).collect();
+                    let [name, has_constant, constant, required, multiple_words] = fields[..] else {
+                        return Err(malformed());
+                    };
+                    Ok(RoutingKeyEntry {
+                        name: name.into(),
+                        constant: (!has_constant.is_empty()).then(|| constant.into()),
+                        required: !required.is_empty(),
+                        multiple_words: !multiple_words.is_empty(),
+                    })
+                })
+                .collect::<Result<_>>()?;
+            Ok(ExchangeEntry { name: name.into(), exchange: exchange.into(), routing_key })
+        })
+        .collect()
+}
+
+/// `text` split at `separator`; nothing for an empty text.
+fn split_nonempty(text: &str, separator: char) -> impl Iterator<Item = &str> {
+    text.split(separator).filter(move |_| !text.is_empty())
 }
 
 fn encoded_functions(functions: &JsValue) -> Option<String> {
@@ -99,11 +171,8 @@ fn encoded_functions(functions: &JsValue) -> Option<String> {
 }
 
 fn decode_functions(text: &str) -> Result<Vec<FunctionEntry>> {
-    if text.is_empty() {
-        return Ok(Vec::new());
-    }
-    let list = |text: &str| if text.is_empty() { Vec::new() } else { text.split(ITEM).map(String::from).collect() };
-    text.split(ENTRY)
+    let list = |text: &str| split_nonempty(text, ITEM).map(String::from).collect();
+    split_nonempty(text, ENTRY)
         .map(|entry| {
             let fields: Vec<&str> = entry.split(FIELD).collect();
             let [name, method, route, args, query, input, output] = fields[..] else {

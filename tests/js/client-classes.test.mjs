@@ -382,6 +382,8 @@ test('createClient accepts references naming the service by serviceName, name, b
   assert.equal(new Created({ rootUrl: ROOT }).buildUrl('ping'), `${ROOT}/api/queue/v1/ping`);
   assert.throws(() => tc.createClient({ entries: functions }), /names no service/);
   assert.throws(() => tc.createClient({ serviceName: 'q', functions: [{ name: 'x' }] }), /reference\.functions\[0\]\.method must be a string/);
+  const badKey = { serviceName: 'q', exchangePrefix: 'x/', exchanges: [{ name: 'a', exchange: 'b', routingKey: [{ name: 5 }] }] };
+  assert.throws(() => tc.createClient(badKey), /reference\.exchanges\[0\]\.routingKey\[0\]\.name must be a string, got a number/);
 });
 
 // ---------------------------------------------------------------- debug logging

@@ -85,8 +85,8 @@ function copyOptions(options, where, known) {
     throw new TypeError(`${where}: reading the options threw an exception`);
   }
   for (const name of Object.keys(copy)) {
-    if (name in RETIRED_OPTIONS) throw new TypeError(`${where}: options.${name}: ${RETIRED_OPTIONS[name]}`);
-    if (!known.includes(name)) {
+    if (name in RETIRED_OPTIONS && copy[name]) throw new TypeError(`${where}: options.${name}: ${RETIRED_OPTIONS[name]}`);
+    if (!known.includes(name) && !(name in RETIRED_OPTIONS)) {
       throw new TypeError(`${where}: unknown option ${JSON.stringify(name).slice(0, 62)}${suggestion(name, known)}`);
     }
   }
@@ -102,6 +102,15 @@ const isEmptyCredentials = (value) =>
 /** What the wasm engine reads: the credential source settled, copies of mutable values kept for use(). */
 function settleOptions(copy, cls, where) {
   if (copy === null || typeof copy !== 'object') return copy;
+  try {
+    return settle(copy, cls, where);
+  } catch (error) {
+    if (error instanceof TypeError && error.message.startsWith(where)) throw error;
+    throw new TypeError(`${where}: reading the options threw an exception`); // a getter or Proxy of the caller's
+  }
+}
+
+function settle(copy, cls, where) {
   for (const name of ['serviceName', 'serviceVersion']) {
     const own = name === 'serviceName' ? cls.reference.serviceName : cls.reference.apiVersion;
     if (copy[name] !== undefined && copy[name] !== own) {

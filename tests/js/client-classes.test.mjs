@@ -87,6 +87,9 @@ test('unknown options throw a TypeError naming the option and the nearest known 
   // A Proxy whose traps throw gives an ordinary error naming the constructor.
   const hostile = new Proxy({}, { ownKeys() { throw new Error('trap'); } });
   assert.throws(() => new tc.Queue(hostile), /new Queue\(options\): reading the options threw/);
+  const throwing = { get clientId() { throw new Error('getter'); }, accessToken: 'x' };
+  assert.throws(() => new tc.Queue({ rootUrl: ROOT, credentials: throwing }), (e) => e instanceof TypeError && /new Queue\(options\): reading the options threw/.test(e.message));
+  new tc.Queue({ rootUrl: ROOT, monitor: undefined, stats: false }); // falsy, as taskcluster-client allows
 });
 
 test('construction: options are read once, the reference once per class; errors stay precise', () => {

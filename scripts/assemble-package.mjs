@@ -1,6 +1,8 @@
 // Assembles dist/ (the npm package) from the two wasm-pack outputs, the
 // generated classes (build/clients) and pkg-template/. One package, entries per runtime:
-//   web/index.js, web/legacy.js      browsers and bundlers (ES modules, one file per class)
+//   web/index.js, web/legacy.js      browsers, bundlers, Deno (ES modules, one file per class)
+//   web/worker.js, web/legacy-worker.js     workers, Service Workers (no top-level await; `ready`)
+//   web/workerd.js, web/legacy-workerd.js   Cloudflare Workers (the wasm imported as a module)
 //   node/index.cjs, node/legacy.cjs  require()
 //   node/index.mjs, node/legacy.mjs  import in Node (named exports over the CommonJS build)
 import { build } from 'esbuild';
@@ -49,8 +51,12 @@ writeFileSync(join(web, 'wasm-exports.js'), `export {\n${wasmNames.map((n) => ` 
 writeFileSync(join(web, 'version.js'), `export const version = ${JSON.stringify(version)};\n`);
 copyFileSync(join(template, 'facade.js'), join(web, 'facade.js'));
 copyFileSync(join(template, 'runtime.js'), join(web, 'runtime.js'));
-copyFileSync(join(template, 'web-entry.js'), join(web, 'index.js'));
-writeFileSync(join(web, 'legacy.js'), "// The 2018 API generation. Importing the main entry first initialises the wasm.\nimport './index.js';\n\nexport * from './legacy/index.js';\n");
+// Each web entry initialises the wasm its own way; its legacy twin imports it first.
+for (const [entry, template_file] of [['index', 'web-entry.js'], ['worker', 'worker-entry.js'], ['workerd', 'workerd-entry.js']]) {
+  copyFileSync(join(template, template_file), join(web, `${entry}.js`));
+  const legacy = entry === 'index' ? 'legacy' : `legacy-${entry}`;
+  writeFileSync(join(web, `${legacy}.js`), `// The 2018 API generation. Importing the main entry first initialises the wasm.\nimport './${entry}.js';\n\nexport * from './legacy/index.js';\n`);
+}
 for (const generation of ['services', 'legacy']) {
   cpSync(join(clients, generation), join(web, generation), { recursive: true, filter: (f) => !f.endsWith('.d.ts') });
   cpSync(join(clients, generation), join(dist, generation), { recursive: true, filter: (f) => !f.endsWith('.js') });
@@ -74,7 +80,9 @@ const nodeGlue = {
     b.onResolve({ filter: /\/taskcluster_wasm\.js$/ }, () => ({ path: join(node, 'taskcluster_wasm.cjs') }));
   },
 };
-await nodeBundle(join(web, 'facade.js'), join(node, 'index.cjs'), [nodeGlue]);
+copyFileSync(join(template, 'node-entry.js'), join(web, 'node-entry.js'));
+await nodeBundle(join(web, 'node-entry.js'), join(node, 'index.cjs'), [nodeGlue]);
+rmSync(join(web, 'node-entry.js'));
 rmSync(join(node, 'taskcluster_wasm.cjs'));
 rmSync(join(node, 'snippets'), { recursive: true });
 await nodeBundle(join(web, 'legacy', 'index.js'), join(node, 'legacy.cjs'), [external(/\/runtime\.js$/, './index.cjs')]);

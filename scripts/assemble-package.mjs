@@ -31,6 +31,17 @@ for (const file of ['taskcluster_wasm.js', 'taskcluster_wasm.d.ts', 'taskcluster
 }
 cpSync(join(root, 'build', 'web', 'snippets'), join(web, 'snippets'), { recursive: true });
 cpSync(join(root, 'build', 'nodejs', 'snippets'), join(node, 'snippets'), { recursive: true });
+// The web glue: a call made before the wasm is initialised (only possible with the
+// worker entry, which does not wait) gets a clear error instead of "Cannot read
+// properties of undefined".
+const webGluePath = join(web, 'taskcluster_wasm.js');
+writeFileSync(webGluePath, replaceExactly(readFileSync(webGluePath, 'utf8'), [
+  ['let wasmModule, wasmInstance, wasm;', `const NOT_READY = new Proxy({}, { get() {
+    throw new Error('taskcluster-wasm: the WebAssembly is not initialised yet; await \`ready\` before the first call');
+} });
+let wasmModule, wasmInstance, wasm = NOT_READY;`, 1],
+  ['if (wasm !== undefined) return wasm;', 'if (wasm !== NOT_READY) return wasm;', 2],
+]));
 // esbuild follows require('...') but not the glue's require(String.raw`...`).
 const nodeGluePath = join(node, 'taskcluster_wasm.cjs');
 writeFileSync(nodeGluePath, readFileSync(nodeGluePath, 'utf8').replace(/require\(String\.raw`([^`]+)`\)/g, "require('$1')"));
@@ -115,4 +126,14 @@ console.log(`dist/: taskcluster-wasm ${version}, ${count} exports`);
 function wasmExportNames(declarations) {
   const text = readFileSync(declarations, 'utf8');
   return [...text.matchAll(/^export (?:function|class) (\w+)/gm)].map((m) => m[1]);
+}
+
+/** `text` with each [from, to, count] replaced, failing the build if `from` does not occur exactly `count` times. */
+function replaceExactly(text, replacements) {
+  for (const [from, to, count] of replacements) {
+    const found = text.split(from).length - 1;
+    if (found !== count) throw new Error(`assemble-package: the wasm glue has ${found} of ${JSON.stringify(from)}, expected ${count}: update this script for the new wasm-bindgen`);
+    text = text.replaceAll(from, to);
+  }
+  return text;
 }

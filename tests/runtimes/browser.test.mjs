@@ -47,7 +47,7 @@ test('a page without a bundler imports the package through an import map', async
   await checkProbe(await page.evaluate(() => window.report));
 });
 
-test('a module Web Worker uses the worker entry', async (t) => {
+test('a module Web Worker uses the worker entry (a call before `ready` is refused clearly)', async (t) => {
   const page = await open(t, '/page.html#{}');
   const result = await page.evaluate((config) => new Promise((resolve, reject) => {
     const worker = new Worker('/worker.js', { type: 'module' });
@@ -57,6 +57,7 @@ test('a module Web Worker uses the worker entry', async (t) => {
   }), target.config);
   assert.equal(result.error, undefined, result.error);
   assert.equal(result.isWorker, true);
+  assert.deepEqual(result.early, { name: 'Error', message: 'taskcluster-wasm: the WebAssembly is not initialised yet; await `ready` before the first call' });
   await checkProbe(result.report);
 });
 

@@ -3,9 +3,17 @@
 import * as tc from '/pkg/web/worker.js';
 import { probe } from '/probe/probe.mjs';
 
+// A call before `ready` settles is refused with a clear error.
+let early;
+try {
+  early = tc.slugid();
+} catch (error) {
+  early = { name: error.name, message: error.message };
+}
+
 self.onmessage = async ({ data: config }) => {
   try {
-    self.postMessage({ report: await probe(tc, config), isWorker: typeof WorkerGlobalScope !== 'undefined' && typeof document === 'undefined' });
+    self.postMessage({ early, report: await probe(tc, config), isWorker: typeof WorkerGlobalScope !== 'undefined' && typeof document === 'undefined' });
   } catch (error) {
     self.postMessage({ error: String(error?.stack ?? error) });
   }

@@ -59,5 +59,6 @@ describe('server runtimes', { concurrency: true }, () => {
     assert.equal(report.signedLink.status, 200);
     await checkSignedLink(report.signedLink.body.url);
     await checkProbe(report.probe);
+    assert.equal(report.legacyTask.metadata.name, 'decision', 'taskcluster-wasm/legacy in workerd');
   });
 });

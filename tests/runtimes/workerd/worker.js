@@ -5,6 +5,7 @@
 // `test()` is what `workerd test` runs: it calls both routes through the SELF binding,
 // runs the shared probe inside workerd and logs one JSON line for the Node test.
 import * as tc from 'taskcluster-wasm';
+import { Queue as LegacyQueue } from 'taskcluster-wasm/legacy';
 import { probe } from '../probe/probe.mjs';
 
 const LINK_TTL_SECONDS = 600;
@@ -36,6 +37,8 @@ export default {
       proxiedTask: await get(`/tasks/${taskId}`),
       signedLink: await get(`/tasks/${taskId}/artifact-link/${encodeURIComponent(artifact)}`),
       probe: await probe(tc, env.CONFIG),
+      // The 2018 API through its workerd entry, sharing the one wasm instance.
+      legacyTask: await new LegacyQueue({ rootUrl: env.CONFIG.rootUrl, credentials: env.CONFIG.credentials, retries: 0 }).task(taskId),
     };
     console.log(`REPORT ${JSON.stringify(report)}`);
   },

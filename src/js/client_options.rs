@@ -45,7 +45,12 @@ impl ClientOptions {
         }
         args::object(options, &what)?;
         let get = |name: &str| args::field(options, name, &what);
-        let text = |name: &str| args::optional_string(&get(name)?, &format!("{what}.{name}"));
+        // Most options are absent: their labels are only formatted for a value that is there.
+        let label = |name: &str| format!("{what}.{name}");
+        let text = |name: &str| {
+            let value = get(name)?;
+            if args::is_absent(&value) { Ok(None) } else { args::string(&value, &label(name)).map(Some) }
+        };
         let root_url = text("rootUrl")?.filter(|root| !root.is_empty());
         let external_endpoint = match (text("baseUrl")?, root_url) {
             (Some(base), _) => Endpoint::BaseUrl(base),
@@ -73,28 +78,29 @@ impl ClientOptions {
             }
         };
         let defaults = RetryPolicy::default();
+        let optional_number = |name: &str| -> Result<Option<f64>> {
+            let value = get(name)?;
+            if value.is_undefined() { Ok(None) } else { args::number(&value, &label(name)).map(Some) }
+        };
         let number = |name: &str, default: f64| -> Result<f64> {
-            let value = args::optional_number(&get(name)?, &format!("{what}.{name}"))?.unwrap_or(default);
+            let value = optional_number(name)?.unwrap_or(default);
             if value < 0.0 {
                 return Err(Error::range(format!("{what}.{name} must not be negative")));
             }
             Ok(value)
         };
-        let signed_url_expiration = match args::optional_number(
-            &get("signedUrlExpiration")?,
-            &format!("{what}.signedUrlExpiration"),
-        )? {
+        let signed_url_expiration = match optional_number("signedUrlExpiration")? {
             None => DEFAULT_EXPIRATION_SECONDS,
-            Some(seconds) => expiration_seconds(seconds, &format!("{what}.signedUrlExpiration"))?,
+            Some(seconds) => expiration_seconds(seconds, &label("signedUrlExpiration"))?,
         };
         Ok(ClientOptions {
             endpoint,
             external_endpoint,
-            credentials: credential_source(&get("credentials")?, &format!("{what}.credentials"))?,
-            authorized_scopes: args::optional_string_array(
-                &get("authorizedScopes")?,
-                &format!("{what}.authorizedScopes"),
-            )?,
+            credentials: credential_source(&get("credentials")?, || label("credentials"))?,
+            authorized_scopes: match get("authorizedScopes")? {
+                scopes if args::is_absent(&scopes) => None,
+                scopes => Some(args::string_array(&scopes, &label("authorizedScopes"))?),
+            },
             retry: RetryPolicy {
                 retries: number("retries", defaults.retries as f64)?.min(100.0) as u32,
                 delay_factor_ms: number("delayFactor", defaults.delay_factor_ms)?,
@@ -116,10 +122,11 @@ pub fn expiration_seconds(seconds: f64, what: &str) -> Result<i64> {
     Ok(seconds.floor() as i64)
 }
 
-fn credential_source(value: &JsValue, what: &str) -> Result<CredentialSource> {
+fn credential_source(value: &JsValue, what: impl Fn() -> String) -> Result<CredentialSource> {
     if args::is_absent(value) {
         return Ok(CredentialSource::None);
     }
+    let what = &what();
     args::object(value, what)?;
     if args::field(value, "getCredentials", what)?.is_function() {
         return Ok(CredentialSource::Agent(value.clone()));

@@ -13,7 +13,8 @@ export function describeChange(before, after) {
   const parts = [];
   if (before.state !== after.state) parts.push(`${before.state} → ${after.state}`);
   const oldRuns = before.runs?.length ?? 0;
-  for (const run of (after.runs ?? []).slice(oldRuns)) parts.push(`new run ${run.runId} (${run.reasonCreated ?? run.state})`);
+  // The first run is what "unscheduled → pending" already says; later ones are retries or reruns.
+  for (const run of (after.runs ?? []).slice(Math.max(oldRuns, 1))) parts.push(`new run ${run.runId} (${run.reasonCreated ?? run.state})`);
   if (!parts.length) parts.push('runs updated');
   return parts.join(', ');
 }

@@ -64,14 +64,15 @@ export function initTask(app) {
     return items;
   }
 
-  // Draws the list; with `highlight`, marks the tasks whose status changed since the last look.
+  // Draws the list; with `highlight`, marks the tasks whose status changed since the last
+  // look, and leaves the list (and its highlights) as it is when nothing did.
   function renderList(items, highlight) {
     const taskGroupId = config.demo.taskGroupId;
-    let changed = 0;
-    const list = $('task-list');
-    list.replaceChildren(...items.map(({ status, task }) => {
-      const change = highlight ? describeChange(listStatuses.get(status.taskId), status) : '';
-      if (change) changed += 1;
+    const changes = items.map(({ status }) => (highlight ? describeChange(listStatuses.get(status.taskId), status) : ''));
+    const changed = changes.filter(Boolean).length;
+    if (highlight && !changed && items.length === listStatuses.size) return 0;
+    $('task-list').replaceChildren(...items.map(({ status, task }, i) => {
+      const change = changes[i];
       return h('li', {},
         h('button', { type: 'button', title: change ? `${status.taskId}: ${change}` : status.taskId,
           class: change ? 'changed' : null, dataset: { taskId: status.taskId, state: status.state, changed: change ? 'true' : null },

@@ -92,3 +92,21 @@ export function liveText({ state, delayMs, failed }, checkedAt) {
   const next = delayMs >= 1000 ? `${Math.round(delayMs / 1000)} s` : `${delayMs} ms`;
   return `${failed ? 'refresh failed, retrying' : 'live'}${checked} · next check in ${next}`;
 }
+
+/**
+ * The poller of a dashboard view: the intervals from /config.json (config.poll),
+ * active while `panel` is shown, its state in `statusLine` (data-state too);
+ * checkedAt() is when the view last looked.
+ */
+export function createViewPoller({ config, panel, statusLine, poll, checkedAt }) {
+  return createPoller({
+    poll,
+    minMs: config.poll?.minMs ?? 2000,
+    maxMs: config.poll?.maxMs ?? 30_000,
+    active: () => !panel.hidden,
+    onState: (state) => {
+      statusLine.textContent = liveText(state, checkedAt());
+      statusLine.dataset.state = state.state;
+    },
+  });
+}

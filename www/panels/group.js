@@ -3,7 +3,7 @@
 // as each page arrives; then keeps the table live, highlighting the tasks that
 // changed since the last look.
 import { $, h, showError, stateBadge } from '../lib/dom.js';
-import { createPoller, liveText } from '../lib/poller.js';
+import { createViewPoller } from '../lib/poller.js';
 import { describeChange, statusKey } from '../lib/changes.js';
 
 const STATE_ORDER = ['completed', 'failed', 'exception', 'running', 'pending', 'unscheduled'];
@@ -26,15 +26,8 @@ export function initGroup(app) {
 
   input.value = config.demo?.taskGroupId ?? '';
 
-  const poller = createPoller({
-    poll: refresh,
-    minMs: config.poll?.minMs ?? 2000,
-    maxMs: config.poll?.maxMs ?? 30_000,
-    active: () => !$('panel-group').hidden,
-    onState: (state) => {
-      $('group-live').textContent = liveText(state, checkedAt);
-      $('group-live').dataset.state = state.state;
-    },
+  const poller = createViewPoller({
+    config, panel: $('panel-group'), statusLine: $('group-live'), poll: refresh, checkedAt: () => checkedAt,
   });
 
   function renderStates() {

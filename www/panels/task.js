@@ -3,7 +3,7 @@
 // queue.buildSignedUrl at the moment they are opened, copied or downloaded, so
 // a link never expires while the page shows it.
 import { $, h, fillFacts, fillTable, guarded, prettyJson, showError, stateBadge, when, relative } from '../lib/dom.js';
-import { createPoller, liveText } from '../lib/poller.js';
+import { createViewPoller } from '../lib/poller.js';
 import { describeChange, statusKey } from '../lib/changes.js';
 
 // A short relative time, the full date on hover.
@@ -28,15 +28,8 @@ export function initTask(app) {
   let listStatuses = new Map(); // taskId -> status, from the last look at the demo group
   let checkedAt = null;
 
-  const poller = createPoller({
-    poll: refresh,
-    minMs: config.poll?.minMs ?? 2000,
-    maxMs: config.poll?.maxMs ?? 30_000,
-    active: () => !$('panel-task').hidden,
-    onState: (state) => {
-      $('task-live').textContent = liveText(state, checkedAt);
-      $('task-live').dataset.state = state.state;
-    },
+  const poller = createViewPoller({
+    config, panel: $('panel-task'), statusLine: $('task-live'), poll: refresh, checkedAt: () => checkedAt,
   });
 
   // The demo group's tasks, to click.

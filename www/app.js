@@ -75,6 +75,7 @@ async function main() {
   session.onChange(renderSummary);
   renderSummary();
   setInterval(renderSummary, 15_000); // the expiry countdown; lives as long as the page
+  document.addEventListener('visibilitychange', () => { if (!document.hidden) renderSummary(); });
   $('session-back').addEventListener('click', () => panels.credentials.switchToPermanent());
 
   function route() {

@@ -202,6 +202,22 @@ for (const [width, viewport] of Object.entries(VIEWPORTS)) {
       await assertFits('header, temporary');
       await shot('06-temporary-session');
 
+      // Three hours later (the page's clock only), back on the tab: the header says it has expired.
+      await page.evaluate(() => {
+        window.__realNow ??= Date.now.bind(Date);
+        const real = window.__realNow;
+        Date.now = () => real() + 3 * 3600e3;
+        document.dispatchEvent(new Event('visibilitychange'));
+      });
+      assert.match(await text('#session-expiry'), /^expired (1 hour|59 minutes|60 minutes) ago$/);
+      assert.equal(await page.getAttribute('#session-expiry', 'class'), 'expiry expired');
+      await shot('06b-temporary-session-expired');
+      await page.evaluate(() => {
+        Date.now = window.__realNow;
+        document.dispatchEvent(new Event('visibilitychange'));
+      });
+      assert.match(await text('#session-expiry'), /^expires in/);
+
       await page.click('a[data-panel="task"]');
       await page.click(`#task-list button[data-task-id="${seed.decisionTaskId}"]`);
       await page.waitForSelector('#task-artifacts a.artifact-link');

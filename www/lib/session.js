@@ -49,6 +49,12 @@ export function createSession(tc, { defaultRootUrl }) {
 
   const changed = () => events.dispatchEvent(new Event('change'));
 
+  // Temporary credentials over permanent ones of the same deployment keep those, to switch back.
+  function permanentUnder(root) {
+    if (!stored || stored.rootUrl !== root) return undefined;
+    return stored.certificate ? stored.permanent : { clientId: stored.clientId, accessToken: stored.accessToken };
+  }
+
   const session = {
     get signedIn() { return stored !== null; },
     get rootUrl() { return stored?.rootUrl ?? defaultRootUrl; },
@@ -80,7 +86,7 @@ export function createSession(tc, { defaultRootUrl }) {
     },
 
     /** Verifies with auth.currentScopes(), then keeps the credentials. Throws (and keeps nothing) on failure. */
-    async signIn({ rootUrl, clientId, accessToken, certificate, permanent }) {
+    async signIn({ rootUrl, clientId, accessToken, certificate }) {
       const root = normalizeRootUrl(rootUrl);
       clientId = String(clientId ?? '').trim();
       if (!clientId) throw new TypeError('Client ID is required');
@@ -97,10 +103,8 @@ export function createSession(tc, { defaultRootUrl }) {
       const credentials = cert ? { clientId, accessToken, certificate: cert } : { clientId, accessToken };
       const auth = session.client(tc.Auth, { rootUrl: root, credentials });
       const result = await auth.currentScopes();
-      // Keep the permanent credentials under temporary ones (same deployment), to switch back.
-      const keep = cert ? (permanent ?? (stored && !stored.certificate && stored.rootUrl === root
-        ? { clientId: stored.clientId, accessToken: stored.accessToken } : stored?.permanent)) : undefined;
-      stored = keep && stored?.rootUrl === root ? { rootUrl: root, ...credentials, permanent: keep } : { rootUrl: root, ...credentials };
+      const permanent = cert ? permanentUnder(root) : undefined;
+      stored = permanent ? { rootUrl: root, ...credentials, permanent } : { rootUrl: root, ...credentials };
       scopes = result.scopes ?? [];
       sessionStorage.setItem(KEY, JSON.stringify(stored));
       changed();

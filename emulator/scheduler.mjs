@@ -74,7 +74,7 @@ export function createScheduler({
   function note(record, run) {
     const entry = { atMs: virtualMs, taskId: record.taskId, name: record.task.metadata?.name, runId: run.runId, state: run.state };
     history.push(entry);
-    log(`scheduler: ${entry.name ?? entry.taskId} run ${entry.runId} ${entry.state}${run.reasonResolved ? ` (${run.reasonResolved})` : ''}`);
+    log(`scheduler: ${entry.name ?? entry.taskId} run ${entry.runId} ${entry.state}${run.reasonResolved && run.reasonResolved !== run.state ? ` (${run.reasonResolved})` : ''}`);
   }
 
   for (const taskId of outcomes.keys()) {

@@ -75,9 +75,13 @@ function suggestion(name, known) {
   return best <= Math.max(3, Math.floor(name.length / 2)) ? `; did you mean ${closest}?` : `; known options: ${known.join(', ')}`;
 }
 
+// Option objects use() has built and checked itself: taken as they are.
+const checkedOptions = new WeakSet();
+
 /** A copy of the caller's options with every name checked; `undefined` stays as given for wasm to report. */
 function copyOptions(options, where, known) {
   if (options === null || typeof options !== 'object') return options;
+  if (checkedOptions.has(options)) return options;
   let copy;
   try {
     copy = { ...options };
@@ -224,9 +228,14 @@ export class BaseClient {
   /** A new client with these options changed (undefined values keep the current ones); shares no state with this one. */
   use(updates = {}) {
     const { options } = stateOf(this, 'use');
-    const changed = Object.fromEntries(Object.entries(copyOptions(updates, `${this.constructor.name}.use(options)`, OPTION_NAMES) ?? {})
-      .filter(([, value]) => value !== undefined));
-    return new this.constructor({ ...options, ...changed });
+    const changed = copyOptions(updates, `${this.constructor.name}.use(options)`, OPTION_NAMES);
+    if (changed !== undefined && (changed === null || typeof changed !== 'object')) {
+      throw new TypeError(`${this.constructor.name}.use(options): options must be an object`);
+    }
+    const merged = { ...options };
+    for (const name in changed) if (changed[name] !== undefined) merged[name] = changed[name];
+    checkedOptions.add(merged);
+    return new this.constructor(merged);
   }
 
   /** taskcluster-client's hook for per-request clients: a client sending `traceId`. */

@@ -309,6 +309,7 @@ test('use() returns a new client with merged options, sharing nothing mutable', 
   assert.equal(first.headers['x-taskcluster-trace-id'], 'derived');
   assert.equal(second.headers['x-taskcluster-trace-id'], undefined, 'base unchanged');
   assert.ok(first.headers.authorization.startsWith('Hawk id="tester/classes"'), 'undefined keeps the current credentials, as in taskcluster-client');
+  assert.throws(() => base.use(null), /Queue\.use\(options\): options must be an object/);
   // Anonymous from a signed client.
   await base.use({ credentials: {} }).task('y');
   assert.equal(srv.requests.at(-1).headers.authorization, undefined);

@@ -49,6 +49,7 @@ writeFileSync(join(web, 'wasm-exports.js'), `export {\n${wasmNames.map((n) => ` 
 writeFileSync(join(web, 'version.js'), `export const version = ${JSON.stringify(version)};\n`);
 copyFileSync(join(template, 'facade.js'), join(web, 'facade.js'));
 copyFileSync(join(template, 'runtime.js'), join(web, 'runtime.js'));
+copyFileSync(join(template, 'oauth.js'), join(web, 'oauth.js'));
 copyFileSync(join(template, 'web-entry.js'), join(web, 'index.js'));
 writeFileSync(join(web, 'legacy.js'), "// The 2018 API generation. Importing the main entry first initialises the wasm.\nimport './index.js';\n\nexport * from './legacy/index.js';\n");
 for (const generation of ['services', 'legacy']) {
@@ -87,7 +88,7 @@ for (const entry of ['index', 'legacy']) {
   );
 }
 
-for (const file of ['index.d.ts', 'runtime.d.ts', 'README.md']) copyFileSync(join(template, file), join(dist, file));
+for (const file of ['index.d.ts', 'runtime.d.ts', 'oauth.d.ts', 'README.md']) copyFileSync(join(template, file), join(dist, file));
 writeFileSync(join(dist, 'legacy.d.ts'), "export * from './legacy/index.js';\n");
 const pkg = JSON.parse(readFileSync(join(template, 'package.json'), 'utf8'));
 pkg.version = version;

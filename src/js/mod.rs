@@ -9,6 +9,7 @@ mod errors;
 mod exchanges;
 mod hawk;
 mod method_call;
+mod oauth;
 mod reference;
 mod scopes;
 mod service_client;

@@ -17,6 +17,7 @@ const PENDING_KEY = 'taskcluster-wasm/oauth/pending';
 const TOKEN_KEY = 'taskcluster-wasm/oauth/token';
 const POPUP_NAME = 'taskcluster-wasm-oauth';
 const MESSAGE_TYPE = 'taskcluster-wasm/oauth-redirect';
+const CHANNEL_NAME = 'taskcluster-wasm/oauth';
 const STORAGES = ['memory', 'session', 'local'];
 const SIGN_IN_OPTIONS = ['rootUrl', 'clientId', 'redirectUri', 'responseType', 'scopes', 'expires', 'storage'];
 
@@ -90,25 +91,48 @@ export function signInWithPopup(options) {
   const popup = globalThis.open(url, POPUP_NAME, 'popup,width=600,height=700');
   if (!popup) return Promise.reject(new OAuthError('popup_blocked', 'signInWithPopup: the browser blocked the popup; call it from a click handler'));
   return new Promise((resolve, reject) => {
-    const done = () => {
+    // The answer comes by postMessage from the popup, or by BroadcastChannel when
+    // the deployment's pages cut the popup off from its opener.
+    const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(CHANNEL_NAME) : null;
+    let finished = false;
+    const finish = (outcome) => {
+      if (finished) return;
+      finished = true;
       globalThis.removeEventListener('message', onMessage);
+      channel?.close();
       clearInterval(watch);
+      outcome();
+    };
+    const accept = (data) => {
+      if (data?.type !== MESSAGE_TYPE || typeof data.url !== 'string') return;
+      finish(() => completeSignIn(data.url, 'signInWithPopup').then(resolve, reject));
     };
     const onMessage = (event) => {
-      if (event.source !== popup || event.origin !== globalThis.location.origin || event.data?.type !== MESSAGE_TYPE) return;
-      done();
-      popup.close();
-      completeSignIn(String(event.data.url), 'signInWithPopup').then(resolve, reject);
+      if (event.source === popup && event.origin === globalThis.location.origin) accept(event.data);
     };
-    // The user may close the popup instead of answering.
+    if (channel) channel.onmessage = (event) => accept(event.data);
+    // The user may close the popup instead of answering (a handed-over answer may still be on its way).
     const watch = setInterval(() => {
       if (!popup.closed) return;
-      done();
-      sessionArea('signInWithPopup').removeItem(PENDING_KEY);
-      reject(new OAuthError('popup_closed', 'signInWithPopup: the sign-in window was closed before it finished'));
-    }, 500);
+      clearInterval(watch);
+      setTimeout(() => finish(() => {
+        sessionArea('signInWithPopup').removeItem(PENDING_KEY);
+        reject(new OAuthError('popup_closed', 'signInWithPopup: the sign-in window was closed before it finished'));
+      }), 1000);
+    }, 300);
     globalThis.addEventListener('message', onMessage);
   });
+}
+
+/** Whether this page is the redirect page inside a sign-in popup. */
+function inSignInPopup() {
+  if (globalThis.name === POPUP_NAME) return true;
+  // Cross-site navigation may clear window.name; the popup's copy of the pending sign-in says it too.
+  try {
+    return JSON.parse(globalThis.sessionStorage?.getItem(PENDING_KEY) ?? 'null')?.popup === true && Boolean(globalThis.opener);
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -118,10 +142,17 @@ export function signInWithPopup(options) {
  * answer to the page that opened it, closes the popup and resolves with null.
  */
 export async function finishSignIn({ url = globalThis.location?.href } = {}) {
-  const opener = globalThis.opener;
-  if (globalThis.name === POPUP_NAME && opener && opener !== globalThis) {
+  if (inSignInPopup()) {
     scrubAddressBar(url);
-    opener.postMessage({ type: MESSAGE_TYPE, url }, globalThis.location.origin);
+    const message = { type: MESSAGE_TYPE, url };
+    const opener = globalThis.opener;
+    if (opener && opener !== globalThis) opener.postMessage(message, globalThis.location.origin);
+    if (typeof BroadcastChannel === 'function') {
+      const channel = new BroadcastChannel(CHANNEL_NAME);
+      channel.postMessage(message);
+      channel.close();
+    }
+    globalThis.sessionStorage?.removeItem(PENDING_KEY);
     globalThis.close();
     return null;
   }

@@ -7,7 +7,7 @@ import { chromium } from 'playwright-core';
 import { startEmulator } from '../../emulator/index.mjs';
 import { CHROMIUM_ARGS } from '../support/browser-harness.mjs';
 import { startStaticServer } from '../support/static-server.mjs';
-import { ROOT } from './support.mjs';
+import { ROOT, startDashboard } from './support.mjs';
 
 let emu;
 let site;
@@ -148,4 +148,28 @@ test('a revoked client: the next call fails with a clear error', async () => {
   await page.click('#refresh');
   await page.waitForSelector('#error:not([hidden])');
   assert.match(await page.textContent('#error'), /refused to issue credentials/);
+});
+
+test('the dashboard: "Sign in with Taskcluster" beside the paste form, the redirect page, sign-out forgets the token', async () => {
+  const dash = await startDashboard();
+  try {
+    const { page: board, demo } = dash;
+    await board.click('a[data-panel="credentials"]');
+    await board.fill('#oauth-client-id', 'emulator-code');
+    await board.selectOption('#oauth-flow', 'code');
+    await board.click('#oauth-sign-in');
+    await board.waitForURL((url) => url.href.startsWith(`${demo.rootUrl}/login/oauth/consent`));
+    await board.click('#allow');
+    await board.waitForURL((url) => url.pathname === '/' && url.hash === '#credentials');
+    await board.waitForSelector('#cred-scopes li');
+    assert.match(await board.textContent('#cred-status'), /^Signed in as emulator\/demo-user\/emulator-code-\S+ \(Sign in with Taskcluster, until /);
+    assert.match(await board.textContent('#session-who'), /emulator-code-/);
+    assert.ok(await board.evaluate(() => Object.keys(sessionStorage).some((k) => k.startsWith('taskcluster-wasm/oauth'))));
+    await board.click('#cred-sign-out');
+    await board.waitForSelector('#session-who:text("Not signed in")');
+    assert.deepEqual(await board.evaluate(() => Object.keys(sessionStorage)), []);
+    assert.deepEqual(dash.pageErrors, []);
+  } finally {
+    await dash.close();
+  }
 });

@@ -22,6 +22,10 @@ export function createSession(tc, { defaultRootUrl }) {
   const events = new EventTarget();
   let stored = read();
   let scopes = null;
+  // A "Sign in with Taskcluster" session: the agent renews the credentials and
+  // keeps its own token (sessionStorage); `latest` are the credentials it last gave.
+  let agent = null;
+  let latest = null;
 
   function read() {
     try {
@@ -36,12 +40,17 @@ export function createSession(tc, { defaultRootUrl }) {
   const changed = () => events.dispatchEvent(new Event('change'));
 
   const session = {
-    get signedIn() { return stored !== null; },
-    get rootUrl() { return stored?.rootUrl ?? defaultRootUrl; },
-    get clientId() { return stored?.clientId; },
-    get hasCertificate() { return Boolean(stored?.certificate); },
+    get signedIn() { return stored !== null || agent !== null; },
+    /** "credentials" (pasted), "oauth" (Sign in with Taskcluster) or null (signed out). */
+    get kind() { return agent ? 'oauth' : stored ? 'credentials' : null; },
+    /** When the current credentials expire (OAuth sessions; null otherwise). */
+    get expires() { return agent?.expires ?? null; },
+    get rootUrl() { return agent?.rootUrl ?? stored?.rootUrl ?? defaultRootUrl; },
+    get clientId() { return agent ? agent.clientId : stored?.clientId; },
+    get hasCertificate() { return Boolean(agent ? latest?.certificate : stored?.certificate); },
     /** {clientId, accessToken, certificate?} or undefined (anonymous). */
     get credentials() {
+      if (agent) return latest ? { ...latest } : undefined;
       if (!stored) return undefined;
       const { clientId, accessToken, certificate } = stored;
       return certificate ? { clientId, accessToken, certificate } : { clientId, accessToken };
@@ -52,7 +61,7 @@ export function createSession(tc, { defaultRootUrl }) {
     get stored() { return stored ? { ...stored } : null; },
 
     /** A service client for the current rootUrl and credentials (anonymous when signed out). */
-    client(ServiceClass, { rootUrl = session.rootUrl, credentials = session.credentials } = {}) {
+    client(ServiceClass, { rootUrl = session.rootUrl, credentials = agent ?? session.credentials } = {}) {
       return new ServiceClass({ rootUrl, credentials, retries: 2, delayFactor: 50, timeout: 15000 });
     },
 
@@ -74,6 +83,9 @@ export function createSession(tc, { defaultRootUrl }) {
       const credentials = cert ? { clientId, accessToken, certificate: cert } : { clientId, accessToken };
       const auth = session.client(tc.Auth, { rootUrl: root, credentials });
       const result = await auth.currentScopes();
+      agent?.signOut();
+      agent = null;
+      latest = null;
       stored = { rootUrl: root, ...credentials };
       scopes = result.scopes ?? [];
       sessionStorage.setItem(KEY, JSON.stringify(stored));
@@ -81,7 +93,28 @@ export function createSession(tc, { defaultRootUrl }) {
       return scopes;
     },
 
+    /** Uses an OAuthCredentialAgent (after "Sign in with Taskcluster"); verified like signIn. */
+    async signInWithAgent(newAgent) {
+      const result = await session.client(tc.Auth, { rootUrl: newAgent.rootUrl, credentials: newAgent }).currentScopes();
+      agent?.signOut();
+      agent = newAgent;
+      latest = await agent.getCredentials();
+      agent.addEventListener('change', async () => {
+        if (agent !== newAgent) return;
+        latest = agent.signedIn ? await agent.getCredentials().catch(() => null) : null;
+        changed();
+      });
+      stored = null;
+      sessionStorage.removeItem(KEY);
+      scopes = result.scopes ?? [];
+      changed();
+      return scopes;
+    },
+
     signOut() {
+      agent?.signOut(); // forgets the OAuth token too
+      agent = null;
+      latest = null;
       stored = null;
       scopes = null;
       sessionStorage.removeItem(KEY);

@@ -226,3 +226,12 @@ test('agent: never shows its token; unknown options and storage refused; signOut
   assert.equal(agent.signedIn, false);
   await assert.rejects(agent.getCredentials(), (e) => e.code === 'signed_out');
 });
+
+test('the README shows the tested example page verbatim', async () => {
+  const { readFileSync } = await import('node:fs');
+  const read = (file) => readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8').trimEnd();
+  const readme = read('pkg-template/README.md');
+  for (const file of ['examples/sign-in/index.html', 'examples/sign-in/app.js', 'examples/sign-in/worker.js']) {
+    assert.ok(readme.includes(read(file)), `${file} is not in the README as it is`);
+  }
+});

@@ -9,6 +9,7 @@ import {
   oauthEndpoint,
   oauthNewState,
   oauthParseRedirect,
+  oauthPkcePair,
   oauthTokenAnswer,
   oauthTokenRequestBody,
 } from './taskcluster_wasm.js';
@@ -59,14 +60,16 @@ function prepareSignIn(options, label, popup) {
   const { rootUrl, clientId, redirectUri, responseType = 'token', scopes, expires, storage = 'memory' } = options;
   storageArea(storage, label);
   const state = oauthNewState();
+  // PKCE for the code flow: harmless where the server ignores it, a stolen code is useless where not.
+  const pkce = responseType === 'code' ? oauthPkcePair() : null;
   let url;
   try {
-    url = oauthAuthorizeUrl({ rootUrl, clientId, redirectUri, responseType, scopes, expires, state });
+    url = oauthAuthorizeUrl({ rootUrl, clientId, redirectUri, responseType, scopes, expires, state, codeChallenge: pkce?.challenge });
   } catch (error) {
     error.message = error.message.replace(/^oauthAuthorizeUrl/, label);
     throw error;
   }
-  const pending = { state, rootUrl, clientId, redirectUri, responseType, storage, popup };
+  const pending = { state, rootUrl, clientId, redirectUri, responseType, storage, popup, codeVerifier: pkce?.verifier };
   sessionArea(label).setItem(PENDING_KEY, JSON.stringify(pending));
   return url;
 }
@@ -191,7 +194,7 @@ async function exchangeCode(pending, code, label) {
   const response = await send(endpoint, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-    body: oauthTokenRequestBody(code, pending.redirectUri, pending.clientId),
+    body: oauthTokenRequestBody(code, pending.redirectUri, pending.clientId, pending.codeVerifier),
   }, label);
   const body = await readJson(response);
   if (!response.ok) {

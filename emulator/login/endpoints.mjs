@@ -63,7 +63,13 @@ export function createLoginEndpoints({ state, clock, accessTokenLifetimeMs = 60 
       redirectBack(res, req, transaction, { access_token: accessToken, token_type: 'Bearer' });
     } else {
       const code = random();
-      codes.set(code, { grant: record, redirectUri: transaction.redirectUri, clientId: registration.clientId, expiresAt: now() + CODE_LIFETIME_MS });
+      codes.set(code, {
+        grant: record,
+        redirectUri: transaction.redirectUri,
+        clientId: registration.clientId,
+        codeChallenge: transaction.codeChallenge,
+        expiresAt: now() + CODE_LIFETIME_MS,
+      });
       redirectBack(res, req, transaction, { code });
     }
   }
@@ -86,10 +92,14 @@ export function createLoginEndpoints({ state, clock, accessTokenLifetimeMs = 60 
       scopes: libScopes.scopeIntersection(scopes, USER_SCOPES),
       lifetimeMs: lifetimeOf(registration, query.get('expires')),
       state: query.get('state'),
+      codeChallenge: query.get('code_challenge'),
     };
     if (transaction.responseType !== registration.responseType) {
       return redirectBack(res, req, { ...transaction, responseType: registration.responseType },
         { error: 'unsupported_response_type', error_description: `This client uses response_type=${registration.responseType}` });
+    }
+    if (transaction.codeChallenge !== null && query.get('code_challenge_method') !== 'S256') {
+      return redirectBack(res, req, transaction, { error: 'invalid_request', error_description: 'code_challenge_method must be S256' });
     }
     if (!scopes.every(libScopes.validScope) || scopes.length === 0) {
       return redirectBack(res, req, transaction, { error: 'invalid_scope', error_description: 'scope must list valid Taskcluster scopes' });
@@ -134,6 +144,13 @@ export function createLoginEndpoints({ state, clock, accessTokenLifetimeMs = 60 
     codes.delete(code); // a code is good for one exchange
     if (!entry || entry.expiresAt < now() || entry.redirectUri !== form.get('redirect_uri') || entry.clientId !== form.get('client_id')) {
       return fail(403, 'invalid_grant', 'Invalid authorization code');
+    }
+    // PKCE (RFC 7636, S256): a code issued with a challenge needs its verifier.
+    if (entry.codeChallenge !== null) {
+      const verifier = form.get('code_verifier') ?? '';
+      if (crypto.createHash('sha256').update(verifier).digest('base64url') !== entry.codeChallenge) {
+        return fail(403, 'invalid_grant', 'Invalid PKCE code_verifier');
+      }
     }
     if (entry.grant.registration.disabled) return fail(403, 'unauthorized_client', 'The client is disabled');
     const accessToken = random();

@@ -25,6 +25,8 @@ export interface OAuthAuthorizeOptions {
   /** The credentials' lifetime in `fromNow` form, e.g. "1 hour" (the deployment caps it). */
   expires?: string;
   state: string;
+  /** PKCE: the S256 challenge of a verifier from `oauthPkcePair()` (code flow). */
+  codeChallenge?: string;
 }
 
 /** What a redirect back from the deployment says. */
@@ -45,7 +47,7 @@ export interface OAuthCredentialsAnswer {
 "#;
 
 const AUTHORIZE_OPTIONS: &[&str] =
-    &["rootUrl", "clientId", "redirectUri", "responseType", "scopes", "expires", "state"];
+    &["rootUrl", "clientId", "redirectUri", "responseType", "scopes", "expires", "state", "codeChallenge"];
 
 /// The URL of the deployment's authorize endpoint for one sign-in.
 #[wasm_bindgen(js_name = oauthAuthorizeUrl)]
@@ -63,6 +65,7 @@ pub fn oauth_authorize_url(
         let scopes = args::string_array(&get("scopes")?, "options.scopes")?;
         let expires = args::optional_string(&get("expires")?, "options.expires")?;
         let state = args::string(&get("state")?, "options.state")?;
+        let code_challenge = args::optional_string(&get("codeChallenge")?, "options.codeChallenge")?;
         oauth::authorize_url(&AuthorizeRequest {
             root_url: &root_url,
             client_id: &client_id,
@@ -71,6 +74,7 @@ pub fn oauth_authorize_url(
             scopes: &scopes,
             expires: expires.as_deref(),
             state: &state,
+            code_challenge: code_challenge.as_deref(),
         })
         .map_err(|e| prefixed("options.", e))
     })
@@ -80,6 +84,16 @@ pub fn oauth_authorize_url(
 #[wasm_bindgen(js_name = oauthNewState)]
 pub fn oauth_new_state() -> JsResult<String> {
     guarded("oauthNewState", oauth::new_state)
+}
+
+/// PKCE: a fresh verifier and its `S256` challenge.
+#[wasm_bindgen(js_name = oauthPkcePair, unchecked_return_type = "{ verifier: string; challenge: string }")]
+pub fn oauth_pkce_pair() -> JsResult<JsValue> {
+    guarded("oauthPkcePair", || {
+        let verifier = oauth::new_verifier()?;
+        let challenge = oauth::pkce_challenge(&verifier);
+        Ok(values::plain_object(&[("verifier", verifier.into()), ("challenge", challenge.into())]))
+    })
 }
 
 /// `<rootUrl>/login/oauth/<name>`.
@@ -128,23 +142,29 @@ pub fn oauth_parse_redirect(
     })
 }
 
-/// The body of the code-for-token request (RFC 6749 4.1.3).
+/// The body of the code-for-token request (RFC 6749 4.1.3), with PKCE's verifier when given.
 #[wasm_bindgen(js_name = oauthTokenRequestBody)]
 pub fn oauth_token_request_body(
     #[wasm_bindgen(unchecked_param_type = "string")] code: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string")] redirect_uri: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string")] client_id: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] code_verifier: Option<JsValue>,
 ) -> JsResult<String> {
     guarded("oauthTokenRequestBody", || {
         let code = args::string(&code, "code")?;
         let redirect_uri = args::string(&redirect_uri, "redirectUri")?;
         let client_id = args::string(&client_id, "clientId")?;
-        Ok(oauth::form_encode(&[
+        let verifier = args::optional_string(&code_verifier.unwrap_or(JsValue::UNDEFINED), "codeVerifier")?;
+        let mut pairs = vec![
             ("grant_type", "authorization_code"),
-            ("code", &code),
-            ("redirect_uri", &redirect_uri),
-            ("client_id", &client_id),
-        ]))
+            ("code", code.as_str()),
+            ("redirect_uri", redirect_uri.as_str()),
+            ("client_id", client_id.as_str()),
+        ];
+        if let Some(verifier) = verifier.as_deref() {
+            pairs.push(("code_verifier", verifier));
+        }
+        Ok(oauth::form_encode(&pairs))
     })
 }
 

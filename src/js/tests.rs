@@ -339,7 +339,8 @@ fn oauth_steps_cross_the_boundary_and_bad_input_is_an_error() {
     .expect("parses");
     assert_eq!(get(&parsed, "kind"), "token");
     assert_eq!(get(&parsed, "accessToken"), "T");
-    let answer = json(r#"{"credentials": {"clientId": "c", "accessToken": "SECRET"}, "expires": "2030-01-01T00:00:00Z"}"#);
+    let answer =
+        json(r#"{"credentials": {"clientId": "c", "accessToken": "SECRET"}, "expires": "2030-01-01T00:00:00Z"}"#);
     let checked = oauth::oauth_credentials_answer(answer, JsValue::from_f64(0.0)).expect("checks");
     assert_eq!(get(&checked, "expires").as_f64(), Some(1_893_456_000_000.0));
     for bad in [JsValue::NULL, json("[]"), json(r#"{"credentials": 5, "expires": "x"}"#)] {

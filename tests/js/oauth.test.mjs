@@ -12,6 +12,7 @@ import {
   oauthAuthorizeUrl,
   oauthCredentialsAnswer,
   oauthParseRedirect,
+  oauthPkcePair,
   oauthTokenAnswer,
   oauthTokenRequestBody,
 } from 'taskcluster-wasm';
@@ -97,9 +98,11 @@ test('token request and answers: RFC 6749 form body, Bearer only, expires checke
 });
 
 /** Plays the browser: authorize, the consent page's button, the redirect back. Returns the redirect URL. */
-async function consent({ clientId = 'emulator-code', responseType = 'code', scopes = ['auth:current-scopes', 'secrets:get:project/demo/*'], expires, allow = true, state = 'st' }) {
+async function consent({ clientId = 'emulator-code', responseType = 'code', scopes = ['auth:current-scopes', 'secrets:get:project/demo/*'], expires, allow = true, state = 'st', codeChallenge }) {
   const query = new URLSearchParams({ response_type: responseType, client_id: clientId, redirect_uri: REDIRECT, scope: scopes.join(' '), state });
   if (expires) query.set('expires', expires);
+  if (codeChallenge) query.set('code_challenge', codeChallenge);
+  if (codeChallenge) query.set('code_challenge_method', 'S256');
   let response = await fetch(`${emu.rootUrl}/login/oauth/authorize?${query}`, { redirect: 'manual' });
   assert.equal(response.status, 302, await response.clone().text());
   let location = new URL(response.headers.get('location'), emu.rootUrl);
@@ -115,11 +118,11 @@ async function consent({ clientId = 'emulator-code', responseType = 'code', scop
   return location;
 }
 
-async function exchange(code, clientId = 'emulator-code') {
+async function exchange(code, clientId = 'emulator-code', verifier = undefined) {
   const response = await fetch(`${emu.rootUrl}/login/oauth/token`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: oauthTokenRequestBody(code, REDIRECT, clientId),
+    body: oauthTokenRequestBody(code, REDIRECT, clientId, verifier),
   });
   return { status: response.status, body: await response.json() };
 }
@@ -130,6 +133,22 @@ async function codeFlowToken(options = {}) {
   assert.equal(status, 200, JSON.stringify(body));
   return oauthTokenAnswer(body);
 }
+
+test('PKCE: the RFC 7636 vector; a code issued with a challenge needs its verifier', async () => {
+  const { verifier, challenge } = oauthPkcePair();
+  assert.match(verifier, /^[A-Za-z0-9_-]{43}$/);
+  const { createHash } = await import('node:crypto');
+  assert.equal(challenge, createHash('sha256').update(verifier).digest('base64url'));
+  const url = new URL(oauthAuthorizeUrl(authorizeOptions({ codeChallenge: challenge })));
+  assert.deepEqual([url.searchParams.get('code_challenge'), url.searchParams.get('code_challenge_method')], [challenge, 'S256']);
+  assert.equal(new URLSearchParams(oauthTokenRequestBody('c', REDIRECT, 'app', verifier)).get('code_verifier'), verifier);
+
+  const first = oauthParseRedirect(await consent({ codeChallenge: challenge }), 'code', 'st');
+  const stolen = await exchange(first.code);
+  assert.deepEqual([stolen.status, stolen.body.error], [403, 'invalid_grant']);
+  const second = oauthParseRedirect(await consent({ codeChallenge: challenge }), 'code', 'st');
+  assert.equal((await exchange(second.code, 'emulator-code', verifier)).status, 200);
+});
 
 test('agent: one agent serves every client; its credentials carry the granted scopes', async () => {
   const agent = new OAuthCredentialAgent({ rootUrl: emu.rootUrl, accessToken: await codeFlowToken() });

@@ -9,7 +9,7 @@ export const FUNCTIONS = [
   'slugid',
   'startSignIn', 'signInWithPopup', 'finishSignIn',
   'oauthAuthorizeUrl', 'oauthNewState', 'oauthEndpoint', 'oauthParseRedirect',
-  'oauthTokenRequestBody', 'oauthTokenAnswer', 'oauthCredentialsAnswer',
+  'oauthTokenRequestBody', 'oauthTokenAnswer', 'oauthCredentialsAnswer', 'oauthPkcePair',
 ];
 export const OTHERS = ['ScopeSet', 'urls', 'version', 'OAuthCredentialAgent', 'OAuthError'];
 export const ALL_NAMES = [...FUNCTIONS, ...OTHERS];

@@ -48,6 +48,8 @@ pub struct AuthorizeRequest<'a> {
     /// defaults it and caps it at the client's maximum.
     pub expires: Option<&'a str>,
     pub state: &'a str,
+    /// PKCE's `S256` challenge (code flow).
+    pub code_challenge: Option<&'a str>,
 }
 
 /// `<rootUrl>/login/oauth/<name>` (`authorize`, `token`, `credentials`).
@@ -94,6 +96,10 @@ pub fn authorize_url(request: &AuthorizeRequest<'_>) -> Result<String> {
         pairs.push(("expires", expires));
     }
     pairs.push(("state", request.state));
+    if let Some(challenge) = request.code_challenge {
+        pairs.push(("code_challenge", challenge));
+        pairs.push(("code_challenge_method", "S256"));
+    }
     Ok(format!("{}?{}", endpoint(request.root_url, "authorize"), form_encode(&pairs)))
 }
 
@@ -125,6 +131,7 @@ mod tests {
             scopes,
             expires: Some("3 days"),
             state: "s-1",
+            code_challenge: Some("E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"),
         }
     }
 
@@ -142,6 +149,8 @@ mod tests {
         assert_eq!(get("scope"), Some("queue:get-task:* secrets:get:project/x/*"));
         assert_eq!(get("expires"), Some("3 days"));
         assert_eq!(get("state"), Some("s-1"));
+        assert_eq!(get("code_challenge"), Some("E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"));
+        assert_eq!(get("code_challenge_method"), Some("S256"));
         assert!(!query.contains(' ') && !query.contains('#'));
     }
 

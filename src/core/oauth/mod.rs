@@ -12,6 +12,7 @@
 //!     scopes: &["queue:get-task:*".to_string()],
 //!     expires: Some("1 hour"),
 //!     state: "abc",
+//!     code_challenge: None,
 //! }).unwrap();
 //! assert!(url.starts_with("https://tc.example.com/login/oauth/authorize?response_type=token&client_id=my-app"));
 //! let back = parse_redirect("https://app.example.com/signed-in#access_token=T&token_type=Bearer&state=abc", ResponseType::Token).unwrap();
@@ -21,9 +22,11 @@
 mod authorize;
 mod form;
 mod grant;
+mod pkce;
 mod redirect;
 
 pub use authorize::{AuthorizeRequest, ResponseType, authorize_url, endpoint, new_state};
 pub use form::{form_decode, form_encode};
 pub use grant::{Renewal, check_token_type, credentials_expiry};
+pub use pkce::{new_verifier, pkce_challenge};
 pub use redirect::{Redirect, check_state, parse_redirect};

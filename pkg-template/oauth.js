@@ -144,7 +144,9 @@ function inSignInPopup() {
  * or code is removed from the address bar. In a sign-in popup it hands the
  * answer to the page that opened it, closes the popup and resolves with null.
  */
-export async function finishSignIn({ url = globalThis.location?.href } = {}) {
+export async function finishSignIn(options = {}) {
+  refuseUnknown(options, ['url'], 'finishSignIn');
+  const { url = globalThis.location?.href } = options;
   if (inSignInPopup()) {
     scrubAddressBar(url);
     const message = { type: MESSAGE_TYPE, url };
@@ -185,7 +187,12 @@ async function completeSignIn(url, label) {
   }
   const accessToken = answer.kind === 'token' ? answer.accessToken : await exchangeCode(pending, answer.code, label);
   const agent = new OAuthCredentialAgent({ rootUrl: pending.rootUrl, accessToken, storage: pending.storage });
-  await agent.getCredentials();
+  try {
+    await agent.getCredentials();
+  } catch (error) {
+    agent.signOut(); // nothing kept from a sign-in that did not work
+    throw error;
+  }
   return agent;
 }
 

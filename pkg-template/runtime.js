@@ -51,7 +51,7 @@ function itemsOf(page, label) {
 export class BaseClient {
   constructor(options) {
     engines.set(this, new ServiceClient(this.constructor.reference, options));
-    const agent = options?.credentials;
+    const agent = options?.credentialAgent ?? options?.credentials;
     if (typeof agent?.credentialsRejected === 'function') renewingAgents.set(this, agent);
   }
 

@@ -85,6 +85,16 @@ test('code flow in a popup: the page keeps running and gets the agent', async ()
   assert.ok(result.url.includes('flow=code'), 'the opener never navigated');
 });
 
+test('a popup closed without an answer: popup_closed, and the page still works', async () => {
+  await open({ clientId: 'emulator-code', flow: 'code' });
+  const [popup] = await Promise.all([context.waitForEvent('page'), page.click('#sign-in-popup')]);
+  await consentPage('emulator-code', popup);
+  await popup.close();
+  const result = await outcome();
+  assert.match(result.error, /^popup_closed: /);
+  assert.equal(await page.$eval('#sign-in', (b) => b.disabled), false);
+});
+
 test('code flow by redirect through a whitelisted client: no consent page', async () => {
   await open({ clientId: 'emulator-whitelisted', flow: 'code' });
   await page.click('#sign-in');

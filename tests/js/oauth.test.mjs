@@ -254,3 +254,21 @@ test('the README shows the tested example page verbatim', async () => {
     assert.ok(readme.includes(read(file)), `${file} is not in the README as it is`);
   }
 });
+
+test('an access token past its lifetime: invalid_token, sign in again', async () => {
+  const shortLived = await startEmulator({ port: 0, accessTokenLifetimeMs: 300 });
+  try {
+    const query = new URLSearchParams({ response_type: 'code', client_id: 'emulator-whitelisted', redirect_uri: REDIRECT, scope: 'auth:current-scopes secrets:get:project/demo/*', state: 's' });
+    const back = await fetch(`${shortLived.rootUrl}/login/oauth/authorize?${query}`, { redirect: 'manual' });
+    const { code } = oauthParseRedirect(back.headers.get('location'), 'code', 's');
+    const response = await fetch(`${shortLived.rootUrl}/login/oauth/token`, {
+      method: 'POST', body: oauthTokenRequestBody(code, REDIRECT, 'emulator-whitelisted'), headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    });
+    const agent = new OAuthCredentialAgent({ rootUrl: shortLived.rootUrl, accessToken: oauthTokenAnswer(await response.json()) });
+    await agent.getCredentials();
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await assert.rejects(agent.renew(), (e) => e instanceof OAuthError && e.code === 'invalid_token' && /sign in again/.test(e.message));
+  } finally {
+    await shortLived.close();
+  }
+});

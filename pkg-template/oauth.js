@@ -218,7 +218,9 @@ async function exchangeCode(pending, code, label) {
 
 async function send(url, init, label) {
   try {
-    return await fetch(url, { ...init, cache: 'no-store', credentials: 'omit' });
+    // Plain options only: some runtimes (workerd) refuse `cache` and `credentials`;
+    // the endpoints answer no-store, and cross-origin fetches send no cookies anyway.
+    return await fetch(url, init);
   } catch (error) {
     throw new OAuthError('network', `${label}: network error talking to ${url}: ${error?.message ?? error}`);
   }

@@ -179,11 +179,17 @@ async function completeSignIn(url, label) {
   if (!pending?.state) {
     throw new OAuthError('no_pending_sign_in', `${label}: no sign-in was started in this tab (or it was already finished)`);
   }
-  const answer = oauthParseRedirect(url, pending.responseType, pending.state);
+  let answer;
+  try {
+    answer = oauthParseRedirect(url, pending.responseType, pending.state);
+  } catch (error) {
+    throw new OAuthError('bad_answer', `${label}: ${error.message.replace(/^oauthParseRedirect: /, '')}`);
+  }
   if (answer.kind === 'stateMismatch') throw new OAuthError('state_mismatch', `${label}: ${answer.message}`);
   if (answer.kind === 'error') {
     const what = answer.error === 'access_denied' ? 'access was denied (consent refused, or the client may not ask for this)' : 'the deployment refused the sign-in';
-    throw new OAuthError(answer.error, `${label}: ${what}: ${answer.error}${answer.description ? ` (${answer.description})` : ''}`);
+    const description = answer.description ? ` (${answer.description.slice(0, 200)})` : '';
+    throw new OAuthError(answer.error.slice(0, 60), `${label}: ${what}: ${answer.error.slice(0, 60)}${description}`);
   }
   const accessToken = answer.kind === 'token' ? answer.accessToken : await exchangeCode(pending, answer.code, label);
   const agent = new OAuthCredentialAgent({ rootUrl: pending.rootUrl, accessToken, storage: pending.storage });

@@ -3,7 +3,7 @@
 // a wrong call is refused (tsc fails if such a line has no error).
 import {
   Queue, QueueEvents, Secrets, TaskclusterError, ScopeSet, createTemporaryCredentials, fromNow, fromNowJSON,
-  hawkHeader, hawkClockOffset, satisfiesExpression, scopeMatch, signUrl, slugid, urls, version,
+  hawkHeader, hawkClockOffset, ready, satisfiesExpression, scopeMatch, signUrl, slugid, urls, version,
   type ClientOptions, type Credentials, type ExchangeBinding, type ScopeExpression,
   OAuthCredentialAgent, OAuthError, finishSignIn, signInWithPopup, startSignIn, type SignInOptions,
 } from 'taskcluster-wasm';
@@ -51,6 +51,9 @@ const ok: boolean = satisfiesExpression(['a'], expression) && scopeMatch(['a'], 
 satisfiesExpression(['a'], 5);
 const api: string = urls.api('https://tc.example.com', 'queue', 'v1', '/ping');
 const id: string = slugid() + slugid.nice() + version;
+const initialised: Promise<void> = ready;
+// @ts-expect-error ready is a promise, not a function
+ready();
 
 const signIn: SignInOptions = { rootUrl: 'https://tc.example.com', clientId: 'app', redirectUri: 'https://app/cb', scopes: ['a'], storage: 'session' };
 // @ts-expect-error storage is memory, session or local
@@ -70,4 +73,4 @@ async function oauth(): Promise<void> {
   void [agent, signedIn, expires, temp.certificate, restored];
 }
 
-void [oauth, calls, binding, header, link, offset, certificate, when, iso, ok, api, id];
+void [oauth, calls, binding, header, link, offset, certificate, when, iso, ok, api, id, initialised];

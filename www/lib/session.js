@@ -14,9 +14,23 @@ export function normalizeRootUrl(value) {
   return text.replace(/\/+$/, '');
 }
 
+/** The certificate of temporary credentials as an object (stored as JSON text), or null. */
+function certificateOf(stored) {
+  if (!stored?.certificate) return null;
+  try {
+    const certificate = JSON.parse(stored.certificate);
+    return certificate && typeof certificate === 'object' ? certificate : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
- * session.rootUrl / credentials / scopes / signedIn; signIn(...) verifies the
- * credentials with auth.currentScopes() before keeping them; client(Class).
+ * session.rootUrl / clientId / credentials / scopes / signedIn; kind
+ * ('permanent' | 'temporary' | 'oauth' | null) and expires (a Date for temporary
+ * and OAuth credentials); signInWithAgent(agent) for "Sign in with Taskcluster". signIn(...) verifies the credentials with auth.currentScopes()
+ * before keeping them; signing in with temporary credentials over permanent
+ * ones keeps the permanent ones, so switchToPermanent() can go back.
  */
 export function createSession(tc, { defaultRootUrl }) {
   const events = new EventTarget();
@@ -39,15 +53,33 @@ export function createSession(tc, { defaultRootUrl }) {
 
   const changed = () => events.dispatchEvent(new Event('change'));
 
+  // Temporary credentials over permanent ones of the same deployment keep those, to switch back.
+  function permanentUnder(root) {
+    if (!stored || stored.rootUrl !== root) return undefined;
+    return stored.certificate ? stored.permanent : { clientId: stored.clientId, accessToken: stored.accessToken };
+  }
+
   const session = {
     get signedIn() { return stored !== null || agent !== null; },
-    /** "credentials" (pasted), "oauth" (Sign in with Taskcluster) or null (signed out). */
-    get kind() { return agent ? 'oauth' : stored ? 'credentials' : null; },
-    /** When the current credentials expire (OAuth sessions; null otherwise). */
-    get expires() { return agent?.expires ?? null; },
     get rootUrl() { return agent?.rootUrl ?? stored?.rootUrl ?? defaultRootUrl; },
     get clientId() { return agent ? agent.clientId : stored?.clientId; },
     get hasCertificate() { return Boolean(agent ? latest?.certificate : stored?.certificate); },
+    /**
+     * 'permanent', 'temporary' (signed in with a certificate), 'oauth' ("Sign in with
+     * Taskcluster": credentials that renew themselves) or null when signed out.
+     */
+    get kind() {
+      if (agent) return 'oauth';
+      return stored ? (stored.certificate ? 'temporary' : 'permanent') : null;
+    },
+    /** When temporary or OAuth credentials expire (a Date), else null. */
+    get expires() {
+      if (agent) return agent.expires;
+      const expiry = certificateOf(stored)?.expiry;
+      return Number.isFinite(expiry) ? new Date(expiry) : null;
+    },
+    /** The clientId of the permanent credentials kept under temporary ones, else null. */
+    get permanentClientId() { return stored?.permanent?.clientId ?? null; },
     /** {clientId, accessToken, certificate?} or undefined (anonymous). */
     get credentials() {
       if (agent) return latest ? { ...latest } : undefined;
@@ -83,14 +115,22 @@ export function createSession(tc, { defaultRootUrl }) {
       const credentials = cert ? { clientId, accessToken, certificate: cert } : { clientId, accessToken };
       const auth = session.client(tc.Auth, { rootUrl: root, credentials });
       const result = await auth.currentScopes();
+      const permanent = cert ? permanentUnder(root) : undefined;
       agent?.signOut();
       agent = null;
       latest = null;
-      stored = { rootUrl: root, ...credentials };
+      stored = permanent ? { rootUrl: root, ...credentials, permanent } : { rootUrl: root, ...credentials };
       scopes = result.scopes ?? [];
       sessionStorage.setItem(KEY, JSON.stringify(stored));
       changed();
       return scopes;
+    },
+
+    /** Signs in again with the permanent credentials kept under temporary ones. */
+    async switchToPermanent() {
+      const permanent = stored?.permanent;
+      if (!permanent) throw new Error('No permanent credentials to go back to: sign in with them again.');
+      return session.signIn({ rootUrl: stored.rootUrl, ...permanent });
     },
 
     /** Uses an OAuthCredentialAgent (after "Sign in with Taskcluster"); verified like signIn. */

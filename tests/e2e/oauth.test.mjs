@@ -174,6 +174,8 @@ test('the dashboard: "Sign in with Taskcluster" beside the paste form, the redir
     await board.waitForSelector('#cred-scopes li');
     assert.match(await board.textContent('#cred-status'), /^Signed in as emulator\/demo-user\/emulator-code-\S+ \(Sign in with Taskcluster, until /);
     assert.match(await board.textContent('#session-who'), /emulator-code-/);
+    assert.equal(await board.textContent('#session-kind'), 'oauth');
+    assert.match(await board.textContent('#session-expiry'), /^expires /);
     assert.ok(await board.evaluate(() => Object.keys(sessionStorage).some((k) => k.startsWith('taskcluster-wasm/oauth'))));
     await board.click('#cred-sign-out');
     await board.waitForSelector('#session-who:text("Not signed in")');

@@ -71,7 +71,7 @@ export declare class BaseClient {
   buildUrl(method: MethodReference, ...args: unknown[]): string;
   /** buildUrl with the deployment's rootUrl, also under `serviceDiscoveryScheme: 'k8s-dns'`. */
   externalBuildUrl(method: MethodReference, ...args: unknown[]): string;
-  /** A string; a Promise of one when the client has a credentialAgent (as in taskcluster-client-web). */
+  /** A string; a Promise of one when the client has the `credentialAgent` option (as in taskcluster-client-web). */
   buildSignedUrl(method: MethodReference, ...args: unknown[]): string;
   /** taskcluster-client-web's name for the synchronous form. */
   buildSignedUrlSync(method: MethodReference, ...args: unknown[]): string;

@@ -132,7 +132,13 @@ function settle(copy, cls, where) {
   if (copy.credentials && typeof copy.credentials === 'object' && !isAgent(copy.credentials)) copy.credentials = { ...copy.credentials };
   if (Array.isArray(copy.authorizedScopes)) copy.authorizedScopes = [...copy.authorizedScopes];
   const credentials = copy.credentialAgent ?? (isEmptyCredentials(copy.credentials) ? undefined : copy.credentials);
-  return { engine: { ...copy, credentials }, hasAgent: isAgent(credentials) };
+  return {
+    engine: { ...copy, credentials },
+    // client-web's option: its buildSignedUrl returns a Promise, so ours does too.
+    asyncSigning: copy.credentialAgent != null,
+    // An agent that wants to hear about a 401 (`credentialsRejected()`), to renew.
+    renewing: typeof credentials?.credentialsRejected === 'function' ? credentials : undefined,
+  };
 }
 
 // ------------------------------------------------------------------ debug logging
@@ -163,7 +169,7 @@ const log = (...parts) => (globalThis.process?.versions?.node ? console.error : 
 // ------------------------------------------------------------------ service classes
 
 // Per-instance state, out of reach of callers and of JSON.stringify:
-// {engine, options (for use()), fake, hasAgent}.
+// {engine, options (for use()), fake, asyncSigning, renewing}.
 const states = new WeakMap();
 // A class's reference, read into wasm once (the expensive part of a construction).
 const apis = new WeakMap();
@@ -220,7 +226,7 @@ export class BaseClient {
     const settled = settleOptions(copy, cls, where);
     const engine = new ServiceClient(apiOf(cls), settled?.engine ?? copy);
     const fake = copy.fake ?? undefined;
-    states.set(this, { engine, options: copy, fake, hasAgent: settled.hasAgent });
+    states.set(this, { engine, options: copy, fake, asyncSigning: settled.asyncSigning, renewing: settled.renewing });
     if (fake) this.fakeCalls = Object.fromEntries(cls.reference.functions.map((f) => [f.name, []]));
     if (DEBUG) log(`new ${cls.name}`, { rootUrl: copy.rootUrl, baseUrl: copy.baseUrl, fake: Boolean(fake) });
   }
@@ -277,7 +283,7 @@ export class BaseClient {
    */
   buildSignedUrl(method, ...args) {
     const state = stateOf(this, 'buildSignedUrl');
-    if (state.hasAgent) return this.buildSignedUrlAsync(method, ...args);
+    if (state.asyncSigning) return this.buildSignedUrlAsync(method, ...args);
     return state.engine.buildSignedUrl(nameOf(this, method, 'buildSignedUrl'), args, false);
   }
 
@@ -296,7 +302,7 @@ export class BaseClient {
   externalBuildSignedUrl(method, ...args) {
     const state = stateOf(this, 'externalBuildSignedUrl');
     const name = nameOf(this, method, 'externalBuildSignedUrl');
-    return state.hasAgent ? state.engine.buildSignedUrlAsync(name, args, true) : state.engine.buildSignedUrl(name, args, true);
+    return state.asyncSigning ? state.engine.buildSignedUrlAsync(name, args, true) : state.engine.buildSignedUrl(name, args, true);
   }
 
   /** Every page of a paginated method, following `continuationToken`. */
@@ -327,7 +333,7 @@ function call(client, name, args) {
   if (state.fake) return fakeCall(client, state, name, args);
   const label = `${client.constructor.name}.${name}`;
   if (DEBUG) log(`${label}: calling`);
-  return state.engine.call(name, args).then(
+  return send(state, name, args).then(
     (result) => {
       if (DEBUG) log(`${label}: done`);
       return result;
@@ -338,6 +344,17 @@ function call(client, name, args) {
       throw failure;
     },
   );
+}
+
+async function send(state, name, args) {
+  try {
+    return await state.engine.call(name, args);
+  } catch (error) {
+    // An agent whose credentials were refused fetches fresh ones, and the call is made once more.
+    if (!state.renewing || error?.statusCode !== 401) throw error;
+    await state.renewing.credentialsRejected();
+    return state.engine.call(name, args);
+  }
 }
 
 const cloned = (value) => {

@@ -56,11 +56,13 @@ export async function startEmulator(options = {}) {
   const handlers = new Map([...services.keys()].map((name) => [name, { ...common, ...serviceHandlers[name] }]));
 
   const timers = new Set();
+  const faultInjector = createFaultInjector(() => faults);
   const server = createHttpServer({
     dispatcher: createApiDispatcher({ services, router: createRouter(services), handlers, authenticator }),
     blobs: createBlobEndpoints({ state, signer }),
     reference: createReferences(services),
-    faultInjector: createFaultInjector(() => faults),
+    faultInjector,
+    getFaults: () => faults,
     logRequest: createRequestLogger(log),
     timers,
   });
@@ -89,6 +91,8 @@ export async function startEmulator(options = {}) {
     state,
     get faults() { return faults; },
     set faults(value) { faults = value ?? {}; },
+    /** How many faults of each kind were injected so far. */
+    faultsInjected: faultInjector.injected,
     get clockOffsetSec() { return clock.offsetSec; },
     set clockOffsetSec(value) { clock.offsetSec = value; },
     async close() {

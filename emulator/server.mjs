@@ -35,6 +35,10 @@ export function createHttpServer({ dispatcher, blobs, reference, faultInjector, 
 
   async function handle(req, res) {
     res.on('finish', () => logRequest(req, res.statusCode));
+    // One line per request even when no answer completes (dropped, cut off, or
+    // abandoned by the client).
+    let dropped = false;
+    res.on('close', () => { if (!res.writableFinished) logRequest(req, dropped ? 'dropped' : 'unfinished'); });
     if (req.method === 'OPTIONS') {
       res.writeHead(204, CORS_HEADERS);
       res.end();
@@ -47,7 +51,7 @@ export function createHttpServer({ dispatcher, blobs, reference, faultInjector, 
     const fault = faultInjector.take(path);
     if (fault.delayMs) await sleep(fault.delayMs);
     if (fault.kind === 'drop') {
-      logRequest(req, 'dropped');
+      dropped = true;
       req.socket.destroy();
       return;
     }

@@ -1,10 +1,12 @@
 //! `ExchangeSet`: routing-key bindings for one exchange reference, behind every
 //! generated `...Events` class.
 
+use std::rc::Rc;
+
 use wasm_bindgen::prelude::*;
 
 use super::errors::{JsResult, guarded};
-use super::reference::service_reference;
+use super::reference::shared_service_reference;
 use super::{args, values};
 use crate::core::error::excerpt;
 use crate::core::reference::ServiceReference;
@@ -13,7 +15,7 @@ use crate::core::{Error, Result, routing_key};
 /// Internal: the generated exchange classes wrap it (see runtime.js); not in the typings.
 #[wasm_bindgen(js_name = ExchangeSet, skip_typescript)]
 pub struct ExchangeSet {
-    reference: ServiceReference,
+    reference: Rc<ServiceReference>,
     exchange_prefix: String,
 }
 
@@ -22,7 +24,7 @@ impl ExchangeSet {
     /// `options.exchangePrefix` replaces the reference's prefix (other deployments).
     #[wasm_bindgen(constructor)]
     pub fn new(reference: JsValue, options: JsValue) -> JsResult<ExchangeSet> {
-        let reference = guarded("ExchangeSet", || service_reference(&reference))?;
+        let reference = guarded("ExchangeSet", || shared_service_reference(&reference))?;
         let class = reference.name.clone();
         guarded(&class, || {
             let prefix = if args::is_absent(&options) {

@@ -3,11 +3,41 @@
 //! offending entry. Hand-rolled on `Reflect` rather than serde: this is its only
 //! use of deserialization, and serde's share of the wasm was larger than this file's.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use wasm_bindgen::JsValue;
 
 use super::args::{self, field, items, optional_string, optional_string_array, string};
 use crate::core::Result;
 use crate::core::reference::{ExchangeEntry, FunctionEntry, RoutingKeyEntry, ServiceReference};
+
+/// How many reference objects stay parsed (the generated classes need 41).
+const PARSED_CACHE_SIZE: usize = 64;
+
+thread_local! {
+    static PARSED: RefCell<Vec<(JsValue, Rc<ServiceReference>)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// [`service_reference`], read once per reference object and shared by every
+/// client (and exchange set) made from it. A parsed reference is ~12 KB of wasm memory; one per
+/// client would only be freed when JS's GC finalizes the client, and that GC
+/// does not see wasm memory, so a page making a client per poll would grow.
+pub fn shared_service_reference(value: &JsValue) -> Result<Rc<ServiceReference>> {
+    let cached =
+        PARSED.with_borrow(|cache| cache.iter().find(|(key, _)| key == value).map(|(_, parsed)| Rc::clone(parsed)));
+    if let Some(parsed) = cached {
+        return Ok(parsed);
+    }
+    let parsed = Rc::new(service_reference(value)?);
+    PARSED.with_borrow_mut(|cache| {
+        if cache.len() >= PARSED_CACHE_SIZE {
+            cache.remove(0);
+        }
+        cache.push((value.clone(), Rc::clone(&parsed)));
+    });
+    Ok(parsed)
+}
 
 pub fn service_reference(value: &JsValue) -> Result<ServiceReference> {
     let what = "reference";

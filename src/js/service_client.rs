@@ -12,7 +12,7 @@ use super::args;
 use super::client_options::{ClientOptions, CredentialSource};
 use super::errors::{JsResult, RequestFailure, guarded, request_error, to_js};
 use super::method_call::{self, MethodCall, Payload};
-use super::reference::service_reference;
+use super::reference::shared_service_reference;
 use crate::core::call::{find_function, request_url};
 use crate::core::credentials::Credentials;
 use crate::core::engine::{self, HttpRequest, HttpResponse, Settings, Signing, TransportError};
@@ -22,7 +22,7 @@ use crate::core::{Error, Result};
 use crate::transport::Fetch;
 
 struct Shared {
-    reference: ServiceReference,
+    reference: Rc<ServiceReference>,
     options: ClientOptions,
     clock_offset_ms: Cell<f64>,
     /// Sent in Node only; browsers set their own.
@@ -43,7 +43,7 @@ impl ServiceClient {
         reference: JsValue,
         #[wasm_bindgen(unchecked_param_type = "ClientOptions")] options: JsValue,
     ) -> JsResult<ServiceClient> {
-        let reference = guarded("ServiceClient", || service_reference(&reference))?;
+        let reference = guarded("ServiceClient", || shared_service_reference(&reference))?;
         let options = guarded(&reference.name.clone(), || ClientOptions::read(&options, &reference.name))?;
         let user_agent = running_in_node().then(|| format!("taskcluster-wasm/{}", env!("CARGO_PKG_VERSION")));
         Ok(ServiceClient {
@@ -192,7 +192,21 @@ impl Shared {
             retries,
         };
         match result {
-            Ok(response) if (200..300).contains(&response.status) => Ok(success_body(&response)),
+            Ok(response) if (200..300).contains(&response.status) => {
+                success_body(&response, entry.output).ok_or_else(|| {
+                    let excerpt: String = response.body.chars().take(100).collect();
+                    request_error(failure(
+                        format!(
+                            "{label}: HTTP {} with a body that is not JSON ({method} {url}, {retries} retries): {}",
+                            response.status,
+                            excerpt.trim()
+                        ),
+                        "InvalidResponse".into(),
+                        Some(response.status),
+                        JsValue::from_str(&response.body),
+                    ))
+                })
+            }
             Ok(response) => Err(request_error(http_failure(&response, &label, failure))),
             Err(TransportError::Timeout) => Err(request_error(failure(
                 format!(
@@ -255,12 +269,18 @@ fn take_expiration(entry: &FunctionEntry, values: &mut Vec<JsValue>) -> Result<i
     }
 }
 
-/// A 2xx body: JSON when it parses, the text otherwise, `undefined` when empty.
-fn success_body(response: &HttpResponse) -> JsValue {
+/// A 2xx body: JSON when it parses, `undefined` when empty; text only for
+/// methods that declare no JSON output. `None` when a JSON answer is broken
+/// (a proxy's HTML page, a truncated body).
+fn success_body(response: &HttpResponse, json_expected: bool) -> Option<JsValue> {
     if response.body.is_empty() {
-        return JsValue::UNDEFINED;
+        return Some(JsValue::UNDEFINED);
     }
-    js_sys::JSON::parse(&response.body).unwrap_or_else(|_| JsValue::from_str(&response.body))
+    match js_sys::JSON::parse(&response.body) {
+        Ok(value) => Some(value),
+        Err(_) if json_expected => None,
+        Err(_) => Some(JsValue::from_str(&response.body)),
+    }
 }
 
 /// The server's message and code first; an HTML or text body is kept short.

@@ -63,6 +63,7 @@ async fn send_once(request: &HttpRequest, controller: &AbortController) -> Resul
     Ok(HttpResponse {
         status: response.status(),
         www_authenticate: headers.get("www-authenticate"),
+        retry_after: headers.get("retry-after"),
         body: response.text().await.map_err(|e| e.to_string())?,
     })
 }

@@ -1,6 +1,10 @@
 //! The engine's [`Transport`] on the platform's `fetch` (browsers, Workers,
 //! Node 20): per-attempt timeouts with `AbortController`, waits with `setTimeout`.
 
+use std::future::{Future, poll_fn};
+use std::pin::pin;
+use std::task::Poll;
+
 use gloo_net::http::{Method, RequestBuilder};
 use js_sys::{Function, Promise};
 use wasm_bindgen::prelude::*;
@@ -24,12 +28,25 @@ impl Transport for Fetch {
     async fn send(&self, request: &HttpRequest, timeout_ms: f64) -> Result<HttpResponse, TransportError> {
         let controller =
             AbortController::new().map_err(|_| TransportError::Network("AbortController is unavailable".into()))?;
-        let deadline = AbortAfter::start(&controller, timeout_ms);
-        let result = send_once(request, &controller).await;
-        drop(deadline);
-        result.map_err(|message| {
-            if controller.signal().aborted() { TransportError::Timeout } else { TransportError::Network(message) }
+        let deadline = Deadline::start(&controller, timeout_ms);
+        // The deadline ends the attempt by itself: an abort that fetch fails to
+        // honour (seen in Node under load: the request then hung until the
+        // server answered) must not hang the call.
+        let mut sending = pin!(send_once(request, &controller));
+        let mut expired = pin!(JsFuture::from(deadline.expired.clone()));
+        let result = poll_fn(|cx| {
+            if let Poll::Ready(result) = sending.as_mut().poll(cx) {
+                return Poll::Ready(Some(result));
+            }
+            expired.as_mut().poll(cx).map(|_| None)
         })
+        .await;
+        drop(deadline);
+        match result {
+            Some(Ok(response)) => Ok(response),
+            Some(Err(message)) if !controller.signal().aborted() => Err(TransportError::Network(message)),
+            _ => Err(TransportError::Timeout),
+        }
     }
 
     async fn sleep(&self, ms: f64) {
@@ -68,25 +85,33 @@ async fn send_once(request: &HttpRequest, controller: &AbortController) -> Resul
     })
 }
 
-/// Aborts a controller after a delay unless dropped first. Dropping clears the
-/// timer and frees the callback, so a request that finishes in time leaves
-/// nothing behind in JS (a closure handed to `setTimeout` for good would be
-/// kept alive by the timer, and its table slot by wasm, for every request).
-struct AbortAfter {
+/// Aborts a controller after a delay unless dropped first, and then resolves
+/// `expired`. Dropping clears the timer and frees the callback, so a request
+/// that finishes in time leaves nothing behind in JS (a closure handed to
+/// `setTimeout` for good would be kept alive by the timer, and its table slot
+/// by wasm, for every request).
+struct Deadline {
     timer: JsValue,
+    expired: Promise,
     _abort: Closure<dyn FnMut()>,
 }
 
-impl AbortAfter {
+impl Deadline {
     fn start(controller: &AbortController, ms: f64) -> Self {
+        let mut resolve_expired = JsValue::UNDEFINED;
+        let expired = Promise::new(&mut |resolve, _| resolve_expired = resolve.into());
+        let resolve_expired: Function = resolve_expired.unchecked_into();
         let controller = controller.clone();
-        let abort = Closure::<dyn FnMut()>::new(move || controller.abort());
+        let abort = Closure::<dyn FnMut()>::new(move || {
+            controller.abort();
+            let _ = resolve_expired.call0(&JsValue::UNDEFINED);
+        });
         let timer = set_timeout(abort.as_ref().unchecked_ref(), ms);
-        AbortAfter { timer, _abort: abort }
+        Deadline { timer, expired, _abort: abort }
     }
 }
 
-impl Drop for AbortAfter {
+impl Drop for Deadline {
     fn drop(&mut self) {
         clear_timeout(&self.timer);
     }

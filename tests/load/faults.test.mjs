@@ -12,12 +12,33 @@ import { KINDS } from '../../emulator/faults.mjs';
 import { newTaskId, taskDefinition } from '../emulator/helpers.mjs';
 import { SOAK } from './support/run-child.mjs';
 
-const CALLS = 2000 * SOAK;
+const CALLS = Number(process.env.TC_FAULT_CALLS ?? 2000) * SOAK;
 const IN_FLIGHT = 50;
 const POLICY = { timeout: 3000, retries: 2, delayFactor: 10, randomizationFactor: 0.25, maxDelay: 100 };
 // Each attempt ends by the timeout; one more attempt for the clock correction;
 // every wait is capped by maxDelay. The slack absorbs a busy machine's event loop.
 const CALL_BOUND_MS = POLICY.timeout * (POLICY.retries + 2) + POLICY.maxDelay * POLICY.retries + 2500;
+
+// Every attempt the client makes, seen where it leaves: the package's transport
+// calls the global fetch. Some attempts never reach the server (a keep-alive
+// socket the server closes as the request goes out), so the server's log is not
+// the oracle; what fetch was asked and answered is.
+const attempts = new Map(); // url -> {sent, challenges}
+const realFetch = globalThis.fetch; // read before any hook runs: they may run at registration
+function countingFetch(input, init) {
+  const url = typeof input === 'string' ? input : input.url;
+  const entry = attempts.get(url) ?? { sent: 0, challenges: 0 };
+  attempts.set(url, entry);
+  entry.sent += 1;
+  return realFetch(input, init).then((response) => {
+    // A challenge counts once the client has its whole answer (a body cut off is a network error).
+    if (response.status === 401 && /Stale timestamp/.test(response.headers.get('www-authenticate') ?? '')) {
+      const text = response.text.bind(response);
+      response.text = () => text().then((body) => { entry.challenges += 1; return body; });
+    }
+    return response;
+  });
+}
 
 let emu;
 const log = [];
@@ -34,23 +55,6 @@ after(async () => {
   globalThis.fetch = realFetch;
   await emu?.close();
 });
-
-// Every attempt the client makes, seen where it leaves: the package's transport
-// calls the global fetch. Some attempts never reach the server (a keep-alive
-// socket the server closes as the request goes out), so the server's log is not
-// the oracle; what fetch was asked and answered is.
-const attempts = new Map(); // url -> {sent, challenges}
-const realFetch = globalThis.fetch;
-function countingFetch(input, init) {
-  const url = typeof input === 'string' ? input : input.url;
-  const entry = attempts.get(url) ?? { sent: 0, challenges: 0 };
-  attempts.set(url, entry);
-  entry.sent += 1;
-  return realFetch(input, init).then((response) => {
-    if (response.status === 401 && /Stale timestamp/.test(response.headers.get('www-authenticate') ?? '')) entry.challenges += 1;
-    return response;
-  });
-}
 
 test(`${CALLS} idempotent calls under a 30% fault mix and a server clock 20 minutes off`, async () => {
   const { taskGroupId, decisionTaskId } = emu.state.demo;
@@ -75,11 +79,18 @@ test(`${CALLS} idempotent calls under a 30% fault mix and a server clock 20 minu
     while (next < calls.length) {
       const call = calls[next++];
       const t0 = Date.now();
+      pending.set(call.path, t0);
       const outcome = await queue[call.name](...call.args).then((value) => ({ ok: true, value }), (error) => ({ ok: false, error }));
+      pending.delete(call.path);
       outcomes.push({ ...outcome, ...call, ms: Date.now() - t0 });
     }
   }
+  const pending = new Map();
+  const watchdog = setInterval(() => {
+    for (const [path, t0] of pending) if (Date.now() - t0 > CALL_BOUND_MS) process.stderr.write(`# PENDING ${path} for ${Date.now() - t0} ms; server saw ${log.filter((l) => l.includes(path)).join(', ')}; attempts ${JSON.stringify(attempts.get(`${emu.rootUrl}${path}`))}\n`);
+  }, 5000);
   await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
+  clearInterval(watchdog);
   const elapsed = Date.now() - started;
   emu.faults = {};
   emu.clockOffsetSec = 0;

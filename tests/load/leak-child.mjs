@@ -5,7 +5,7 @@
 //   node --expose-gc tests/load/leak-child.mjs '{"entry": "/abs/dist/node/index.mjs", "scenarios": [...]}'
 //
 // A scenario: {name, kind, calls, inFlight, rootUrl, credentials?, taskId?}.
-// Each runs a warm-up (a tenth of the calls, at the same concurrency, so pools and
+// Each runs a warm-up (a tenth of the calls, at least twice the concurrency, so pools and
 // the externref table reach their working size), is measured after GC, runs its
 // calls, and is measured again after GC.
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -112,7 +112,7 @@ process.on('unhandledRejection', () => { unhandled += 1; });
 for (const scenario of config.scenarios) {
   const call = KINDS[scenario.kind](scenario);
   const inFlight = scenario.inFlight ?? 1;
-  const warm = await runCalls(call, Math.max(1, Math.ceil(scenario.calls / 10)), inFlight);
+  const warm = await runCalls(call, Math.max(Math.ceil(scenario.calls / 10), 2 * inFlight), inFlight);
   const before = await snapshot();
   const started = performance.now();
   const run = await runCalls(call, scenario.calls, inFlight);

@@ -11,6 +11,12 @@ bash scripts/build.sh
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 export CHROMEDRIVER=/usr/bin/chromedriver
 
+# The lints chosen in Cargo.toml ([lints]) and clippy.toml, warnings denied,
+# for both targets: the wasm boundary only compiles for wasm32.
+echo "== clippy: native and wasm32-unknown-unknown"
+cargo clippy --quiet --all-targets -- -D warnings
+cargo clippy --quiet --all-targets --target wasm32-unknown-unknown -- -D warnings
+
 echo "== native: cargo test"
 cargo test --quiet
 
@@ -20,5 +26,5 @@ cargo test --lib --target wasm32-unknown-unknown
 echo "== wasm in headless Chromium: wasm-bindgen-test"
 WASM_BINDGEN_USE_BROWSER=1 cargo test --lib --target wasm32-unknown-unknown
 
-echo "== JS: node --test against the built package (Node and Chromium)"
-node --test --test-reporter=spec tests/js/ tests/browser/ tests/emulator/ tests/e2e/ tests/load/
+echo "== JS: node --test against the built package (Node, Chromium, the runtimes and bundlers in tests/runtimes, leak/load/faults in tests/load)"
+node --test --test-reporter=spec tests/js/ tests/browser/ tests/emulator/ tests/e2e/ tests/runtimes/ tests/load/

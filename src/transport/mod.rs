@@ -1,9 +1,11 @@
 //! The engine's [`Transport`] on the platform's `fetch` (browsers, Workers,
 //! Node 20): per-attempt timeouts with `AbortController`, waits with `setTimeout`.
 
+use std::cell::{Cell, RefCell};
 use std::future::{Future, poll_fn};
 use std::pin::pin;
-use std::task::Poll;
+use std::rc::Rc;
+use std::task::{Context, Poll, Waker};
 
 use gloo_net::http::{Method, RequestBuilder};
 use js_sys::{Function, Promise};
@@ -33,12 +35,9 @@ impl Transport for Fetch {
         // honour (seen in Node under load: the request then hung until the
         // server answered) must not hang the call.
         let mut sending = pin!(send_once(request, &controller));
-        let mut expired = pin!(JsFuture::from(deadline.expired.clone()));
-        let result = poll_fn(|cx| {
-            if let Poll::Ready(result) = sending.as_mut().poll(cx) {
-                return Poll::Ready(Some(result));
-            }
-            expired.as_mut().poll(cx).map(|_| None)
+        let result = poll_fn(|cx| match sending.as_mut().poll(cx) {
+            Poll::Ready(result) => Poll::Ready(Some(result)),
+            Poll::Pending => deadline.poll_expired(cx).map(|()| None),
         })
         .await;
         drop(deadline);
@@ -85,34 +84,51 @@ async fn send_once(request: &HttpRequest, controller: &AbortController) -> Resul
     })
 }
 
-/// Aborts a controller after a delay unless dropped first, and then resolves
-/// `expired`. Dropping clears the timer and frees the callback, so a request
-/// that finishes in time leaves nothing behind in JS (a closure handed to
-/// `setTimeout` for good would be kept alive by the timer, and its table slot
-/// by wasm, for every request).
+/// Aborts a controller after a delay unless dropped first, and wakes the
+/// attempt waiting on it. Dropping clears the timer and frees the callback, so
+/// a request that finishes in time leaves nothing behind in JS (a closure
+/// handed to `setTimeout` for good would be kept alive by the timer, and its
+/// table slot by wasm, for every request). The expiry is signalled on the Rust
+/// side: a JS promise that never settles would keep its `JsFuture` callbacks.
 struct Deadline {
     timer: JsValue,
-    expired: Promise,
+    state: Rc<DeadlineState>,
     _abort: Closure<dyn FnMut()>,
+}
+
+#[derive(Default)]
+struct DeadlineState {
+    expired: Cell<bool>,
+    waker: RefCell<Option<Waker>>,
 }
 
 impl Deadline {
     fn start(controller: &AbortController, ms: f64) -> Self {
-        let mut resolve_expired = JsValue::UNDEFINED;
-        let expired = Promise::new(&mut |resolve, _| resolve_expired = resolve.into());
-        let resolve_expired: Function = resolve_expired.unchecked_into();
-        let controller = controller.clone();
+        let state = Rc::new(DeadlineState::default());
+        let (controller, fired) = (controller.clone(), Rc::clone(&state));
         let abort = Closure::<dyn FnMut()>::new(move || {
             controller.abort();
-            let _ = resolve_expired.call0(&JsValue::UNDEFINED);
+            fired.expired.set(true);
+            if let Some(waker) = fired.waker.take() {
+                waker.wake();
+            }
         });
         let timer = set_timeout(abort.as_ref().unchecked_ref(), ms);
-        Deadline { timer, expired, _abort: abort }
+        Deadline { timer, state, _abort: abort }
+    }
+
+    fn poll_expired(&self, cx: &mut Context<'_>) -> Poll<()> {
+        if self.state.expired.get() {
+            return Poll::Ready(());
+        }
+        self.state.waker.replace(Some(cx.waker().clone()));
+        Poll::Pending
     }
 }
 
 impl Drop for Deadline {
     fn drop(&mut self) {
         clear_timeout(&self.timer);
+        self.state.waker.take();
     }
 }

@@ -26,7 +26,7 @@ function readBody(req) {
   });
 }
 
-export function createHttpServer({ dispatcher, blobs, reference, faultInjector, getFaults, logRequest, timers }) {
+export function createHttpServer({ dispatcher, blobs, login, reference, faultInjector, getFaults, logRequest, timers }) {
   const schedule = (fn, ms) => {
     const timer = setTimeout(() => { timers.delete(timer); fn(); }, ms);
     timers.add(timer);
@@ -72,6 +72,7 @@ export function createHttpServer({ dispatcher, blobs, reference, faultInjector, 
       if (doc) return sendJson(req, res, 200, doc);
     }
     if (blobs(req, res, path, searchParams, rawBody)) return;
+    if (login.handle(req, res, path, searchParams, rawBody)) return;
 
     const api = API_PATH.exec(path);
     if (!api) {

@@ -1,10 +1,11 @@
 // Fault injection, read from a live object on every request so tests can change
 // it between requests. Counters are decremented per matching request ("fail
 // twice, then succeed"); a request consumes at most one counted fault, in the
-// order: dropConnection, htmlError, status500Count, then status500Rate.
+// order: dropConnection, htmlError, status500Count, truncateBody, then status500Rate.
+// truncateBody answers normally but cuts the connection halfway through the body.
 //
 //   { pathPrefix?: '/api/queue', delayMs?: n, dropConnectionCount?: n,
-//     htmlErrorCount?: n, status500Count?: n, status500Rate?: 0..1 }
+//     htmlErrorCount?: n, status500Count?: n, truncateBodyCount?: n, status500Rate?: 0..1 }
 //
 // status500Rate is deterministic: failures are spread evenly (rate 0.25 fails
 // exactly every 4th matching request) instead of drawn at random.
@@ -21,7 +22,7 @@ export function createFaultInjector(getFaults) {
   let rateDebt = 0;
   let lastRate = 0;
   return {
-    // -> {delayMs, kind: 'drop' | 'html' | 'status500' | undefined}
+    // -> {delayMs, kind: 'drop' | 'html' | 'status500' | 'truncate' | undefined}
     take(path) {
       const faults = getFaults();
       if (!faults || (faults.pathPrefix && !path.startsWith(faults.pathPrefix))) return { delayMs: 0 };
@@ -29,6 +30,7 @@ export function createFaultInjector(getFaults) {
       if (takeCount(faults, 'dropConnectionCount')) return { delayMs, kind: 'drop' };
       if (takeCount(faults, 'htmlErrorCount')) return { delayMs, kind: 'html' };
       if (takeCount(faults, 'status500Count')) return { delayMs, kind: 'status500' };
+      if (takeCount(faults, 'truncateBodyCount')) return { delayMs, kind: 'truncate' };
       const rate = Number(faults.status500Rate) || 0;
       if (rate !== lastRate) [rateDebt, lastRate] = [0, rate];
       if (rate > 0) {

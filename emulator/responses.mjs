@@ -56,6 +56,11 @@ export function send(req, res, status, headers, body) {
   if (res.headersSent || res.destroyed) return;
   const payload = body === undefined ? Buffer.alloc(0) : Buffer.isBuffer(body) ? body : Buffer.from(body);
   res.writeHead(status, { ...CORS_HEADERS, ...headers, 'Content-Length': payload.length });
+  // A fault: promise the whole body, send half of it, then cut the connection.
+  if (res.truncateBody && req.method !== 'HEAD' && payload.length > 1) {
+    res.write(payload.subarray(0, Math.floor(payload.length / 2)), () => res.destroy());
+    return;
+  }
   // HEAD answers carry the GET headers but never a body.
   res.end(req.method === 'HEAD' ? undefined : payload);
 }

@@ -60,6 +60,8 @@ export function createHttpServer({ dispatcher, blobs, reference, faultInjector, 
       return;
     }
 
+    if (fault.kind === 'truncate') res.truncateBody = true;
+
     if (path.startsWith('/references/') && (req.method === 'GET' || req.method === 'HEAD')) {
       const doc = reference(path.slice('/references/'.length));
       if (doc) return sendJson(req, res, 200, doc);

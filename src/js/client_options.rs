@@ -46,14 +46,7 @@ impl ClientOptions {
                 )));
             }
         };
-        let defaults = RetryPolicy::default();
-        let number = |name: &str, default: f64| -> Result<f64> {
-            let value = args::optional_number(&get(name)?, &format!("{what}.{name}"))?.unwrap_or(default);
-            if value < 0.0 {
-                return Err(Error::range(format!("{what}.{name} must not be negative")));
-            }
-            Ok(value)
-        };
+        let number = |name: &str, default: f64| non_negative(options, name, default, &what);
         Ok(ClientOptions {
             endpoint,
             credentials: credential_source(&get("credentials")?, &format!("{what}.credentials"))?,
@@ -61,15 +54,32 @@ impl ClientOptions {
                 &get("authorizedScopes")?,
                 &format!("{what}.authorizedScopes"),
             )?,
-            retry: RetryPolicy {
-                retries: number("retries", defaults.retries as f64)?.min(100.0) as u32,
-                delay_factor_ms: number("delayFactor", defaults.delay_factor_ms)?,
-                randomization_factor: number("randomizationFactor", defaults.randomization_factor)?.min(1.0),
-                max_delay_ms: number("maxDelay", defaults.max_delay_ms)?,
-            },
+            retry: retry_policy(options, &what)?,
             timeout_ms: number("timeout", 30_000.0)?,
         })
     }
+}
+
+/// `{retries, delayFactor, randomizationFactor, maxDelay}` of an options object
+/// (a client's, or a data transfer's), with the official clients' defaults.
+pub fn retry_policy(options: &JsValue, what: &str) -> Result<RetryPolicy> {
+    let defaults = RetryPolicy::default();
+    let number = |name: &str, default: f64| non_negative(options, name, default, what);
+    Ok(RetryPolicy {
+        retries: number("retries", defaults.retries as f64)?.min(100.0) as u32,
+        delay_factor_ms: number("delayFactor", defaults.delay_factor_ms)?,
+        randomization_factor: number("randomizationFactor", defaults.randomization_factor)?.min(1.0),
+        max_delay_ms: number("maxDelay", defaults.max_delay_ms)?,
+    })
+}
+
+fn non_negative(options: &JsValue, name: &str, default: f64, what: &str) -> Result<f64> {
+    let field = args::field(options, name, what)?;
+    let value = args::optional_number(&field, &format!("{what}.{name}"))?.unwrap_or(default);
+    if value < 0.0 {
+        return Err(Error::range(format!("{what}.{name} must not be negative")));
+    }
+    Ok(value)
 }
 
 fn credential_source(value: &JsValue, what: &str) -> Result<CredentialSource> {

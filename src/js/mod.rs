@@ -4,6 +4,7 @@
 mod args;
 mod bulk;
 mod client_options;
+mod content_hasher;
 mod credentials;
 mod errors;
 mod exchanges;
@@ -14,6 +15,7 @@ mod scopes;
 mod service_client;
 mod slugid;
 mod time;
+mod transfer_retry;
 mod types;
 mod urls;
 mod values;

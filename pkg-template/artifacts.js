@@ -33,13 +33,14 @@ export async function downloadArtifact(options) {
     throw new RangeError(`${label}: options.runId must be a non-negative integer or undefined (the latest run), got ${runId}`);
   }
   const output = outputOf(label, options);
+  const retryOptions = retryOptionsOf(label, options);
   const artifact = await (runId === undefined ? queue.latestArtifact(taskId, name) : queue.artifact(taskId, runId, name));
 
   switch (artifact?.storageType) {
     case 's3':
     case 'reference': {
       // These stores record no hashes: the data is taken as it comes.
-      return output.result(await fetchInto(label, { url: artifact.url }, output, retryOptionsOf(options)));
+      return output.result(await fetchInto(label, { url: artifact.url }, output, retryOptions));
     }
     case 'object': {
       const object = new ObjectService({ rootUrl: rootUrlOf(label, queue), credentials: artifact.credentials });

@@ -2,7 +2,7 @@
 // finishUpload; startDownload) with the data moved over plain HTTP and hashed
 // in wasm (SHA-256 and SHA-512) while it streams. Same names, options and
 // results as taskcluster-client's helpers.
-import { ContentHasher, slugidNice } from './taskcluster_wasm.js';
+import { ContentHasher, TransferRetry, slugidNice } from './taskcluster_wasm.js';
 import { OUTPUT_TYPES, byteLengthOf, collectingSink, isWholeData, nodeFs, sinkOf, sourceChunks } from './byte-streams.js';
 import { fetchOk, responseChunks, withRetries } from './transfer.js';
 
@@ -50,7 +50,12 @@ function requireClient(label, client, key, service, methods) {
   return client;
 }
 
-export const retryOptionsOf = (options) => Object.fromEntries(RETRY_OPTIONS.map((key) => [key, options[key]]));
+/** The transfer's retry options, checked now rather than after the first failure. */
+export function retryOptionsOf(label, options) {
+  const retryOptions = Object.fromEntries(RETRY_OPTIONS.map((key) => [key, options[key]]));
+  new TransferRetry(retryOptions, label).free();
+  return retryOptions;
+}
 
 /** Hashes chunks as they pass. */
 async function* hashing(chunks, hasher) {
@@ -179,7 +184,7 @@ export async function upload(options) {
   const { open, contentLength } = sourceOf(label, options);
   const contentType = options.contentType ?? (options.data?.type || DEFAULT_CONTENT_TYPE);
   const uploadId = options.uploadId ?? slugidNice();
-  const retryOptions = retryOptionsOf(options);
+  const retryOptions = retryOptionsOf(label, options);
 
   const proposedUploadMethods = {};
   let inline;
@@ -279,7 +284,7 @@ export async function downloadObject(label, options) {
   const name = requireString(label, options, 'name');
   const object = requireClient(label, options.object, 'object', 'Object', ['startDownload', 'object']);
   const output = outputOf(label, options);
-  const retryOptions = retryOptionsOf(options);
+  const retryOptions = retryOptionsOf(label, options);
   const start = await object.startDownload(name, { acceptDownloadMethods: { getUrl: true, simple: true } });
   let contentType;
   if (start.method === 'getUrl') {

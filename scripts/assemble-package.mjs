@@ -87,7 +87,7 @@ for (const entry of ['index', 'legacy']) {
   );
 }
 
-for (const file of ['index.d.ts', 'runtime.d.ts', 'README.md']) copyFileSync(join(template, file), join(dist, file));
+for (const file of ['index.d.ts', 'runtime.d.ts', 'objects.d.ts', 'README.md']) copyFileSync(join(template, file), join(dist, file));
 writeFileSync(join(dist, 'legacy.d.ts'), "export * from './legacy/index.js';\n");
 const pkg = JSON.parse(readFileSync(join(template, 'package.json'), 'utf8'));
 pkg.version = version;

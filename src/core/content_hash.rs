@@ -133,7 +133,11 @@ mod tests {
         assert_eq!(hashes.verify([("sha256", ABC_SHA256), ("md5", "whatever")]), Ok(()));
         assert_eq!(hashes.verify([("sha512", &ABC_SHA512.to_uppercase()[..])]), Ok(()));
         let wrong = hashes.verify([("sha256", ABC_SHA256), ("sha512", ABC_SHA256)]).unwrap_err();
-        assert!(wrong.message.starts_with("sha512 of the data received (ddaf35a193617aba...) does not match"), "{}", wrong.message);
+        assert!(
+            wrong.message.starts_with("sha512 of the data received (ddaf35a193617aba...) does not match"),
+            "{}",
+            wrong.message
+        );
         let none = hashes.verify([("md5", "x")]).unwrap_err();
         assert!(none.message.contains("no hash this client can check"), "{}", none.message);
         assert!(hashes.verify([]).is_err());

@@ -22,7 +22,9 @@ impl TransferRetry {
     /// `functionName` names the caller in errors.
     #[wasm_bindgen(constructor)]
     pub fn new(
-        #[wasm_bindgen(unchecked_param_type = "{retries?: number, delayFactor?: number, randomizationFactor?: number, maxDelay?: number}")]
+        #[wasm_bindgen(
+            unchecked_param_type = "{retries?: number, delayFactor?: number, randomizationFactor?: number, maxDelay?: number}"
+        )]
         options: &JsValue,
         #[wasm_bindgen(js_name = functionName)] function_name: &str,
     ) -> JsResult<TransferRetry> {

@@ -40,7 +40,7 @@ export async function downloadArtifact(options) {
     case 's3':
     case 'reference': {
       // These stores record no hashes: the data is taken as it comes.
-      return output.result(await fetchInto(label, { url: artifact.url }, output, retryOptions));
+      return output.deliver(() => fetchInto(label, { url: artifact.url }, output, retryOptions));
     }
     case 'object': {
       const object = new ObjectService({ rootUrl: rootUrlOf(label, queue), credentials: artifact.credentials });

@@ -106,7 +106,7 @@ export function sinkOf(destination, what) {
 }
 
 /** How a download without a streamFactory hands back its bytes (`as`). */
-export const OUTPUT_TYPES = ['arrayBuffer', 'bytes', 'blob'];
+export const OUTPUT_TYPES = ['arrayBuffer', 'bytes', 'blob', 'stream'];
 
 /** A sink that keeps the chunks of one attempt; `result(as, contentType)` assembles them. */
 export function collectingSink() {
@@ -124,6 +124,58 @@ export function collectingSink() {
         offset += chunk.byteLength;
       }
       return as === 'bytes' ? bytes : bytes.buffer;
+    },
+  };
+}
+
+/**
+ * A download handed back as a ReadableStream while it runs. `deliver`
+ * resolves when the first response arrives; a retry resumes the stream where
+ * it stopped (the data is fetched and hashed again from the start, the bytes
+ * already delivered are skipped); a failure, a hash mismatch included, errors
+ * the stream instead of closing it. Cancelling the stream stops the transfer.
+ */
+export function streamingOutput(label) {
+  let controller;
+  let wake;
+  let cancelled = false;
+  let delivered = 0;
+  let announce;
+  const stream = new ReadableStream({
+    start(c) { controller = c; },
+    pull() { wake?.(); },
+    cancel() { cancelled = true; wake?.(); },
+  });
+  const room = () => (controller.desiredSize > 0 || cancelled ? undefined : new Promise((resolve) => { wake = () => { wake = undefined; resolve(); }; }));
+  return {
+    async open() {
+      let position = 0;
+      return {
+        started: (contentType) => announce?.(contentType),
+        async write(chunk) {
+          if (cancelled) throw new Error(`${label}: the stream was cancelled`);
+          const skip = Math.min(chunk.byteLength, Math.max(0, delivered - position));
+          position += chunk.byteLength;
+          if (skip === chunk.byteLength) return;
+          controller.enqueue(chunk.subarray(skip));
+          delivered = position;
+          await room();
+        },
+        close: async () => controller.close(),
+        abort: () => {}, // the transfer may be retried; `deliver` reports the final failure
+      };
+    },
+    deliver(transfer) {
+      return new Promise((resolve, reject) => {
+        announce = (contentType) => {
+          announce = undefined;
+          resolve({ contentType, data: stream });
+        };
+        transfer().catch((error) => {
+          if (announce) reject(error);
+          else if (!cancelled) controller.error(error);
+        });
+      });
     },
   };
 }

@@ -56,6 +56,8 @@ export interface DownloadOutputTypes {
   arrayBuffer: ArrayBuffer;
   bytes: Uint8Array;
   blob: Blob;
+  /** Resolved as soon as the data starts to arrive; errors (instead of closing) on a hash mismatch. */
+  stream: ReadableStream<Uint8Array>;
 }
 export type DownloadOutput = keyof DownloadOutputTypes;
 
@@ -95,7 +97,7 @@ export declare function upload(options: UploadOptions): Promise<void>;
  * Downloads an object (`getUrl` or `simple`), its hashes checked as it streams
  * (a mismatch rejects, without retrying); an interrupted transfer is retried.
  * Resolves to the content type when writing to `streamFactory`/`file`, else to
- * `{contentType, data}` (`as`: `arrayBuffer` by default, `bytes` or `blob`).
+ * `{contentType, data}` (`as`: `arrayBuffer` by default, `bytes`, `blob` or `stream`).
  */
 export declare function download(options: DownloadBase & (ToStream | ToFile)): Promise<string>;
 export declare function download<K extends DownloadOutput = 'arrayBuffer'>(options: DownloadBase & ToMemory<K>): Promise<DownloadedData<DownloadOutputTypes[K]>>;

@@ -3,7 +3,7 @@
 // in wasm (SHA-256 and SHA-512) while it streams. Same names, options and
 // results as taskcluster-client's helpers.
 import { ContentHasher, TransferRetry, slugidNice } from './taskcluster_wasm.js';
-import { OUTPUT_TYPES, byteLengthOf, collectingSink, isWholeData, nodeFs, sinkOf, sourceChunks } from './byte-streams.js';
+import { OUTPUT_TYPES, byteLengthOf, collectingSink, isWholeData, nodeFs, sinkOf, sourceChunks, streamingOutput } from './byte-streams.js';
 import { fetchOk, responseChunks, withRetries } from './transfer.js';
 
 /** Uploads smaller than this are also proposed inline (base64 in createUpload), as the official client does. */
@@ -57,25 +57,32 @@ export function retryOptionsOf(label, options) {
   return retryOptions;
 }
 
-/** Hashes chunks as they pass. */
-async function* hashing(chunks, hasher) {
-  for await (const chunk of chunks) {
-    hasher.update(chunk);
-    yield chunk;
+/**
+ * The source's chunks, hashed as they pass and held to exactly `contentLength`
+ * bytes; `problem.error` keeps a length error, which no retry can mend.
+ */
+function hashedSource(label, source, hasher, contentLength) {
+  const problem = {};
+  const wrongLength = (what) => (problem.error = new RangeError(`${label}: the data has ${what} bytes but contentLength is ${contentLength}`));
+  async function* chunks() {
+    for await (const chunk of sourceChunks(source, `${label}: the data`)) {
+      hasher.update(chunk);
+      if (hasher.bytes > contentLength) throw wrongLength('more than that many');
+      yield chunk;
+    }
+    if (hasher.bytes !== contentLength) throw wrongLength(String(hasher.bytes));
   }
+  return { chunks: chunks(), problem };
 }
 
 // Hashers already finished (digest() and verify() free them); withHasher frees the rest.
 const finished = new WeakSet();
 
-/** The digests, after checking that the bytes hashed are the bytes promised. Frees the hasher. */
-function digestOf(label, hasher, contentLength) {
+/** The digests for finishUpload. Frees the hasher. */
+function digestOf(hasher) {
   finished.add(hasher);
-  const hashes = hasher.digest();
-  if (hashes.bytes !== contentLength) {
-    throw new Error(`${label}: the data had ${hashes.bytes} bytes but contentLength is ${contentLength}`);
-  }
-  return { sha256: hashes.sha256, sha512: hashes.sha512 };
+  const { sha256, sha512 } = hasher.digest();
+  return { sha256, sha512 };
 }
 
 /** Runs `body(hasher)` with a fresh hasher that is freed unless `body` finished it. */
@@ -121,9 +128,9 @@ function sourceOf(label, options) {
 
 async function readWhole(label, open, contentLength) {
   return withHasher(async (hasher) => {
-    const chunks = [];
-    for await (const chunk of hashing(sourceChunks(await open(), `${label}: the data`), hasher)) chunks.push(chunk);
-    return { bytes: await new Blob(chunks).arrayBuffer(), hashes: digestOf(label, hasher, contentLength) };
+    const parts = [];
+    for await (const chunk of hashedSource(label, await open(), hasher, contentLength).chunks) parts.push(chunk);
+    return { bytes: await new Blob(parts).arrayBuffer(), hashes: digestOf(hasher) };
   });
 }
 
@@ -151,7 +158,7 @@ function streamOf(chunks) {
 /** PUTs the data to a pre-signed URL, a fresh source per attempt; -> the hashes of what was sent. */
 function putToUrl(label, { url, headers = {} }, open, contentLength, retryOptions) {
   return withRetries(label, retryOptions, () => withHasher(async (hasher) => {
-    const chunks = hashing(sourceChunks(await open(), `${label}: the data`), hasher);
+    const { chunks, problem } = hashedSource(label, await open(), hasher, contentLength);
     const init = { method: 'PUT', headers: { ...headers } };
     if (STREAMS_REQUEST_BODIES) {
       init.body = streamOf(chunks);
@@ -163,8 +170,13 @@ function putToUrl(label, { url, headers = {} }, open, contentLength, retryOption
       // Browsers set Content-Length themselves (and refuse to be told).
       for (const key of Object.keys(init.headers)) if (key.toLowerCase() === 'content-length') delete init.headers[key];
     }
-    await fetchOk(label, url, init);
-    return digestOf(label, hasher, contentLength);
+    try {
+      await fetchOk(label, url, init);
+    } catch (error) {
+      // A streamed body that broke its promised length fails the request; say why, and do not retry.
+      throw problem.error ?? error;
+    }
+    return digestOf(hasher);
   }));
 }
 
@@ -206,7 +218,11 @@ export async function upload(options) {
   await object.finishUpload(name, { projectId, uploadId, hashes });
 }
 
-/** -> {open(): sink, result(contentType)} for a download's output options. */
+/**
+ * -> {open(): sink, deliver(transfer)} for a download's output options:
+ * `deliver` runs the transfer (which resolves to the content type) and
+ * resolves to what the download resolves to.
+ */
 export function outputOf(label, options) {
   const given = ['streamFactory', 'file', 'as'].filter((key) => options[key] !== undefined);
   if (given.length > 1) throw new TypeError(`${label}: give at most one of options.streamFactory, options.file or options.as (got ${given.join(', ')})`);
@@ -219,14 +235,18 @@ export function outputOf(label, options) {
     } else if (typeof factory !== 'function') {
       throw new TypeError(`${label}: options.streamFactory must be a function returning a writable stream, got ${describe(factory)}`);
     }
-    return { open: async () => sinkOf(await factory(), `${label}: the stream from streamFactory`), result: (contentType) => contentType };
+    return { open: async () => sinkOf(await factory(), `${label}: the stream from streamFactory`), deliver: (transfer) => transfer() };
   }
   const as = options.as ?? 'arrayBuffer';
   if (!OUTPUT_TYPES.includes(as)) throw new RangeError(`${label}: options.as must be one of ${OUTPUT_TYPES.join(', ')}, got ${JSON.stringify(as)}`);
+  if (as === 'stream') return streamingOutput(label);
   let collected;
   return {
     open: async () => (collected = collectingSink()),
-    result: (contentType) => ({ contentType, data: collected.result(as, contentType) }),
+    deliver: async (transfer) => {
+      const contentType = await transfer();
+      return { contentType, data: collected.result(as, contentType) };
+    },
   };
 }
 
@@ -242,6 +262,7 @@ export function fetchInto(label, { url, expectedHashes, renew }, output, retryOp
     try {
       const response = await fetchOk(label, current);
       const contentType = response.headers.get('content-type') || DEFAULT_CONTENT_TYPE;
+      sink.started?.(contentType);
       await withHasher(async (hasher) => {
         for await (const chunk of responseChunks(label, response, current)) {
           hasher.update(chunk);
@@ -286,7 +307,6 @@ export async function downloadObject(label, options) {
   const output = outputOf(label, options);
   const retryOptions = retryOptionsOf(label, options);
   const start = await object.startDownload(name, { acceptDownloadMethods: { getUrl: true, simple: true } });
-  let contentType;
   if (start.method === 'getUrl') {
     let latest = start;
     // A getUrl URL expires; a retry after that asks for a fresh one.
@@ -295,13 +315,12 @@ export async function downloadObject(label, options) {
       latest = await object.startDownload(name, { acceptDownloadMethods: { getUrl: true } });
       return latest.url;
     };
-    contentType = await fetchInto(label, { url: start.url, expectedHashes: start.hashes, renew }, output, retryOptions);
-  } else if (start.method === 'simple') {
+    return output.deliver(() => fetchInto(label, { url: start.url, expectedHashes: start.hashes, renew }, output, retryOptions));
+  }
+  if (start.method === 'simple') {
     // A simple download names no hashes; the object's metadata has them.
     const { hashes } = await object.object(name);
-    contentType = await fetchInto(label, { url: start.url, expectedHashes: hashes }, output, retryOptions);
-  } else {
-    throw new Error(`${label}: the object service offered no download method this client supports (got ${JSON.stringify(start.method)})`);
+    return output.deliver(() => fetchInto(label, { url: start.url, expectedHashes: hashes }, output, retryOptions));
   }
-  return output.result(contentType);
+  throw new Error(`${label}: the object service offered no download method this client supports (got ${JSON.stringify(start.method)})`);
 }

@@ -363,3 +363,26 @@ fn transfer_retry_counts_down_with_growing_delays() {
     assert_eq!(error_message(&error), "upload: options.maxDelay must not be negative");
     assert_alive();
 }
+
+#[wasm_bindgen_test]
+fn hashing_a_large_chunk_and_many_hashers_keeps_memory_flat() {
+    let memory_size = || {
+        let memory: js_sys::WebAssembly::Memory = wasm_bindgen::memory().unchecked_into();
+        memory.buffer().unchecked_into::<js_sys::ArrayBuffer>().byte_length()
+    };
+    let small = js_sys::Uint8Array::new_with_length(100_000);
+    let mut warm = JsContentHasher::new();
+    warm.update(&small).expect("bytes");
+    drop(warm.digest());
+    let before = memory_size();
+    // Copied 64 KiB at a time: a 2 MiB chunk never needs 2 MiB of wasm memory.
+    let mut large = JsContentHasher::new();
+    large.update(&js_sys::Uint8Array::new_with_length(2 << 20)).expect("bytes");
+    drop(large.digest());
+    for _ in 0..1000 {
+        let mut hasher = JsContentHasher::new();
+        hasher.update(&small.subarray(0, 100)).expect("bytes");
+        drop(hasher.digest());
+    }
+    assert_eq!(memory_size(), before, "wasm memory grew");
+}

@@ -102,6 +102,16 @@ test('in Chromium: a hash mismatch rejects with a clear Error; an interrupted do
   `, pageArgs());
   assert.equal(interrupted, true);
   assert.equal(emu.faults.truncateBodyCount, 0, 'the cut-off attempt happened');
+
+  // as: 'stream' hands back a ReadableStream; a cut-off transfer resumes it where it stopped.
+  emu.faults = { pathPrefix: '/__emulator/object-data/', truncateBodyCount: 1 };
+  const streamed = await inPage(`
+    const { contentType, data } = await tc.download({ name: ${JSON.stringify(name)}, object, as: 'stream', ...args.fast });
+    const bytes = new Uint8Array(await new Response(data).arrayBuffer());
+    return { contentType, isStream: data instanceof ReadableStream, ok: bytes.length === 60000 && bytes.every((b) => b === 9) };
+  `, pageArgs());
+  assert.deepEqual(streamed, { contentType: 'application/binary', isStream: true, ok: true });
+  assert.equal(emu.faults.truncateBodyCount, 0);
   emu.faults = {};
 
   emu.state.objects.get(name).data = Buffer.alloc(60_000, 8);
@@ -114,6 +124,17 @@ test('in Chromium: a hash mismatch rejects with a clear Error; an interrupted do
     }
   `, pageArgs());
   assert.equal(mismatch.name, 'Error');
+  const streamMismatch = await inPage(`
+    const { data } = await tc.download({ name: ${JSON.stringify(name)}, object, as: 'stream' });
+    const reader = data.getReader();
+    try {
+      while (!(await reader.read()).done);
+      return 'read to the end';
+    } catch (e) {
+      return e.message;
+    }
+  `, pageArgs());
+  assert.match(streamMismatch, /^download: sha256 of the data received/);
   assert.match(mismatch.message, /^download: sha256 of the data received \([0-9a-f]{16}\.\.\.\) does not match the object service's/);
 });
 

@@ -128,8 +128,13 @@ test('upload takes Node streams (contentLength required), Buffers, Blobs and fil
   assert.equal(opened, 1);
   await assert.rejects(upload(uploadOptions(uniqueName('nolength'), { streamFactory: () => Readable.from([data]) })),
     (e) => e instanceof TypeError && /contentLength is required/.test(e.message));
-  await assert.rejects(upload(uploadOptions(uniqueName('short'), { streamFactory: () => Readable.from([data]), contentLength: data.length + 1 })),
-    /upload: /);
+  for (const [contentLength, pattern] of [[data.length + 1, /the data has 40000 bytes but contentLength is 40001/], [100_000, /has 40000 bytes/],
+    [data.length - 1, /the data has more than that many bytes but contentLength is 39999/], [10, /more than that many bytes but contentLength is 10$/]]) {
+    let attempts = 0;
+    await assert.rejects(upload(uploadOptions(uniqueName('length'), { streamFactory: () => { attempts += 1; return Readable.from([data]); }, contentLength, ...FAST })),
+      (e) => e instanceof RangeError && pattern.test(e.message) && /^upload: /.test(e.message), String(contentLength));
+    assert.equal(attempts, 1, 'a wrong length is not retried');
+  }
 });
 
 test('the official upload (streams, its own hashes) is read by our download, getUrl and simple', async () => {
@@ -150,6 +155,35 @@ test('the official upload (streams, its own hashes) is read by our download, get
       delete emu.state.objectDownloadMethods;
     }
   }
+});
+
+async function readAll(stream) {
+  const chunks = [];
+  for await (const chunk of stream) chunks.push(chunk);
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+test('as: \'stream\' resolves to a ReadableStream while the data arrives; a retry resumes it, a mismatch errors it', async () => {
+  const name = uniqueName('stream');
+  const data = randomBytes(300_000);
+  await upload(uploadOptions(name, { data }));
+  const plain = await download({ name, object: objectClient(), as: 'stream' });
+  assert.equal(plain.contentType, 'application/binary');
+  assert.ok(plain.data instanceof ReadableStream);
+  assert.deepEqual(await readAll(plain.data), data);
+
+  // Cut off halfway: the stream goes on from where it stopped, nothing repeated or lost.
+  emu.faults = { pathPrefix: '/__emulator/object-data/', truncateBodyCount: 2 };
+  const resumed = await download({ name, object: objectClient(), as: 'stream', ...FAST });
+  assert.deepEqual(await readAll(resumed.data), data);
+  assert.equal(emu.faults.truncateBodyCount, 0);
+  emu.faults = {};
+
+  const stored = emu.state.objects.get(name);
+  stored.data = Buffer.from(stored.data);
+  stored.data[299_999] ^= 1;
+  const corrupt = await download({ name, object: objectClient(), as: 'stream' });
+  await assert.rejects(readAll(corrupt.data), /^Error: download: sha256 of the data received|download: sha256 of the data received/);
 });
 
 test('a hash mismatch rejects with a clear error, is not retried, and aborts the output', async () => {
@@ -283,7 +317,7 @@ test('bad options are refused with errors naming the function and option; unknow
     [() => upload(uploadOptions('x', { data: 'text' })), TypeError, /^upload: options\.data must be/],
     [() => upload(uploadOptions('x', { data: new Uint8Array(2), contentLength: 3 })), RangeError, /contentLength is 3 but options\.data has 2 bytes/],
     [() => upload({ ...uploadOptions('x', { data: new Uint8Array(1) }), object: {} }), TypeError, /^upload: options\.object must be a Object client/],
-    [() => download({ name: 'x', object, as: 'json' }), RangeError, /^download: options\.as must be one of arrayBuffer, bytes, blob/],
+    [() => download({ name: 'x', object, as: 'json' }), RangeError, /^download: options\.as must be one of arrayBuffer, bytes, blob, stream/],
     [() => download({ name: 'x', object, as: 'blob', file: 'f' }), TypeError, /at most one of/],
     [() => download({ name: 'x', object, retries: -1 }), RangeError, /^download: options\.retries must not be negative/],
     [() => download({ name: existing, object, streamFactory: () => 'not a stream' }), TypeError, /^download: the stream from streamFactory must be a WritableStream or a Node Writable/],

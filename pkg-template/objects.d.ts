@@ -13,6 +13,17 @@ export interface TransferRetryOptions {
   maxDelay?: number;
 }
 
+/** A failed data transfer (to or from the URLs the object service hands out). */
+export declare class TransferError extends Error {
+  name: 'TransferError';
+  /** The HTTP status, when there was an answer. */
+  statusCode?: number;
+  /** The URL without its query (pre-signed URLs carry credentials there). */
+  url?: string;
+  /** Whether it was worth retrying (5xx, network error, interrupted body). */
+  transient: boolean;
+}
+
 /** Whole data: read again on every attempt. */
 export type UploadData = Uint8Array | ArrayBuffer | ArrayBufferView | Blob;
 /** What a `streamFactory` may return for an upload: whole data, a ReadableStream or a Node Readable. */

@@ -9,6 +9,7 @@ mod credentials;
 mod errors;
 mod exchanges;
 mod hawk;
+mod limits;
 mod method_call;
 mod reference;
 mod scopes;

@@ -85,12 +85,12 @@ fn prefix(hex: &str) -> &str {
     hex.get(..16).unwrap_or(hex)
 }
 
+/// Lowercase hex, as the object service records hashes.
 fn hex(bytes: &[u8]) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
     let mut text = String::with_capacity(bytes.len() * 2);
     for &byte in bytes {
-        text.push(char::from(DIGITS[usize::from(byte >> 4)]));
-        text.push(char::from(DIGITS[usize::from(byte & 0x0f)]));
+        // A nibble is below 16, so every digit exists.
+        text.extend([byte >> 4, byte & 0x0f].into_iter().filter_map(|nibble| char::from_digit(u32::from(nibble), 16)));
     }
     text
 }
@@ -131,7 +131,7 @@ mod tests {
         hasher.update(b"abc");
         let hashes = hasher.finish();
         assert_eq!(hashes.verify([("sha256", ABC_SHA256), ("md5", "whatever")]), Ok(()));
-        assert_eq!(hashes.verify([("sha512", &ABC_SHA512.to_uppercase()[..])]), Ok(()));
+        assert_eq!(hashes.verify([("sha512", ABC_SHA512.to_uppercase().as_str())]), Ok(()));
         let wrong = hashes.verify([("sha256", ABC_SHA256), ("sha512", ABC_SHA256)]).unwrap_err();
         assert!(
             wrong.message.starts_with("sha512 of the data received (ddaf35a193617aba...) does not match"),

@@ -7,8 +7,9 @@ export const FUNCTIONS = [
   'scopesSatisfying', 'simplifyScopeExpression', 'validScope', 'validExpression',
   'fromNow', 'fromNowJSON',
   'slugid',
+  'upload', 'download', 'downloadArtifact',
 ];
-export const OTHERS = ['ScopeSet', 'urls', 'version'];
+export const OTHERS = ['ScopeSet', 'ContentHasher', 'TransferError', 'urls', 'version'];
 export const ALL_NAMES = [...FUNCTIONS, ...OTHERS];
 
 export const URL_FUNCTIONS = [

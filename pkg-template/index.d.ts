@@ -1,6 +1,7 @@
 export * from './node/taskcluster_wasm.js';
 export * from './runtime.js';
 export * from './objects.js';
+export * from './oauth.js';
 export * from './services/index.js';
 
 /**

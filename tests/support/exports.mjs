@@ -7,9 +7,12 @@ export const FUNCTIONS = [
   'scopesSatisfying', 'simplifyScopeExpression', 'validScope', 'validExpression',
   'fromNow', 'fromNowJSON',
   'slugid',
+  'startSignIn', 'signInWithPopup', 'finishSignIn',
+  'oauthAuthorizeUrl', 'oauthNewState', 'oauthEndpoint', 'oauthParseRedirect',
+  'oauthTokenRequestBody', 'oauthTokenAnswer', 'oauthCredentialsAnswer', 'oauthPkcePair',
   'upload', 'download', 'downloadArtifact',
 ];
-export const OTHERS = ['ScopeSet', 'ContentHasher', 'TransferError', 'urls', 'version'];
+export const OTHERS = ['ScopeSet', 'urls', 'version', 'OAuthCredentialAgent', 'OAuthError', 'ContentHasher', 'TransferError'];
 export const ALL_NAMES = [...FUNCTIONS, ...OTHERS];
 
 export const URL_FUNCTIONS = [

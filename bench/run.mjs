@@ -6,6 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as ours from 'taskcluster-wasm';
+import { contentHashCase } from './cases/content-hash.mjs';
 import { constructionCase } from './cases/construction.mjs';
 import { fromNowCase } from './cases/from-now.mjs';
 import { hawkCase } from './cases/hawk.mjs';
@@ -54,7 +55,7 @@ function machine() {
 }
 
 function runSpeed(official) {
-  const builders = [hawkCase, signedUrlCase, tempCredsCase, scopesCase, fromNowCase, constructionCase];
+  const builders = [hawkCase, signedUrlCase, tempCredsCase, scopesCase, fromNowCase, constructionCase, contentHashCase];
   const groups = [];
   for (const build of builders) {
     const group = section(`speed ${build.name}`, () => {

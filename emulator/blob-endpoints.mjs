@@ -4,7 +4,7 @@
 import { send } from './responses.mjs';
 import { CONTENT_PATH, UPLOAD_PATH } from './signed-urls.mjs';
 
-function s3Error(req, res, status, code, message) {
+export function s3Error(req, res, status, code, message) {
   send(req, res, status, { 'Content-Type': 'application/xml' },
     `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message}</Message></Error>\n`);
 }

@@ -69,3 +69,12 @@ export function checkCertificateAgainstIssuer(cert, hawkId, issuer, issuerScopes
   }
   return temporaryAccessToken(issuer.accessToken, cert.seed);
 }
+
+// Unnamed temporary credentials issued by `issuer` ({clientId, accessToken}),
+// as the queue hands out for object artifacts: {clientId, accessToken, certificate}.
+export function issueTemporaryCredentials(issuer, scopes, nowMs, lifetimeMs) {
+  const seed = crypto.randomBytes(33).toString('base64url'); // 44 characters, as certificates need
+  const cert = { version: 1, scopes, start: nowMs - FIVE_MINUTES, expiry: nowMs + lifetimeMs, seed };
+  cert.signature = certificateSignature(issuer.accessToken, cert, issuer.clientId);
+  return { clientId: issuer.clientId, accessToken: temporaryAccessToken(issuer.accessToken, seed), certificate: JSON.stringify(cert) };
+}

@@ -13,6 +13,7 @@ import { createAuthenticator } from './auth.mjs';
 import { createApiDispatcher } from './api-dispatch.mjs';
 import { createUrlSigner } from './signed-urls.mjs';
 import { createBlobEndpoints } from './blob-endpoints.mjs';
+import { createObjectEndpoints } from './object-endpoints.mjs';
 import { createFaultInjector } from './faults.mjs';
 import { createRequestLogger } from './request-log.mjs';
 import { createHttpServer } from './server.mjs';
@@ -25,6 +26,7 @@ import { createIndexHandlers } from './services/index.mjs';
 import { createSecretsHandlers } from './services/secrets.mjs';
 import { createAuthHandlers } from './services/auth.mjs';
 import { createHooksHandlers } from './services/hooks.mjs';
+import { createObjectHandlers } from './services/object.mjs';
 
 // Never listen beyond this machine.
 function checkLoopback(host) {
@@ -43,7 +45,8 @@ export async function startEmulator(options = {}) {
   const services = loadServices();
   const authenticator = createAuthenticator({ state, clock });
   const signer = createUrlSigner({ rootUrl: () => rootUrl });
-  const env = { state, clock, signer, expand: authenticator.expand };
+  const objectEndpoints = createObjectEndpoints({ state, signer });
+  const env = { state, clock, signer, expand: authenticator.expand, objectEndpoints };
 
   const common = createCommonHandlers({ startedAt: Date.now() });
   const queue = createQueueHandlers(env);
@@ -53,15 +56,17 @@ export async function startEmulator(options = {}) {
     secrets: createSecretsHandlers(env),
     auth: createAuthHandlers(env),
     hooks: createHooksHandlers(env, { queueFunctions: services.get('queue').functions }),
+    object: createObjectHandlers(env, { endpoints: objectEndpoints }),
   };
   const handlers = new Map([...services.keys()].map((name) => [name, { ...common, ...serviceHandlers[name] }]));
 
+  const blobEndpoints = createBlobEndpoints({ state, signer });
   const login = createLoginEndpoints({ state, clock, accessTokenLifetimeMs: options.accessTokenLifetimeMs });
   const timers = new Set();
   const faultInjector = createFaultInjector(() => faults);
   const server = createHttpServer({
     dispatcher: createApiDispatcher({ services, router: createRouter(services), handlers, authenticator }),
-    blobs: createBlobEndpoints({ state, signer }),
+    blobs: (...request) => blobEndpoints(...request) || objectEndpoints.handle(...request),
     login,
     reference: createReferences(services),
     faultInjector,

@@ -87,6 +87,8 @@ export function createHttpServer({ dispatcher, blobs, login, reference, faultInj
 
   return http.createServer((req, res) => {
     handle(req, res).catch((err) => {
+      // The client went away mid-request (e.g. it cut a streamed body short): nobody to answer.
+      if (err?.code === 'ECONNRESET' || (req.destroyed && err?.message === 'aborted')) return;
       const error = err instanceof ApiError ? err : new ApiError('InternalServerError', `Internal error in the emulator: ${err?.message}`);
       if (!(err instanceof ApiError)) process.stderr.write(`emulator: ${err?.stack ?? err}\n`);
       sendError(req, res, error, err.requestInfo ?? { method: req.method.toLowerCase(), params: {}, payload: {} });

@@ -28,6 +28,23 @@ export function createUrlSigner({ rootUrl }) {
       if (expected.length !== given.length || !crypto.timingSafeEqual(expected, given)) return 'SignatureDoesNotMatch';
       return undefined;
     },
+    // Any emulator path (already percent-encoded), signed like a pre-signed S3
+    // URL: ?expires=<s>&signature=<HMAC of path and expiry>.
+    signPath(path) {
+      const expires = Math.floor(Date.now() / 1000) + TTL_SEC;
+      return { url: `${rootUrl()}${path}?expires=${expires}&signature=${sign(`${path}\n${expires}`)}`, expires: new Date(expires * 1000).toJSON() };
+    },
+    // -> undefined when `path` carries a valid, unexpired signature, else why not (S3 error code).
+    checkPath(path, searchParams) {
+      const expires = searchParams.get('expires') ?? '';
+      const signature = searchParams.get('signature');
+      if (!/^\d+$/.test(expires) || typeof signature !== 'string') return 'AccessDenied';
+      if (Number(expires) * 1000 < Date.now()) return 'AccessDenied';
+      const expected = Buffer.from(sign(`${path}\n${expires}`));
+      const given = Buffer.from(signature);
+      if (expected.length !== given.length || !crypto.timingSafeEqual(expected, given)) return 'SignatureDoesNotMatch';
+      return undefined;
+    },
     newUpload() {
       const id = crypto.randomBytes(24).toString('base64url');
       return { id, url: `${rootUrl()}${UPLOAD_PATH}${id}`, expires: new Date(Date.now() + TTL_SEC * 1000).toJSON() };

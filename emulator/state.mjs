@@ -9,6 +9,7 @@ export function createState() {
     clients: new Map(), // clientId -> client (with accessToken)
     roles: new Map(), // roleId -> role
     uploads: new Map(), // upload id -> pending artifact upload
+    objects: new Map(), // object name -> object (see services/object.mjs)
     demo: {}, // ids of the seeded demo data, for tests and the dashboard
   };
 }

@@ -9,6 +9,9 @@ export * from './runtime.js';
 export * from './oauth.js';
 export * from './services/index.js';
 export { version } from './version.js';
+export { download, upload } from './objects.js';
+export { downloadArtifact } from './artifacts.js';
+export { TransferError } from './transfer.js';
 
 /** A random v4 slug id (22 URL-safe characters); `slugid.v4()` and `slugid.nice()` too. */
 export function slugid() {

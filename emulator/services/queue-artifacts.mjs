@@ -1,7 +1,12 @@
 // Queue endpoints about artifacts. s3 artifacts get a pre-signed upload URL on
 // the emulator; public ones are then served directly, others through a 303 to
 // a signed, expiring content URL (as S3 would be reached in a deployment).
+// object artifacts live in the object service: createArtifact hands out
+// credentials to upload it, finishArtifact seals it, downloads go to its data.
+import crypto from 'node:crypto';
 import { ApiError, Reply } from '../responses.mjs';
+import { issueTemporaryCredentials } from '../certificates.mjs';
+import { ROOT_CLIENT_ID } from '../deployment-config.mjs';
 import { paginate } from '../paging.mjs';
 import { artifactInfo, artifactsOfRun } from '../queue-model.mjs';
 import { requireRun, requireTask, withToken } from './queue-tasks.mjs';
@@ -9,6 +14,7 @@ import { requireRun, requireTask, withToken } from './queue-tasks.mjs';
 const ERROR_REASONS = ['file-missing-on-worker', 'invalid-resource-on-worker', 'too-large-file-on-worker'];
 const LATE_ARTIFACT_WINDOW_MS = 25 * 60 * 1000;
 const MAX_LINK_HOPS = 10;
+const OBJECT_CREDENTIALS_TTL_MS = 60 * 60 * 1000;
 // What reading one artifact requires, whichever endpoint leads to it.
 const GET_ARTIFACT_SCOPES = { AllOf: [{ for: 'name', in: 'names', each: 'queue:get-artifact:<name>' }] };
 
@@ -35,7 +41,18 @@ function parseExpires(value, task) {
   return new Date(value).toJSON();
 }
 
-export function createQueueArtifactHandlers({ state, clock, signer }) {
+// Where the queue stores an artifact in the object service.
+const objectNameOf = (taskId, runId, name) => `t/${taskId}/${runId}/${name}`;
+
+export function createQueueArtifactHandlers({ state, clock, signer, objectEndpoints }) {
+  // Credentials for exactly one object operation, issued by the queue.
+  const objectCredentials = (scope) => issueTemporaryCredentials(state.clients.get(ROOT_CLIENT_ID), [scope], clock.now(), OBJECT_CREDENTIALS_TTL_MS);
+
+  function finishedObject(artifact) {
+    if (!artifact.finished) throw new ApiError('ResourceNotFound', `Artifact ${artifact.name} has not been finished (finishArtifact)`);
+    return artifact;
+  }
+
   // Follows link artifacts (each hop needs its own get-artifact scope).
   function resolveLinks(ctx, record, runId, name) {
     let artifact = requireArtifact(record, runId, name);
@@ -59,6 +76,8 @@ export function createQueueArtifactHandlers({ state, clock, signer }) {
         return Reply.redirect(signer.contentUrl(record.taskId, runId, artifact.name));
       case 'reference':
         return Reply.redirect(artifact.url);
+      case 'object':
+        return Reply.redirect(objectEndpoints.dataUrl(finishedObject(artifact).objectName).url);
       case 'error':
         return Reply.json(424, { reason: artifact.reason, message: artifact.message });
       default:
@@ -73,6 +92,10 @@ export function createQueueArtifactHandlers({ state, clock, signer }) {
     switch (artifact.storageType) {
       case 's3': return { storageType: 's3', url: signer.contentUrl(record.taskId, runId, artifact.name) };
       case 'reference': return { storageType: 'reference', url: artifact.url };
+      case 'object': {
+        const { objectName } = finishedObject(artifact);
+        return { storageType: 'object', name: objectName, credentials: objectCredentials(`object:download:${objectName}`) };
+      }
       case 'error': return { storageType: 'error', reason: artifact.reason, message: artifact.message };
       default: throw new ApiError('NotImplemented', `storageType ${artifact.storageType} is not emulated`);
     }
@@ -126,8 +149,21 @@ export function createQueueArtifactHandlers({ state, clock, signer }) {
         artifact = { ...base, reason: body.reason, message: body.message, contentType: 'application/json' };
         response = { storageType: 'error' };
         break;
-      case 'object':
-        throw new ApiError('NotImplemented', 'object artifacts (object service) are not emulated; use s3');
+      case 'object': {
+        if (typeof body.contentType !== 'string' || !body.contentType) {
+          throw new ApiError('InputValidationError', 'contentType is required for object artifacts');
+        }
+        const objectName = objectNameOf(record.taskId, run.runId, name);
+        const projectId = record.task.projectId ?? 'none';
+        const uploadId = crypto.randomBytes(16).toString('base64url');
+        // Deployments v97-v106 accept contentLength here, then fail every finishArtifact.
+        artifact = { ...base, contentType: body.contentType, objectName, uploadId, finished: false, contentLengthGiven: 'contentLength' in body };
+        response = {
+          storageType: 'object', name: objectName, projectId, uploadId, expires,
+          credentials: objectCredentials(`object:upload:${projectId}:${objectName}`),
+        };
+        break;
+      }
       default:
         throw new ApiError('InputValidationError', `unknown storageType ${JSON.stringify(body.storageType)}`);
     }
@@ -138,6 +174,22 @@ export function createQueueArtifactHandlers({ state, clock, signer }) {
     }
     artifacts.set(name, { ...artifact, created: new Date(clock.now()).toJSON() });
     return response;
+  }
+
+  function finish(ctx) {
+    const record = requireTask(state, ctx.params.taskId);
+    const run = requireRun(record, ctx.params.runId);
+    const artifact = requireArtifact(record, run.runId, ctx.params.name);
+    if (artifact.storageType !== 'object') throw new ApiError('InputError', `Only object artifacts are finished; ${artifact.name} is ${artifact.storageType}`);
+    if (ctx.body.uploadId !== artifact.uploadId) throw new ApiError('InputError', 'uploadId does not match the artifact');
+    if (artifact.contentLengthGiven) {
+      throw new ApiError('InternalServerError', 'The artifact-created message failed schema validation (contentLength is not allowed)');
+    }
+    if (!state.objects.get(artifact.objectName)?.finished) {
+      throw new ApiError('RequestConflict', `The object ${artifact.objectName} has not been uploaded (finishUpload)`);
+    }
+    artifact.finished = true;
+    return {};
   }
 
   const runOf = (ctx) => {
@@ -152,6 +204,7 @@ export function createQueueArtifactHandlers({ state, clock, signer }) {
 
   return {
     createArtifact: create,
+    finishArtifact: finish,
     // Scopes before lookups: a caller without the scope learns nothing.
     getArtifact: (ctx) => { ctx.authorize({ names: [ctx.params.name] }); return download(ctx, ...runOf(ctx), ctx.params.name); },
     getLatestArtifact: (ctx) => { ctx.authorize({ names: [ctx.params.name] }); return download(ctx, ...latestOf(ctx), ctx.params.name); },

@@ -1,6 +1,7 @@
 //! The pure-Rust core: no wasm or JS types, so all of it builds and tests natively.
 
 pub mod call;
+pub mod content_hash;
 pub mod credentials;
 pub mod crypto;
 pub mod engine;

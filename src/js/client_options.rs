@@ -133,3 +133,23 @@ fn credential_source(value: &JsValue, what: impl Fn() -> String) -> Result<Crede
     }
     args::credentials(value, what).map(CredentialSource::Static)
 }
+
+/// `{retries, delayFactor, randomizationFactor, maxDelay}` of a data transfer's
+/// options (object uploads and downloads), with the clients' defaults.
+pub fn retry_policy(options: &JsValue, what: &str) -> Result<RetryPolicy> {
+    let defaults = RetryPolicy::default();
+    let number = |name: &str, default: f64| -> Result<f64> {
+        let field = args::field(options, name, what)?;
+        let value = args::optional_number(&field, &format!("{what}.{name}"))?.unwrap_or(default);
+        if value < 0.0 {
+            return Err(Error::range(format!("{what}.{name} must not be negative")));
+        }
+        Ok(value)
+    };
+    Ok(RetryPolicy {
+        retries: number("retries", defaults.retries as f64)?.min(100.0) as u32,
+        delay_factor_ms: number("delayFactor", defaults.delay_factor_ms)?,
+        randomization_factor: number("randomizationFactor", defaults.randomization_factor)?.min(1.0),
+        max_delay_ms: number("maxDelay", defaults.max_delay_ms)?,
+    })
+}

@@ -4,6 +4,7 @@
 mod args;
 mod bulk;
 mod client_options;
+mod content_hasher;
 mod credentials;
 mod errors;
 mod exchanges;
@@ -16,6 +17,7 @@ mod scopes;
 mod service_client;
 mod slugid;
 mod time;
+mod transfer_retry;
 mod types;
 mod urls;
 mod values;

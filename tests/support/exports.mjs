@@ -10,8 +10,9 @@ export const FUNCTIONS = [
   'startSignIn', 'signInWithPopup', 'finishSignIn',
   'oauthAuthorizeUrl', 'oauthNewState', 'oauthEndpoint', 'oauthParseRedirect',
   'oauthTokenRequestBody', 'oauthTokenAnswer', 'oauthCredentialsAnswer', 'oauthPkcePair',
+  'upload', 'download', 'downloadArtifact',
 ];
-export const OTHERS = ['ScopeSet', 'urls', 'version', 'OAuthCredentialAgent', 'OAuthError'];
+export const OTHERS = ['ScopeSet', 'urls', 'version', 'OAuthCredentialAgent', 'OAuthError', 'ContentHasher', 'TransferError'];
 export const ALL_NAMES = [...FUNCTIONS, ...OTHERS];
 
 export const URL_FUNCTIONS = [

@@ -3,7 +3,7 @@
 // a wrong call is refused (tsc fails if such a line has no error).
 import {
   Queue, QueueEvents, Secrets, TaskclusterError, ScopeSet, createTemporaryCredentials, fromNow, fromNowJSON,
-  hawkHeader, hawkClockOffset, ready, satisfiesExpression, scopeMatch, signUrl, slugid, urls, version,
+  hawkHeader, hawkClockOffset, ready, upload, download, downloadArtifact, ContentHasher, Object as ObjectClient, satisfiesExpression, scopeMatch, signUrl, slugid, urls, version,
   type ClientOptions, type Credentials, type ExchangeBinding, type ScopeExpression,
   OAuthCredentialAgent, OAuthError, finishSignIn, signInWithPopup, startSignIn, type SignInOptions,
 } from 'taskcluster-wasm';
@@ -74,3 +74,25 @@ async function oauth(): Promise<void> {
 }
 
 void [oauth, calls, binding, header, link, offset, certificate, when, iso, ok, api, id, initialised];
+
+async function objects(): Promise<void> {
+  const object = new ObjectClient(options);
+  const expires = fromNow('1 day');
+  await upload({ projectId: 'p', name: 'n', expires, object, data: new Uint8Array(3) });
+  await upload({ projectId: 'p', name: 'n', expires, object, streamFactory: () => new Blob(['x']).stream(), contentLength: 1 });
+  // @ts-expect-error contentLength is required with streamFactory
+  await upload({ projectId: 'p', name: 'n', expires, object, streamFactory: () => new Uint8Array(1) });
+  // @ts-expect-error data and file together
+  await upload({ projectId: 'p', name: 'n', expires, object, data: new Uint8Array(1), file: 'f' });
+  const type: string = await download({ name: 'n', object, streamFactory: () => new WritableStream() });
+  const blob: Blob = (await download({ name: 'n', object, as: 'blob' })).data;
+  const buffer: ArrayBuffer = (await download({ name: 'n', object })).data;
+  const bytes: Uint8Array = (await downloadArtifact({ taskId: 't', name: 'n', queue, as: 'bytes', retries: 2 })).data;
+  // @ts-expect-error unknown output type
+  await download({ name: 'n', object, as: 'json' });
+  const hasher = new ContentHasher();
+  hasher.update(bytes);
+  const { sha256, sha512 } = hasher.digest();
+  void [type, blob, buffer, sha256, sha512];
+}
+void objects;

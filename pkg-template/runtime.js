@@ -29,10 +29,49 @@ const exchangeSets = new WeakMap();
 
 const BASE_MEMBERS = new Set(['constructor', 'request', 'buildUrl', 'buildSignedUrl', 'buildSignedUrlAsync', 'pages', 'paginate', 'clockOffset']);
 
-function entryOf(client, name) {
+/** "a number", "null", ... for messages: never the value itself, which may hold a secret. */
+const kindOf = (value) => (value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value);
+
+function entryOf(client, name, label) {
+  const service = client.constructor.reference.name;
+  if (typeof name !== 'string') throw new TypeError(`${service}.${label}: the method name must be a string, got ${kindOf(name)}`);
   const entry = client.constructor.reference.functions.find((f) => f.name === name);
-  if (!entry) throw new TypeError(`${client.constructor.reference.name} has no method ${JSON.stringify(name)}`);
+  if (!entry) throw new TypeError(`${service}.${label}: ${service} has no method ${JSON.stringify(name.slice(0, 60))}`);
   return entry;
+}
+
+/** `value` as an options object (`undefined` for none), or a TypeError naming `label`. */
+function optionsBag(value, label) {
+  if (value === undefined) return {};
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new TypeError(`${label}: options must be an object, got ${kindOf(value)}`);
+  }
+  try {
+    return { ...value };
+  } catch {
+    throw new TypeError(`${label}: reading the options threw an exception`);
+  }
+}
+
+/** A reference handed to serviceClass/exchangeClass: an object naming its class, with `list` an array. */
+function checkReference(reference, list, label) {
+  if (reference === null || typeof reference !== 'object') {
+    throw new TypeError(`${label}: reference must be an object, got ${kindOf(reference)}`);
+  }
+  let shaped;
+  try {
+    shaped = typeof reference.name === 'string' && Array.isArray(reference[list]);
+  } catch {
+    throw new TypeError(`${label}: reading the reference threw an exception`);
+  }
+  if (!shaped) throw new TypeError(`${label}: reference must have a string name and an array ${list}`);
+}
+
+/** The base classes are only useful through the classes made from a reference. */
+function checkMadeFromReference(instance, factory) {
+  if (!instance.constructor.reference) {
+    throw new TypeError(`${instance.constructor.name}: make a class with ${factory}(reference) and construct that instead`);
+  }
 }
 
 /** The array of a list response's items: its one array-valued property. */
@@ -48,6 +87,7 @@ function itemsOf(page, label) {
 /** What every service class shares. */
 export class BaseClient {
   constructor(options) {
+    checkMadeFromReference(this, 'serviceClass');
     engines.set(this, new ServiceClient(this.constructor.reference, options));
   }
 
@@ -56,8 +96,11 @@ export class BaseClient {
    * `request(name, {params: {taskId}, payload, query, paginationHandler})`.
    * With `paginationHandler`, every page is passed to it and the call resolves when the last has been.
    */
-  async request(name, { params = {}, payload, query, paginationHandler } = {}) {
-    const entry = entryOf(this, name);
+  async request(name, options) {
+    const entry = entryOf(this, name, 'request');
+    const label = `${this.constructor.name}.${name}`;
+    const { params: rawParams, payload, query, paginationHandler } = optionsBag(options, label);
+    const params = optionsBag(rawParams, `${label} params`);
     const unknown = Object.keys(params).filter((key) => !entry.args.includes(key));
     if (unknown.length > 0) {
       throw new TypeError(`${this.constructor.name}.${name}: unknown params ${unknown.join(', ')}; expected ${entry.args.join(', ') || 'none'}`);
@@ -86,9 +129,9 @@ export class BaseClient {
 
   /** Every page of a paginated method, following `continuationToken`. */
   async *pages(name, ...args) {
-    const entry = entryOf(this, name);
+    const entry = entryOf(this, name, 'pages');
     const fixed = entry.args.length + (entry.input ? 1 : 0);
-    const query = { ...(args[fixed] ?? {}) };
+    const query = optionsBag(args[fixed] ?? undefined, `${this.constructor.name}.${name} query`);
     do {
       const page = await call(this, name, [...args.slice(0, fixed), query]);
       yield page;
@@ -120,6 +163,7 @@ function named(cls, name) {
 
 /** A class for a REST service reference `{name, serviceName, apiVersion, functions}`. */
 export function serviceClass(reference) {
+  checkReference(reference, 'functions', 'serviceClass');
   const cls = named(class extends BaseClient {}, reference.name);
   cls.reference = reference;
   for (const { name } of reference.functions) {
@@ -136,12 +180,14 @@ export function serviceClass(reference) {
 /** What every exchange class shares. */
 export class BaseExchanges {
   constructor(options) {
+    checkMadeFromReference(this, 'exchangeClass');
     exchangeSets.set(this, new ExchangeSet(this.constructor.reference, options));
   }
 }
 
 /** A class for an exchanges reference `{name, exchangePrefix, exchanges}`. */
 export function exchangeClass(reference) {
+  checkReference(reference, 'exchanges', 'exchangeClass');
   const cls = named(class extends BaseExchanges {}, reference.name);
   cls.reference = reference;
   for (const { name, routingKey } of reference.exchanges) {
@@ -167,19 +213,26 @@ export function createClient(reference, name) {
   if (reference === null || typeof reference !== 'object') {
     throw new TypeError(`createClient: reference must be an object, got ${reference === null ? 'null' : typeof reference}`);
   }
-  const entries = Array.isArray(reference.entries) ? reference.entries : undefined;
-  const isExchanges = entries ? entries.some((e) => e.type === 'topic-exchange') : Array.isArray(reference.exchanges);
-  const className = name ?? reference.name ?? `${pascalCase(String(reference.serviceName ?? 'Client'))}${isExchanges ? 'Events' : ''}`;
-  const compact = { ...reference, name: className, apiVersion: reference.apiVersion ?? 'v1' };
-  if (entries && isExchanges) {
-    compact.exchanges = entries.filter((e) => e.type === 'topic-exchange')
-      .map(({ name: n, exchange, routingKey }) => ({ name: n, exchange, routingKey }));
-  } else if (entries) {
-    compact.functions = entries.filter((e) => e.type === 'function').map((e) => ({
-      name: e.name, method: e.method, route: e.route, args: e.args ?? [], query: e.query ?? [], input: Boolean(e.input), output: Boolean(e.output),
-    }));
+  let compact;
+  let isExchanges;
+  try {
+    const entries = Array.isArray(reference.entries) ? reference.entries : undefined;
+    isExchanges = entries ? entries.some((e) => e.type === 'topic-exchange') : Array.isArray(reference.exchanges);
+    const className = name ?? reference.name ?? `${pascalCase(String(reference.serviceName ?? 'Client'))}${isExchanges ? 'Events' : ''}`;
+    compact = { ...reference, name: className, apiVersion: reference.apiVersion ?? 'v1' };
+    if (entries && isExchanges) {
+      compact.exchanges = entries.filter((e) => e.type === 'topic-exchange')
+        .map(({ name: n, exchange, routingKey }) => ({ name: n, exchange, routingKey }));
+    } else if (entries) {
+      compact.functions = entries.filter((e) => e.type === 'function').map((e) => ({
+        name: e.name, method: e.method, route: e.route, args: e.args ?? [], query: e.query ?? [], input: Boolean(e.input), output: Boolean(e.output),
+      }));
+    }
+  } catch {
+    throw new TypeError('createClient: reading the reference threw an exception');
   }
   delete compact.entries;
+  checkReference(compact, isExchanges ? 'exchanges' : 'functions', 'createClient');
   return isExchanges ? exchangeClass(compact) : serviceClass(compact);
 }
 
@@ -203,11 +256,18 @@ BaseClient.fromManifest = async function fromManifest(rootUrl) {
 
 /** Client options from TASKCLUSTER_* environment variables (Node); `{}` in browsers. */
 export function optionsFromEnvironment(env = globalThis.process?.env ?? {}) {
+  if (env === null || typeof env !== 'object') {
+    throw new TypeError(`optionsFromEnvironment: env must be an object, got ${kindOf(env)}`);
+  }
   const options = {};
-  if (env.TASKCLUSTER_ROOT_URL) options.rootUrl = env.TASKCLUSTER_ROOT_URL;
-  if (env.TASKCLUSTER_CLIENT_ID && env.TASKCLUSTER_ACCESS_TOKEN) {
-    options.credentials = { clientId: env.TASKCLUSTER_CLIENT_ID, accessToken: env.TASKCLUSTER_ACCESS_TOKEN };
-    if (env.TASKCLUSTER_CERTIFICATE) options.credentials.certificate = env.TASKCLUSTER_CERTIFICATE;
+  try {
+    if (env.TASKCLUSTER_ROOT_URL) options.rootUrl = env.TASKCLUSTER_ROOT_URL;
+    if (env.TASKCLUSTER_CLIENT_ID && env.TASKCLUSTER_ACCESS_TOKEN) {
+      options.credentials = { clientId: env.TASKCLUSTER_CLIENT_ID, accessToken: env.TASKCLUSTER_ACCESS_TOKEN };
+      if (env.TASKCLUSTER_CERTIFICATE) options.credentials.certificate = env.TASKCLUSTER_CERTIFICATE;
+    }
+  } catch {
+    throw new TypeError('optionsFromEnvironment: reading env threw an exception');
   }
   return options;
 }

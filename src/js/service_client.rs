@@ -16,7 +16,7 @@ use super::reference::service_reference;
 use crate::core::call::{find_function, request_url};
 use crate::core::credentials::Credentials;
 use crate::core::engine::{self, HttpRequest, HttpResponse, Settings, Signing, TransportError};
-use crate::core::hawk::{self, BewitRequest, Target, bewit::DEFAULT_EXPIRATION_SECONDS};
+use crate::core::hawk::{self, BewitRequest, Target, bewit::expires_at};
 use crate::core::reference::{FunctionEntry, ServiceReference};
 use crate::core::{Error, Result};
 use crate::transport::Fetch;
@@ -152,7 +152,7 @@ impl Shared {
         let target = Target::parse(&url, "url")?;
         let now = ((js_sys::Date::now() + self.clock_offset_ms.get()) / 1000.0).floor() as i64;
         let ext = credentials.ext(self.options.authorized_scopes.as_deref());
-        let request = BewitRequest { target: &target, expires_at: now.saturating_add(expiration), ext: ext.as_deref() };
+        let request = BewitRequest { target: &target, expires_at: expires_at(now, expiration)?, ext: ext.as_deref() };
         hawk::signed_url(&url, credentials.key(), &request)
     }
 
@@ -232,7 +232,7 @@ impl Shared {
 }
 
 /// A trailing `{expiration}` object of `buildSignedUrl`, when it is not the query.
-fn take_expiration(entry: &FunctionEntry, values: &mut Vec<JsValue>) -> Result<i64> {
+fn take_expiration(entry: &FunctionEntry, values: &mut Vec<JsValue>) -> Result<Option<f64>> {
     let slots = entry.args.len() + usize::from(!entry.query.is_empty());
     let is_options = |value: &JsValue| {
         let keys = Reflect::own_keys(value)
@@ -243,16 +243,11 @@ fn take_expiration(entry: &FunctionEntry, values: &mut Vec<JsValue>) -> Result<i
     let trailing_options = values.len() > slots
         || (values.len() == slots && values.len() > entry.args.len() && values.last().is_some_and(is_options));
     if !trailing_options {
-        return Ok(DEFAULT_EXPIRATION_SECONDS);
+        return Ok(None);
     }
     let options = values.pop().unwrap_or(JsValue::UNDEFINED);
     args::object(&options, "buildSignedUrl options")?;
-    let seconds = args::optional_number(&args::field(&options, "expiration", "options")?, "options.expiration")?;
-    match seconds {
-        Some(s) if s <= 0.0 => Err(Error::range("options.expiration must be a positive number of seconds")),
-        Some(s) => Ok(s.floor() as i64),
-        None => Ok(DEFAULT_EXPIRATION_SECONDS),
-    }
+    args::optional_number(&args::field(&options, "expiration", "options")?, "options.expiration")
 }
 
 /// A 2xx body: JSON when it parses, the text otherwise, `undefined` when empty.

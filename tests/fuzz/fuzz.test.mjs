@@ -16,6 +16,8 @@ import { makeJunk } from './junk.mjs';
 import { makeRandom } from '../support/prng.mjs';
 
 installFetchGuard();
+// Most calls throw; stack traces are not looked at and would cost a third of the run.
+Error.stackTraceLimit = 0;
 const current = await import('taskcluster-wasm');
 const legacy = await import('taskcluster-wasm/legacy');
 

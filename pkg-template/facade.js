@@ -6,6 +6,7 @@ import { slugidNice, slugidV4 } from './taskcluster_wasm.js';
 // The wasm exports common to both builds (the web glue adds its init functions).
 export * from './wasm-exports.js';
 export * from './runtime.js';
+export * from './oauth.js';
 export * from './services/index.js';
 export { version } from './version.js';
 

@@ -262,10 +262,21 @@ export class OAuthCredentialAgent extends EventTarget {
 
   constructor(options) {
     super();
-    refuseUnknown(options, AGENT_OPTIONS, 'OAuthCredentialAgent');
-    const { rootUrl, accessToken, storage = 'memory' } = options;
+    let given;
+    try {
+      refuseUnknown(options, AGENT_OPTIONS, 'OAuthCredentialAgent');
+      given = { ...options };
+    } catch (error) {
+      if (String(error?.message).startsWith('OAuthCredentialAgent')) throw error;
+      throw new TypeError('OAuthCredentialAgent: reading the options threw an exception');
+    }
+    const { rootUrl, accessToken, storage = 'memory' } = given;
     this.rootUrl = rootUrl;
-    this.credentialsUrl = oauthEndpoint(rootUrl, 'credentials');
+    try {
+      this.credentialsUrl = oauthEndpoint(rootUrl, 'credentials');
+    } catch (error) {
+      throw new error.constructor(`OAuthCredentialAgent: ${error.message}`);
+    }
     if (typeof accessToken !== 'string' || accessToken === '') throw new TypeError('OAuthCredentialAgent: options.accessToken must be a non-empty string');
     this.#accessToken = accessToken;
     this.#storage = storageArea(storage, 'OAuthCredentialAgent');

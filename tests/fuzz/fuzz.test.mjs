@@ -65,6 +65,7 @@ function targetsOf(generation, tc) {
       }
     } else if (isClass(value)) {
       add(`new ${name}`, [name], (args) => new value(...args));
+      targets.at(-1).errorClass = value.prototype instanceof Error;
     } else if (typeof value === 'function') {
       add(name, [name], (args) => value(...args));
     } else if (value && typeof value === 'object') {
@@ -93,8 +94,8 @@ function judge(target, error, failures) {
   if (error instanceof WebAssembly.RuntimeError || TRAP.test(error.message) || TRAP.test(error.name)) {
     return fail('wasm trap', `${error.name}: ${error.message}`);
   }
-  // TaskclusterError is an Error subclass: junk fails in it exactly as in `new Error(junk)`.
-  const named = target.label.endsWith('new TaskclusterError') || target.names.some((name) => error.message.includes(name));
+  // Error subclasses (TaskclusterError, OAuthError) fail on junk exactly as `new Error(junk)` does.
+  const named = target.errorClass || target.names.some((name) => error.message.includes(name));
   if (!named) fail('does not name the function', error.message);
   if (error.message.includes(SECRET)) fail('leaks the accessToken', error.message);
 }

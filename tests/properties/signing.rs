@@ -95,6 +95,6 @@ proptest! {
     fn expiration_is_the_official_clients_rule(now in -4_000_000_000i64..4_000_000_000, expiration in prop::option::of(-1e7f64..1e7)) {
         // taskcluster-client: exp = now + (expiration || 900); we drop fractions of a second.
         let seconds = match expiration { None | Some(0.0) => 900, Some(e) => e.floor() as i64 };
-        prop_assert_eq!(expires_at(now, expiration), Ok(now + seconds));
+        prop_assert_eq!(expires_at(now, expiration, 900), Ok(now + seconds));
     }
 }

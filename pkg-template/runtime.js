@@ -524,6 +524,7 @@ export function createClient(reference, name) {
   }
   delete compact.entries;
   delete compact.baseUrl;
+  checkReference(compact, isExchanges ? 'exchanges' : 'functions', 'createClient');
   const cls = isExchanges ? exchangeClass(compact) : serviceClass(compact);
   apiOf(cls); // a malformed reference fails here, not at the first construction
   return cls;

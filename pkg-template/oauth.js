@@ -32,13 +32,21 @@ export class OAuthError extends Error {
   }
 }
 
+/** A plain copy of `options` (getters and Proxy traps run once, here), or a TypeError naming `label`. */
 function refuseUnknown(options, known, label) {
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
     throw new TypeError(`${label}: options must be an object`);
   }
-  for (const key of Object.keys(options)) {
+  let copy;
+  try {
+    copy = { ...options };
+  } catch {
+    throw new TypeError(`${label}: reading the options threw an exception`);
+  }
+  for (const key of Object.keys(copy)) {
     if (!known.includes(key)) throw new TypeError(`${label}: options.${key} is not an option (known: ${known.join(', ')})`);
   }
+  return copy;
 }
 
 function storageArea(kind, label) {
@@ -56,8 +64,7 @@ function sessionArea(label) {
 
 /** Checks the options, keeps the pending sign-in in sessionStorage, returns the authorize URL. */
 function prepareSignIn(options, label, popup) {
-  refuseUnknown(options, SIGN_IN_OPTIONS, label);
-  const { rootUrl, clientId, redirectUri, responseType = 'token', scopes, expires, storage = 'memory' } = options;
+  const { rootUrl, clientId, redirectUri, responseType = 'token', scopes, expires, storage = 'memory' } = refuseUnknown(options, SIGN_IN_OPTIONS, label);
   storageArea(storage, label);
   const state = oauthNewState();
   // PKCE for the code flow: harmless where the server ignores it, a stolen code is useless where not.
@@ -145,8 +152,7 @@ function inSignInPopup() {
  * answer to the page that opened it, closes the popup and resolves with null.
  */
 export async function finishSignIn(options = {}) {
-  refuseUnknown(options, ['url'], 'finishSignIn');
-  const { url = globalThis.location?.href } = options;
+  const { url = globalThis.location?.href } = refuseUnknown(options, ['url'], 'finishSignIn');
   if (inSignInPopup()) {
     scrubAddressBar(url);
     const message = { type: MESSAGE_TYPE, url };
@@ -262,10 +268,13 @@ export class OAuthCredentialAgent extends EventTarget {
 
   constructor(options) {
     super();
-    refuseUnknown(options, AGENT_OPTIONS, 'OAuthCredentialAgent');
-    const { rootUrl, accessToken, storage = 'memory' } = options;
+    const { rootUrl, accessToken, storage = 'memory' } = refuseUnknown(options, AGENT_OPTIONS, 'OAuthCredentialAgent');
     this.rootUrl = rootUrl;
-    this.credentialsUrl = oauthEndpoint(rootUrl, 'credentials');
+    try {
+      this.credentialsUrl = oauthEndpoint(rootUrl, 'credentials');
+    } catch (error) {
+      throw new error.constructor(`OAuthCredentialAgent: ${error.message}`);
+    }
     if (typeof accessToken !== 'string' || accessToken === '') throw new TypeError('OAuthCredentialAgent: options.accessToken must be a non-empty string');
     this.#accessToken = accessToken;
     this.#storage = storageArea(storage, 'OAuthCredentialAgent');

@@ -191,10 +191,42 @@ function stateOf(client, what) {
   return state;
 }
 
-function entryOf(client, name) {
+/** "a number", "null", ... for messages: never the value itself, which may hold a secret. */
+const kindOf = (value) => (value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value);
+
+function entryOf(client, name, label) {
+  const service = client.constructor.reference.name;
+  if (typeof name !== 'string') throw new TypeError(`${service}.${label}: the method name must be a string, got ${kindOf(name)}`);
   const entry = client.constructor.reference.functions.find((f) => f.name === name);
-  if (!entry) throw new TypeError(`${client.constructor.reference.name} has no method ${JSON.stringify(name)}`);
+  if (!entry) throw new TypeError(`${service}.${label}: ${service} has no method ${JSON.stringify(name.slice(0, 60))}`);
   return entry;
+}
+
+/** `value` as an options object (`undefined` for none), or a TypeError naming `label`. */
+function optionsBag(value, label) {
+  if (value === undefined) return {};
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new TypeError(`${label}: options must be an object, got ${kindOf(value)}`);
+  }
+  try {
+    return { ...value };
+  } catch {
+    throw new TypeError(`${label}: reading the options threw an exception`);
+  }
+}
+
+/** A reference handed to serviceClass/exchangeClass: an object naming its class, with `list` an array. */
+function checkReference(reference, list, label) {
+  if (reference === null || typeof reference !== 'object') {
+    throw new TypeError(`${label}: reference must be an object, got ${kindOf(reference)}`);
+  }
+  let shaped;
+  try {
+    shaped = typeof reference.name === 'string' && Array.isArray(reference[list]);
+  } catch {
+    throw new TypeError(`${label}: reading the reference threw an exception`);
+  }
+  if (!shaped) throw new TypeError(`${label}: reference must have a string name and an array ${list}`);
 }
 
 /** The method name for a method or its name: `buildUrl(queue.task, ...)` or `buildUrl('task', ...)`. */
@@ -254,8 +286,11 @@ export class BaseClient {
    * `request(name, {params: {taskId}, payload, query, paginationHandler})`.
    * With `paginationHandler`, every page is passed to it and the call resolves when the last has been.
    */
-  async request(name, { params = {}, payload, query, paginationHandler } = {}) {
-    const entry = entryOf(this, name);
+  async request(name, options) {
+    const entry = entryOf(this, name, 'request');
+    const label = `${this.constructor.name}.${name}`;
+    const { params: rawParams, payload, query, paginationHandler } = optionsBag(options, label);
+    const params = optionsBag(rawParams, `${label} params`);
     const unknown = Object.keys(params).filter((key) => !entry.args.includes(key));
     if (unknown.length > 0) {
       throw new TypeError(`${this.constructor.name}.${name}: unknown params ${unknown.join(', ')}; expected ${entry.args.join(', ') || 'none'}`);
@@ -307,9 +342,9 @@ export class BaseClient {
 
   /** Every page of a paginated method, following `continuationToken`. */
   async *pages(name, ...args) {
-    const entry = entryOf(this, name);
+    const entry = entryOf(this, name, 'pages');
     const fixed = entry.args.length + (entry.input ? 1 : 0);
-    const query = { ...(args[fixed] ?? {}) };
+    const query = optionsBag(args[fixed] ?? undefined, `${this.constructor.name}.${name} query`);
     do {
       const page = await call(this, name, [...args.slice(0, fixed), query]);
       yield page;
@@ -372,7 +407,7 @@ const cloned = (value) => {
  */
 function fakeCall(client, state, name, args) {
   state.engine.check(name, args);
-  const entry = entryOf(client, name);
+  const entry = entryOf(client, name, name);
   const record = {};
   entry.args.forEach((arg, i) => { record[arg] = cloned(args[i]); });
   if (entry.input) record.payload = cloned(args[entry.args.length]);
@@ -394,6 +429,7 @@ function named(cls, name) {
 
 /** A class for a REST service reference `{name, serviceName, apiVersion, functions}`. */
 export function serviceClass(reference) {
+  checkReference(reference, 'functions', 'serviceClass');
   const cls = named(class extends BaseClient {}, reference.name);
   cls.reference = reference;
   for (const { name } of reference.functions) {
@@ -425,6 +461,7 @@ export class BaseExchanges {
 
 /** A class for an exchanges reference `{name, exchangePrefix, exchanges}`. */
 export function exchangeClass(reference) {
+  checkReference(reference, 'exchanges', 'exchangeClass');
   const cls = named(class extends BaseExchanges {}, reference.name);
   cls.reference = reference;
   for (const { name, routingKey } of reference.exchanges) {
@@ -487,6 +524,7 @@ export function createClient(reference, name) {
   }
   delete compact.entries;
   delete compact.baseUrl;
+  checkReference(compact, isExchanges ? 'exchanges' : 'functions', 'createClient');
   const cls = isExchanges ? exchangeClass(compact) : serviceClass(compact);
   apiOf(cls); // a malformed reference fails here, not at the first construction
   return cls;
@@ -512,11 +550,18 @@ BaseClient.fromManifest = async function fromManifest(rootUrl) {
 
 /** Client options from TASKCLUSTER_* environment variables (Node); `{}` in browsers. */
 export function optionsFromEnvironment(env = globalThis.process?.env ?? {}) {
+  if (env === null || typeof env !== 'object') {
+    throw new TypeError(`optionsFromEnvironment: env must be an object, got ${kindOf(env)}`);
+  }
   const options = {};
-  if (env.TASKCLUSTER_ROOT_URL) options.rootUrl = env.TASKCLUSTER_ROOT_URL;
-  if (env.TASKCLUSTER_CLIENT_ID && env.TASKCLUSTER_ACCESS_TOKEN) {
-    options.credentials = { clientId: env.TASKCLUSTER_CLIENT_ID, accessToken: env.TASKCLUSTER_ACCESS_TOKEN };
-    if (env.TASKCLUSTER_CERTIFICATE) options.credentials.certificate = env.TASKCLUSTER_CERTIFICATE;
+  try {
+    if (env.TASKCLUSTER_ROOT_URL) options.rootUrl = env.TASKCLUSTER_ROOT_URL;
+    if (env.TASKCLUSTER_CLIENT_ID && env.TASKCLUSTER_ACCESS_TOKEN) {
+      options.credentials = { clientId: env.TASKCLUSTER_CLIENT_ID, accessToken: env.TASKCLUSTER_ACCESS_TOKEN };
+      if (env.TASKCLUSTER_CERTIFICATE) options.credentials.certificate = env.TASKCLUSTER_CERTIFICATE;
+    }
+  } catch {
+    throw new TypeError('optionsFromEnvironment: reading env threw an exception');
   }
   return options;
 }

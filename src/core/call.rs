@@ -151,7 +151,10 @@ mod tests {
     fn in_cluster_urls() {
         let e = entry("/ping", &[], &[]);
         let root = Endpoint::RootUrl(k8s_dns_root_url("queue"));
-        assert_eq!(request_url(&root, "queue", "v1", &e, &[], &[]).unwrap(), "http://taskcluster-queue/api/queue/v1/ping");
+        assert_eq!(
+            request_url(&root, "queue", "v1", &e, &[], &[]).unwrap(),
+            "http://taskcluster-queue/api/queue/v1/ping"
+        );
     }
 
     #[test]

@@ -6,7 +6,8 @@ use super::args;
 use super::errors::{JsResult, guarded};
 use crate::core::credentials::Credentials;
 use crate::core::error::excerpt;
-use crate::core::hawk::{self, BewitRequest, HeaderRequest, Target, bewit::DEFAULT_EXPIRATION_SECONDS, target};
+use crate::core::hawk::bewit::{DEFAULT_EXPIRATION_SECONDS, expires_at};
+use crate::core::hawk::{self, BewitRequest, HeaderRequest, Target, target};
 use crate::core::{Error, Result};
 
 /// What the signing functions share: the URL, credentials, ext and clock.
@@ -45,11 +46,10 @@ impl Signing {
     }
 
     fn bewit_request(&self, options: &JsValue) -> Result<BewitRequest<'_>> {
-        let expiration = args::optional_number(&args::field(options, "expiration", "options")?, "options.expiration")?
-            .map_or(DEFAULT_EXPIRATION_SECONDS, |s| s.floor() as i64);
+        let expiration = args::optional_number(&args::field(options, "expiration", "options")?, "options.expiration")?;
         Ok(BewitRequest {
             target: &self.target,
-            expires_at: self.now_seconds.saturating_add(expiration),
+            expires_at: expires_at(self.now_seconds, expiration, DEFAULT_EXPIRATION_SECONDS)?,
             ext: self.ext.as_deref(),
         })
     }

@@ -9,8 +9,8 @@ use wasm_bindgen::prelude::*;
 
 use super::args::{self, field, items, optional_string, optional_string_array, string};
 use super::errors::{JsResult, guarded};
-use crate::core::{Error, Result};
 use crate::core::reference::{ExchangeEntry, FunctionEntry, RoutingKeyEntry, ServiceReference};
+use crate::core::{Error, Result};
 
 /// A class's reference, read once and shared by every instance (reading it
 /// costs far more than the rest of a construction).
@@ -121,7 +121,12 @@ export function encodeFunctions(functions, entrySeparator, fieldSeparator, itemS
 "#)]
 extern "C" {
     #[wasm_bindgen(catch, js_name = encodeFunctions)]
-    fn encode_functions(functions: &JsValue, entry: char, field: char, item: char) -> std::result::Result<JsValue, JsValue>;
+    fn encode_functions(
+        functions: &JsValue,
+        entry: char,
+        field: char,
+        item: char,
+    ) -> std::result::Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = encodeExchanges)]
     fn encode_exchanges(
         exchanges: &JsValue,

@@ -9,14 +9,14 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::{JsFuture, future_to_promise};
 
 use super::args;
-use super::client_options::{ClientOptions, CredentialSource, expiration_seconds};
+use super::client_options::{ClientOptions, CredentialSource};
 use super::errors::{JsResult, RequestFailure, guarded, request_error, to_js};
 use super::method_call::{self, MethodCall, Payload};
 use super::reference::ServiceApi;
 use crate::core::call::{Endpoint, find_function, request_url};
 use crate::core::credentials::Credentials;
 use crate::core::engine::{self, HttpRequest, HttpResponse, Settings, Signing, TransportError};
-use crate::core::hawk::{self, BewitRequest, Target};
+use crate::core::hawk::{self, BewitRequest, Target, bewit::expires_at};
 use crate::core::reference::{FunctionEntry, ServiceReference};
 use crate::core::{Error, Result};
 use crate::transport::Fetch;
@@ -60,7 +60,11 @@ impl ServiceClient {
 
     /// Checks `args` for method `name` as `call` would, without sending
     /// anything (the `fake` mode of the generated classes).
-    pub fn check(&self, name: JsValue, #[wasm_bindgen(unchecked_param_type = "unknown[]")] args: JsValue) -> JsResult<()> {
+    pub fn check(
+        &self,
+        name: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "unknown[]")] args: JsValue,
+    ) -> JsResult<()> {
         let label = self.shared.label_for(&name);
         guarded(&label, || self.shared.parse(&name, &args, Payload::Expected).map(|_| ()))
     }
@@ -152,7 +156,13 @@ impl Shared {
         request_url(endpoint, &r.service_name, &r.api_version, entry, &call.route_args, &call.query)
     }
 
-    fn signed_url(&self, name: &JsValue, values: &JsValue, credentials: &Credentials, external: bool) -> Result<String> {
+    fn signed_url(
+        &self,
+        name: &JsValue,
+        values: &JsValue,
+        credentials: &Credentials,
+        external: bool,
+    ) -> Result<String> {
         let mut values = args::items(values, "args")?;
         let entry = find_function(&self.reference, &args::string(name, "method")?)?;
         if !entry.method.eq_ignore_ascii_case("get") {
@@ -162,13 +172,17 @@ impl Shared {
                 entry.method.to_ascii_uppercase()
             )));
         }
-        let expiration = take_expiration(entry, &mut values)?.unwrap_or(self.options.signed_url_expiration);
+        let expiration = take_expiration(entry, &mut values)?;
         let call = method_call::parse(entry, &values, Payload::NotAccepted)?;
         let url = self.url(entry, &call, self.endpoint(external))?;
         let target = Target::parse(&url, "url")?;
         let now = ((js_sys::Date::now() + self.clock_offset_ms.get()) / 1000.0).floor() as i64;
         let ext = credentials.ext(self.options.authorized_scopes.as_deref());
-        let request = BewitRequest { target: &target, expires_at: now.saturating_add(expiration), ext: ext.as_deref() };
+        let request = BewitRequest {
+            target: &target,
+            expires_at: expires_at(now, expiration, self.options.signed_url_expiration)?,
+            ext: ext.as_deref(),
+        };
         hawk::signed_url(&url, credentials.key(), &request)
     }
 
@@ -278,7 +292,7 @@ impl Shared {
 }
 
 /// A trailing `{expiration}` object of `buildSignedUrl`, when it is not the query.
-fn take_expiration(entry: &FunctionEntry, values: &mut Vec<JsValue>) -> Result<Option<i64>> {
+fn take_expiration(entry: &FunctionEntry, values: &mut Vec<JsValue>) -> Result<Option<f64>> {
     let slots = entry.args.len() + usize::from(!entry.query.is_empty());
     let is_options = |value: &JsValue| {
         let keys = Reflect::own_keys(value)
@@ -293,8 +307,7 @@ fn take_expiration(entry: &FunctionEntry, values: &mut Vec<JsValue>) -> Result<O
     }
     let options = values.pop().unwrap_or(JsValue::UNDEFINED);
     args::object(&options, "buildSignedUrl options")?;
-    let seconds = args::optional_number(&args::field(&options, "expiration", "options")?, "options.expiration")?;
-    seconds.map(|s| expiration_seconds(s, "options.expiration")).transpose()
+    args::optional_number(&args::field(&options, "expiration", "options")?, "options.expiration")
 }
 
 /// A 2xx body: JSON when it parses, `undefined` when empty; text only for

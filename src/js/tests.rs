@@ -205,18 +205,21 @@ fn queue_client() -> super::service_client::ServiceClient {
 #[wasm_bindgen_test]
 fn service_client_builds_urls_from_js_arguments() {
     let client = queue_client();
-    let url = client.build_url("listTaskGroup".into(), json(r#"["a/b", {"limit": 5, "continuationToken": "x+y"}]"#), false);
+    let url =
+        client.build_url("listTaskGroup".into(), json(r#"["a/b", {"limit": 5, "continuationToken": "x+y"}]"#), false);
     assert_eq!(
         url.expect("valid"),
         "https://tc.example.com/api/queue/v1/task-group/a%2Fb/list?limit=5&continuationToken=x%2By"
     );
-    let unknown = client.build_url("listTaskGroup".into(), json(r#"["g", {"limt": 5}]"#), false).expect_err("unknown key");
+    let unknown =
+        client.build_url("listTaskGroup".into(), json(r#"["g", {"limt": 5}]"#), false).expect_err("unknown key");
     assert!(unknown.is_instance_of::<js_sys::TypeError>());
     assert_eq!(
         error_message(&unknown),
         r#"Queue.listTaskGroup: listTaskGroup does not accept the query option "limt"; allowed: continuationToken, limit"#
     );
-    let too_many = client.build_url("listTaskGroup".into(), json(r#"["g", {}, 3]"#), false).expect_err("three arguments");
+    let too_many =
+        client.build_url("listTaskGroup".into(), json(r#"["g", {}, 3]"#), false).expect_err("three arguments");
     assert!(error_message(&too_many).contains("listTaskGroup(taskGroupId, [query]) expects 1 or 2 argument(s), got 3"));
     assert_alive();
 }
@@ -248,7 +251,8 @@ fn signed_urls_only_for_get_methods() {
         json(r#"{"rootUrl": "https://tc.example.com", "credentials": {"clientId": "me", "accessToken": "secret"}}"#),
     )
     .expect("valid");
-    let url = client.build_signed_url("listTaskGroup".into(), json(r#"["g", {"expiration": 60}]"#), false).expect("GET");
+    let url =
+        client.build_signed_url("listTaskGroup".into(), json(r#"["g", {"expiration": 60}]"#), false).expect("GET");
     assert!(url.starts_with("https://tc.example.com/api/queue/v1/task-group/g/list?bewit="), "{url}");
     let put = client.build_signed_url("createTask".into(), json(r#"["t"]"#), false).expect_err("PUT");
     assert!(error_message(&put).contains("only for GET methods"));

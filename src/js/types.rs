@@ -55,7 +55,10 @@ export interface HawkHeaderOptions extends SigningOptions {
 }
 
 export interface BewitOptions extends SigningOptions {
-  /** Seconds the signature stays valid (default 900, i.e. 15 minutes). */
+  /**
+   * Seconds the signature stays valid, as in the official clients: absent or 0 means
+   * 900 (15 minutes); a negative value makes a link that has already expired.
+   */
   expiration?: number;
 }
 

@@ -4,10 +4,34 @@
 use super::header::check_attribute;
 use super::mac::{self, Artifacts, MacKind};
 use super::{Key, Target};
-use crate::core::{Result, crypto};
+use crate::core::{Error, Result, crypto};
 
 /// Fifteen minutes, as the official clients default to.
 pub const DEFAULT_EXPIRATION_SECONDS: i64 = 15 * 60;
+
+/// When a signed URL made at `now_seconds` stops being valid, for a caller's
+/// `expiration` in seconds: the one rule for every function that signs a URL,
+/// and the official clients' rule (`expiration || default`). Absent or zero means
+/// `default_seconds` (15 minutes unless a client sets its own); a negative
+/// expiration is accepted and makes a link that has already expired (tests use
+/// it). Fractions of a second are dropped.
+///
+/// ```
+/// use taskcluster_wasm::core::hawk::bewit::{DEFAULT_EXPIRATION_SECONDS, expires_at};
+/// assert_eq!(expires_at(1000, None, DEFAULT_EXPIRATION_SECONDS), Ok(1900));
+/// assert_eq!(expires_at(1000, Some(0.0), 30), Ok(1030));
+/// assert_eq!(expires_at(1000, Some(60.9), 30), Ok(1060));
+/// assert_eq!(expires_at(1000, Some(-60.0), 30), Ok(940));
+/// ```
+pub fn expires_at(now_seconds: i64, expiration_seconds: Option<f64>, default_seconds: i64) -> Result<i64> {
+    let seconds = match expiration_seconds {
+        None | Some(0.0) => default_seconds,
+        Some(s) if !s.is_finite() => return Err(Error::range("options.expiration must be a finite number of seconds")),
+        // `as` saturates, and so does the addition: no overflow for any input.
+        Some(s) => s.floor() as i64,
+    };
+    Ok(now_seconds.saturating_add(seconds))
+}
 
 /// One URL to sign.
 pub struct BewitRequest<'a> {
@@ -93,6 +117,16 @@ mod tests {
             value,
             "MTIzNDU2XDEzNTY0MjA3MDdca3NjeHdOUjJ0SnBQMVQxekRMTlBiQjVVaUtJVTl0T1NKWFRVZEc3WDloOD1ceGFuZHlhbmR6"
         );
+    }
+
+    #[test]
+    fn expiration_follows_the_official_clients() {
+        let default = DEFAULT_EXPIRATION_SECONDS;
+        assert_eq!(expires_at(100, Some(-1.5), default), Ok(98));
+        assert_eq!(expires_at(i64::MAX, Some(1e300), default), Ok(i64::MAX));
+        assert_eq!(expires_at(i64::MIN, Some(-1e300), default), Ok(i64::MIN));
+        assert!(expires_at(0, Some(f64::NAN), default).is_err());
+        assert!(expires_at(0, Some(f64::INFINITY), default).is_err());
     }
 
     #[test]

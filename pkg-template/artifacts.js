@@ -2,7 +2,7 @@
 // through the queue's artifact-info methods (`artifact`/`latestArtifact`,
 // which answer JSON, never a redirect) as taskcluster-client does.
 import { Object as ObjectService } from './services/Object.js';
-import { OUTPUT_OPTIONS, RETRY_OPTIONS, checkOptions, downloadObject, fetchInto, outputOf, requireString, retryOptionsOf } from './objects.js';
+import { OUTPUT_OPTIONS, RETRY_OPTIONS, checkOptions, downloadObject, fetchInto, outputOf, readingOptions, requireString, retryOptionsOf } from './objects.js';
 
 const DOWNLOAD_ARTIFACT_OPTIONS = ['taskId', 'runId', 'name', 'queue', ...OUTPUT_OPTIONS, ...RETRY_OPTIONS];
 
@@ -22,18 +22,17 @@ function rootUrlOf(label, queue) {
  */
 export async function downloadArtifact(options) {
   const label = 'downloadArtifact';
-  checkOptions(label, options, DOWNLOAD_ARTIFACT_OPTIONS);
-  const taskId = requireString(label, options, 'taskId');
-  const name = requireString(label, options, 'name');
-  const { queue, runId } = options;
-  if (typeof queue?.artifact !== 'function' || typeof queue.latestArtifact !== 'function') {
-    throw new TypeError(`${label}: options.queue must be a Queue client (new Queue({rootUrl, credentials}))`);
-  }
-  if (runId !== undefined && !(Number.isSafeInteger(runId) && runId >= 0)) {
-    throw new RangeError(`${label}: options.runId must be a non-negative integer or undefined (the latest run), got ${runId}`);
-  }
-  const output = outputOf(label, options);
-  const retryOptions = retryOptionsOf(label, options);
+  const { taskId, name, queue, runId, output, retryOptions } = readingOptions(label, () => {
+    checkOptions(label, options, DOWNLOAD_ARTIFACT_OPTIONS);
+    const read = { taskId: requireString(label, options, 'taskId'), name: requireString(label, options, 'name'), queue: options.queue, runId: options.runId };
+    if (typeof read.queue?.artifact !== 'function' || typeof read.queue.latestArtifact !== 'function') {
+      throw new TypeError(`${label}: options.queue must be a Queue client (new Queue({rootUrl, credentials}))`);
+    }
+    if (read.runId !== undefined && !(Number.isSafeInteger(read.runId) && read.runId >= 0)) {
+      throw new RangeError(`${label}: options.runId must be a non-negative integer or undefined (the latest run), got ${read.runId}`);
+    }
+    return { ...read, output: outputOf(label, options), retryOptions: retryOptionsOf(label, options) };
+  });
   const artifact = await (runId === undefined ? queue.latestArtifact(taskId, name) : queue.artifact(taskId, runId, name));
 
   switch (artifact?.storageType) {

@@ -26,6 +26,19 @@ const STREAMS_REQUEST_BODIES = typeof globalThis.process?.versions?.node === 'st
 const describe = (value) => (value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value);
 
 /** Refuses a non-object and unknown keys. */
+/**
+ * Runs the synchronous reading of a caller's options: a getter or Proxy that
+ * throws becomes a TypeError naming the function (our own checks already do).
+ */
+export function readingOptions(label, read) {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof Error && error.message.startsWith(`${label}:`)) throw error;
+    throw new TypeError(`${label}: the options could not be read (${error instanceof Error ? error.message : typeof error})`, { cause: error });
+  }
+}
+
 export function checkOptions(label, options, allowed) {
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
     throw new TypeError(`${label}: options must be an object, got ${describe(options)}`);
@@ -188,15 +201,19 @@ function putToUrl(label, { url, headers = {} }, open, contentLength, retryOption
  */
 export async function upload(options) {
   const label = 'upload';
-  checkOptions(label, options, UPLOAD_OPTIONS);
-  const name = requireString(label, options, 'name');
-  const projectId = requireString(label, options, 'projectId');
-  const object = requireClient(label, options.object, 'object', 'Object', ['createUpload', 'finishUpload']);
-  if (options.expires === undefined) throw new TypeError(`${label}: options.expires is required (a Date or an ISO 8601 string)`);
-  const { open, contentLength } = sourceOf(label, options);
-  const contentType = options.contentType ?? (options.data?.type || DEFAULT_CONTENT_TYPE);
-  const uploadId = options.uploadId ?? slugidNice();
-  const retryOptions = retryOptionsOf(label, options);
+  const { name, projectId, object, open, contentLength, contentType, uploadId, retryOptions } = readingOptions(label, () => {
+    checkOptions(label, options, UPLOAD_OPTIONS);
+    if (options.expires === undefined) throw new TypeError(`${label}: options.expires is required (a Date or an ISO 8601 string)`);
+    return {
+      name: requireString(label, options, 'name'),
+      projectId: requireString(label, options, 'projectId'),
+      object: requireClient(label, options.object, 'object', 'Object', ['createUpload', 'finishUpload']),
+      ...sourceOf(label, options),
+      contentType: options.contentType ?? (options.data?.type || DEFAULT_CONTENT_TYPE),
+      uploadId: options.uploadId ?? slugidNice(),
+      retryOptions: retryOptionsOf(label, options),
+    };
+  });
 
   const proposedUploadMethods = {};
   let inline;
@@ -297,15 +314,17 @@ function verify(label, hasher, expected) {
  */
 export async function download(options) {
   const label = 'download';
-  checkOptions(label, options, DOWNLOAD_OPTIONS);
+  readingOptions(label, () => checkOptions(label, options, DOWNLOAD_OPTIONS));
   return downloadObject(label, options);
 }
 
 export async function downloadObject(label, options) {
-  const name = requireString(label, options, 'name');
-  const object = requireClient(label, options.object, 'object', 'Object', ['startDownload', 'object']);
-  const output = outputOf(label, options);
-  const retryOptions = retryOptionsOf(label, options);
+  const { name, object, output, retryOptions } = readingOptions(label, () => ({
+    name: requireString(label, options, 'name'),
+    object: requireClient(label, options.object, 'object', 'Object', ['startDownload', 'object']),
+    output: outputOf(label, options),
+    retryOptions: retryOptionsOf(label, options),
+  }));
   const start = await object.startDownload(name, { acceptDownloadMethods: { getUrl: true, simple: true } });
   if (start.method === 'getUrl') {
     let latest = start;

@@ -368,13 +368,13 @@ fn content_hasher_takes_every_byte_shape_and_refuses_others() {
 #[wasm_bindgen_test]
 fn transfer_retry_counts_down_with_growing_delays() {
     let mut retry =
-        TransferRetry::new(&json(r#"{"retries": 2, "delayFactor": 10, "randomizationFactor": 0}"#), "download")
+        TransferRetry::new(&json(r#"{"retries": 2, "delayFactor": 10, "randomizationFactor": 0}"#), "download".into())
             .expect("valid");
     assert_eq!(retry.next_delay(), Some(10.0));
     assert_eq!(retry.next_delay(), Some(20.0));
     assert_eq!(retry.next_delay(), None);
     assert_eq!(retry.retries(), 2);
-    let error = TransferRetry::new(&json(r#"{"maxDelay": -1}"#), "upload").err().expect("negative");
+    let error = TransferRetry::new(&json(r#"{"maxDelay": -1}"#), "upload".into()).err().expect("negative");
     assert_eq!(error_message(&error), "upload: options.maxDelay must not be negative");
     assert_alive();
 }

@@ -26,9 +26,11 @@ impl TransferRetry {
             unchecked_param_type = "{retries?: number, delayFactor?: number, randomizationFactor?: number, maxDelay?: number}"
         )]
         options: &JsValue,
-        #[wasm_bindgen(js_name = functionName)] function_name: &str,
+        // A JsValue, not &str: the glue would copy a non-string into wasm memory unchecked.
+        #[wasm_bindgen(js_name = functionName, unchecked_param_type = "string")] function_name: JsValue,
     ) -> JsResult<TransferRetry> {
-        guarded(function_name, || {
+        let function_name = function_name.as_string().unwrap_or_else(|| "TransferRetry".into());
+        guarded(&function_name, || {
             args::object(options, "options")?;
             Ok(TransferRetry { policy: retry_policy(options, "options")?, retries_done: 0 })
         })

@@ -62,6 +62,7 @@ writeFileSync(join(web, 'wasm-exports.js'), `export {\n${wasmNames.map((n) => ` 
 writeFileSync(join(web, 'version.js'), `export const version = ${JSON.stringify(version)};\n`);
 copyFileSync(join(template, 'facade.js'), join(web, 'facade.js'));
 copyFileSync(join(template, 'runtime.js'), join(web, 'runtime.js'));
+copyFileSync(join(template, 'hawk-signers.js'), join(web, 'hawk-signers.js'));
 // Each web entry initialises the wasm its own way; its legacy twin imports it first.
 for (const [entry, template_file] of [['index', 'web-entry.js'], ['worker', 'worker-entry.js'], ['workerd', 'workerd-entry.js']]) {
   copyFileSync(join(template, template_file), join(web, `${entry}.js`));

@@ -30,8 +30,13 @@ pub struct HeaderRequest<'a> {
 /// assert!(header.ends_with(r#"mac="6R4rV5iE+NPoym+WwjeHzjAGXUtLNIxmo1vpMofpLAE=""#));
 /// ```
 pub fn authorization_header(key: Key<'_>, request: &HeaderRequest<'_>) -> Result<String> {
+    signed_header(key.id, &crypto::HmacKey::new(key.secret.as_bytes()), request)
+}
+
+/// [`authorization_header`] for the Hawk `id` and a prepared key.
+pub(super) fn signed_header(id: &str, key: &crypto::HmacKey, request: &HeaderRequest<'_>) -> Result<String> {
     check_method(request.method)?;
-    check_attribute(key.id, "credentials.clientId")?;
+    check_attribute(id, "credentials.clientId")?;
     check_attribute(request.nonce, "nonce")?;
     if let Some(ext) = request.ext {
         check_attribute(ext, "ext")?;
@@ -46,15 +51,25 @@ pub fn authorization_header(key: Key<'_>, request: &HeaderRequest<'_>) -> Result
         hash: request.payload_hash,
         ext: request.ext,
     };
-    let mac = mac::calculate(MacKind::Header, key.secret, &artifacts);
-    let mut header = format!(r#"Hawk id="{}", ts="{}", nonce="{}""#, key.id, request.ts, request.nonce);
+    let mac = mac::calculate_with(MacKind::Header, key, &artifacts);
+    let mut header = String::with_capacity(96 + id.len() + request.ext.map_or(0, str::len));
+    header.push_str(r#"Hawk id=""#);
+    header.push_str(id);
+    header.push_str(r#"", ts=""#);
+    mac::push_integer(&mut header, request.ts);
+    header.push_str(r#"", nonce=""#);
+    header.push_str(request.nonce);
     if let Some(hash) = request.payload_hash {
-        header.push_str(&format!(r#", hash="{hash}""#));
+        header.push_str(r#"", hash=""#);
+        header.push_str(hash);
     }
     if let Some(ext) = request.ext.filter(|e| !e.is_empty()) {
-        header.push_str(&format!(r#", ext="{ext}""#));
+        header.push_str(r#"", ext=""#);
+        header.push_str(ext);
     }
-    header.push_str(&format!(r#", mac="{mac}""#));
+    header.push_str(r#"", mac=""#);
+    header.push_str(&mac);
+    header.push('"');
     Ok(header)
 }
 

@@ -46,26 +46,34 @@ pub fn normalized_string(kind: MacKind, a: &Artifacts<'_>) -> String {
     out.push('\n');
     out.push_str(a.nonce);
     out.push('\n');
-    a.method.chars().for_each(|c| out.push(c.to_ascii_uppercase()));
+    push_ascii_case(&mut out, a.method, u8::is_ascii_lowercase, str::to_ascii_uppercase);
     out.push('\n');
     out.push_str(a.resource);
     out.push('\n');
-    a.host.chars().for_each(|c| out.push(c.to_ascii_lowercase()));
+    push_ascii_case(&mut out, a.host, u8::is_ascii_uppercase, str::to_ascii_lowercase);
     out.push('\n');
     push_integer(&mut out, i64::from(a.port));
     out.push('\n');
     out.push_str(a.hash.unwrap_or(""));
     out.push('\n');
     // Hawk escapes backslashes and newlines in ext so it stays one line.
-    for c in ext.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            c => out.push(c),
-        }
+    if ext.contains(['\\', '\n']) {
+        out.push_str(&ext.replace('\\', "\\\\").replace('\n', "\\n"));
+    } else {
+        out.push_str(ext);
     }
     out.push('\n');
     out
+}
+
+/// Appends `value`, case-converted only when it has a byte to convert (rarely: methods
+/// come upper-case, hosts lower-case).
+fn push_ascii_case(out: &mut String, value: &str, needs: fn(&u8) -> bool, convert: fn(&str) -> String) {
+    if value.bytes().any(|b| needs(&b)) {
+        out.push_str(&convert(value));
+    } else {
+        out.push_str(value);
+    }
 }
 
 /// Appends `value` in decimal (what `format!` would write, without its machinery).

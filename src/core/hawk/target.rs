@@ -76,14 +76,28 @@ pub fn is_normalized(url: &str) -> bool {
         return false;
     }
     let resource = tail.split('#').next().unwrap_or("");
-    // Characters URL leaves alone in paths and queries of http(s) URLs.
-    let kept = |c: char| c.is_ascii_alphanumeric() || "-._~!$&()*+,;=:@/?%".contains(c);
     let path = resource.split('?').next().unwrap_or("");
-    let dot_segment = path.split('/').any(|segment| {
-        let lowered = segment.to_ascii_lowercase();
-        lowered.replace("%2e", ".").chars().all(|c| c == '.') && !segment.is_empty()
-    });
-    resource.chars().all(kept) && !dot_segment && percent_escapes_are_complete(resource)
+    // Byte by byte and without allocating: this runs for every signature.
+    resource.bytes().all(kept_by_url) && !path.split('/').any(is_dot_segment) && percent_escapes_are_complete(resource)
+}
+
+/// Characters URL leaves alone in paths and queries of http(s) URLs.
+fn kept_by_url(byte: u8) -> bool {
+    byte.is_ascii_alphanumeric()
+        || matches!(byte, b'-' | b'.' | b'_' | b'~' | b'!' | b'$' | b'&' | b'(' | b')' | b'*' | b'+' | b',' | b';' | b'=' | b':' | b'@' | b'/' | b'?' | b'%')
+}
+
+/// `.`, `..`, or the same with dots written `%2e` / `%2E`: URL would resolve it away.
+fn is_dot_segment(segment: &str) -> bool {
+    let mut rest = segment.as_bytes();
+    while !rest.is_empty() {
+        rest = match rest {
+            [b'.', tail @ ..] => tail,
+            [b'%', b'2', b'e' | b'E', tail @ ..] => tail,
+            _ => return false,
+        };
+    }
+    !segment.is_empty()
 }
 
 /// Every `%` starts a two-hex-digit escape (URL would otherwise keep a lone `%` as is,

@@ -126,7 +126,7 @@ async function main() {
   process.stderr.write(`bench: ${info.cpu} x${info.cores}, Node ${info.node}${QUICK ? ' (quick)' : ''}\n`);
   const official = await loadOfficial();
   notes.push(...official.notes);
-  notes.push('Hawk "+ authorizedScopes": ours encodes ext on every call; the official side gets the ext precomputed, as taskcluster-client does once per client.');
+  notes.push('Hawk "+ authorizedScopes": ours keeps the ext of recent scope lists; the official side gets the ext precomputed, as taskcluster-client does once per client.');
   notes.push('client-web buildSignedUrl is async; its synchronous twin buildSignedUrlSync (same code path) is measured.');
   notes.push('signUrl takes a ready URL; the rows against buildSignedUrl include URL building on the official side only.');
 

@@ -8,6 +8,7 @@ export * from './wasm-exports.js';
 // Read in JS, signed in wasm with prepared keys; these names shadow the wasm exports above.
 export { bewit, hawkHeader, signUrl } from './hawk-signers.js';
 export * from './runtime.js';
+export * from './oauth.js';
 export * from './services/index.js';
 export { version } from './version.js';
 

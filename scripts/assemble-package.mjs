@@ -63,6 +63,7 @@ writeFileSync(join(web, 'version.js'), `export const version = ${JSON.stringify(
 copyFileSync(join(template, 'facade.js'), join(web, 'facade.js'));
 copyFileSync(join(template, 'runtime.js'), join(web, 'runtime.js'));
 copyFileSync(join(template, 'hawk-signers.js'), join(web, 'hawk-signers.js'));
+copyFileSync(join(template, 'oauth.js'), join(web, 'oauth.js'));
 // Each web entry initialises the wasm its own way; its legacy twin imports it first.
 for (const [entry, template_file] of [['index', 'web-entry.js'], ['worker', 'worker-entry.js'], ['workerd', 'workerd-entry.js']]) {
   copyFileSync(join(template, template_file), join(web, `${entry}.js`));
@@ -107,7 +108,7 @@ for (const entry of ['index', 'legacy']) {
   );
 }
 
-for (const file of ['index.d.ts', 'runtime.d.ts', 'README.md']) copyFileSync(join(template, file), join(dist, file));
+for (const file of ['index.d.ts', 'runtime.d.ts', 'oauth.d.ts', 'README.md']) copyFileSync(join(template, file), join(dist, file));
 writeFileSync(join(dist, 'legacy.d.ts'), "export * from './legacy/index.js';\n");
 const pkg = JSON.parse(readFileSync(join(template, 'package.json'), 'utf8'));
 pkg.version = version;

@@ -7,8 +7,11 @@ export const FUNCTIONS = [
   'scopesSatisfying', 'simplifyScopeExpression', 'validScope', 'validExpression',
   'fromNow', 'fromNowJSON',
   'slugid',
+  'startSignIn', 'signInWithPopup', 'finishSignIn',
+  'oauthAuthorizeUrl', 'oauthNewState', 'oauthEndpoint', 'oauthParseRedirect',
+  'oauthTokenRequestBody', 'oauthTokenAnswer', 'oauthCredentialsAnswer', 'oauthPkcePair',
 ];
-export const OTHERS = ['ScopeSet', 'urls', 'version'];
+export const OTHERS = ['ScopeSet', 'urls', 'version', 'OAuthCredentialAgent', 'OAuthError'];
 export const ALL_NAMES = [...FUNCTIONS, ...OTHERS];
 
 export const URL_FUNCTIONS = [

@@ -1,6 +1,7 @@
 // The page side of the browser benchmark: the same method as bench/timing.mjs
 // (calibrated fixed iteration count, warm-up, interleaved rounds, median), for
 // synchronous and asynchronous contenders. A measurement only: nothing asserts speed.
+import { median } from '../timing.mjs';
 
 let sink;
 
@@ -26,12 +27,6 @@ async function calibrate(c, { roundMs, warmupMs }) {
   }
   while (performance.now() - start < warmupMs) ms = await runBatch(c, n);
   return Math.max(1, Math.round((n * roundMs) / ms));
-}
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 /** contenders: [{ id, label, fn, async? }]; returns { [id]: { label, opsPerSec, iterations, rounds } }. */

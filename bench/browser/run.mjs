@@ -3,13 +3,12 @@
 // the same page, interleaved; sizes are the bundles the page loads; the cold
 // start is the time from navigation to the first signed URL in a fresh context.
 // A measurement, never a test: nothing here asserts timing.
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../../tests/support/browser-harness.mjs';
 import { startStaticServer } from '../../tests/support/static-server.mjs';
 import { ROOT } from '../paths.mjs';
+import { measureFiles } from '../size.mjs';
 import { median } from '../timing.mjs';
 import { BROWSER_BUILD_DIR, buildBrowserBundles } from './bundles.mjs';
 
@@ -19,16 +18,7 @@ const coldPage = (bundle) => `<!doctype html><html><head><meta charset="utf-8"><
 export const BROWSER_TIMING = { rounds: 9, roundMs: 100, warmupMs: 400 };
 export const BROWSER_QUICK_TIMING = { rounds: 3, roundMs: 20, warmupMs: 20 };
 
-function sizeOf(...files) {
-  let raw = 0;
-  let gzip = 0;
-  for (const file of files) {
-    const buf = readFileSync(file);
-    raw += buf.length;
-    gzip += gzipSync(buf, { level: 9 }).length;
-  }
-  return { raw, gzip };
-}
+const sizeOf = (...files) => measureFiles(files);
 
 /** Milliseconds from navigation to the first signed URL, each run in a fresh context (no cache). */
 async function coldStart(browser, origin, bundles, runs) {

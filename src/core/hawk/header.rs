@@ -86,12 +86,20 @@ fn check_method(method: &str) -> Result<()> {
 }
 
 /// Hawk servers accept only these characters inside a quoted header attribute.
+fn allowed_in_attribute(byte: u8) -> bool {
+    (byte.is_ascii_graphic() && byte != b'"' && byte != b'\\') || byte == b' '
+}
+
+/// Checks that `value` fits in a quoted header attribute; `what` names it in errors.
 pub(crate) fn check_attribute(value: &str, what: &str) -> Result<()> {
-    let allowed = |c: char| c.is_ascii_graphic() && c != '"' && c != '\\' || c == ' ';
     if value.is_empty() && what != "ext" {
         return Err(Error::invalid(format!("{what} must not be empty")));
     }
-    if let Some(bad) = value.chars().find(|&c| !allowed(c)) {
+    // Byte by byte on every signature; characters are decoded only to name a bad one.
+    if value.bytes().all(allowed_in_attribute) {
+        return Ok(());
+    }
+    if let Some(bad) = value.chars().find(|&c| !u8::try_from(c).is_ok_and(allowed_in_attribute)) {
         return Err(Error::invalid(format!(
             "{what} contains {}, which a Hawk header cannot carry (printable ASCII except '\"' and '\\')",
             excerpt(bad.encode_utf8(&mut [0; 4]))

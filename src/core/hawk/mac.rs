@@ -57,7 +57,7 @@ pub fn normalized_string(kind: MacKind, a: &Artifacts<'_>) -> String {
     out.push_str(a.hash.unwrap_or(""));
     out.push('\n');
     // Hawk escapes backslashes and newlines in ext so it stays one line.
-    if ext.contains(['\\', '\n']) {
+    if ext.bytes().any(|b| b == b'\\' || b == b'\n') {
         out.push_str(&ext.replace('\\', "\\\\").replace('\n', "\\n"));
     } else {
         out.push_str(ext);

@@ -71,8 +71,8 @@ pub fn is_normalized(url: &str) -> bool {
     };
     let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
     let (authority, tail) = rest.split_at(authority_end);
-    let host_ok = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '-' || c == ':';
-    if authority.is_empty() || !authority.chars().all(host_ok) || !tail.starts_with('/') {
+    let host_ok = |b: u8| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.' || b == b'-' || b == b':';
+    if authority.is_empty() || !authority.bytes().all(host_ok) || !tail.starts_with('/') {
         return false;
     }
     let resource = tail.split('#').next().unwrap_or("");

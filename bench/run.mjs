@@ -19,7 +19,7 @@ import { bundleSizes, installedSizes, packageFiles } from './size.mjs';
 import { DEFAULTS, measureGroup } from './timing.mjs';
 
 const QUICK = process.argv.includes('--quick');
-const TIMING = QUICK ? { rounds: 5, roundMs: 40, warmupMs: 80 } : DEFAULTS;
+const TIMING = QUICK ? { rounds: 3, roundMs: 10, warmupMs: 20 } : DEFAULTS;
 const started = process.hrtime.bigint();
 const notes = [];
 const errors = [];

@@ -63,6 +63,7 @@ writeFileSync(join(web, 'version.js'), `export const version = ${JSON.stringify(
 copyFileSync(join(template, 'facade.js'), join(web, 'facade.js'));
 copyFileSync(join(template, 'runtime.js'), join(web, 'runtime.js'));
 copyFileSync(join(template, 'hawk-signers.js'), join(web, 'hawk-signers.js'));
+copyFileSync(join(template, 'base-members.js'), join(web, 'base-members.js'));
 copyFileSync(join(template, 'oauth.js'), join(web, 'oauth.js'));
 // Each web entry initialises the wasm its own way; its legacy twin imports it first.
 for (const [entry, template_file] of [['index', 'web-entry.js'], ['worker', 'worker-entry.js'], ['workerd', 'workerd-entry.js']]) {

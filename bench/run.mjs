@@ -13,6 +13,7 @@ import { scopesCase } from './cases/scopes.mjs';
 import { signedUrlCase } from './cases/signed-url.mjs';
 import { tempCredsCase } from './cases/temp-creds.mjs';
 import { measureImportTimes } from './import-time.mjs';
+import { measureThroughput } from './throughput.mjs';
 import { CLIENT_WEB_NODE_BUNDLE, loadOfficial } from './official.mjs';
 import { OUT_DIR, hasPackage, packageVersion } from './paths.mjs';
 import { importTable, sizeTable, speedTable } from './report.mjs';
@@ -132,6 +133,10 @@ async function main() {
   notes.push('signUrl takes a ready URL; the rows against buildSignedUrl include URL building on the official side only.');
 
   const speed = runSpeed(official);
+  process.stderr.write('  measuring request throughput\n');
+  const throughput = await measureThroughput(ours, official, QUICK ? { rounds: 1, requests: 200 } : {})
+    .catch((error) => { errors.push(`throughput: ${error.stack ?? error}`); return null; });
+  if (throughput) speed.push(throughput);
   process.stderr.write('  measuring import times\n');
   const imports = section('import time', () => runImportTimes(official));
   const sizes = await runSizes();

@@ -58,12 +58,14 @@ export async function startEmulator(options = {}) {
 
   const login = createLoginEndpoints({ state, clock, accessTokenLifetimeMs: options.accessTokenLifetimeMs });
   const timers = new Set();
+  const faultInjector = createFaultInjector(() => faults);
   const server = createHttpServer({
     dispatcher: createApiDispatcher({ services, router: createRouter(services), handlers, authenticator }),
     blobs: createBlobEndpoints({ state, signer }),
     login,
     reference: createReferences(services),
-    faultInjector: createFaultInjector(() => faults),
+    faultInjector,
+    getFaults: () => faults,
     logRequest: createRequestLogger(log),
     timers,
   });
@@ -93,6 +95,8 @@ export async function startEmulator(options = {}) {
     login,
     get faults() { return faults; },
     set faults(value) { faults = value ?? {}; },
+    /** How many faults of each kind were injected so far. */
+    faultsInjected: faultInjector.injected,
     get clockOffsetSec() { return clock.offsetSec; },
     set clockOffsetSec(value) { clock.offsetSec = value; },
     async close() {

@@ -48,7 +48,7 @@ export const CORS_HEADERS = {
   'Access-Control-Allow-Origin': '*',
   'Access-Control-Allow-Methods': 'GET, HEAD, POST, PUT, DELETE, OPTIONS',
   'Access-Control-Allow-Headers': 'Authorization, Content-Type',
-  'Access-Control-Expose-Headers': 'WWW-Authenticate, x-taskcluster-endpoint, Location',
+  'Access-Control-Expose-Headers': 'WWW-Authenticate, Retry-After, x-taskcluster-endpoint, Location',
   'Access-Control-Max-Age': '600',
 };
 

@@ -2,7 +2,7 @@
 // of: reference documents, the S3 stand-in, or an API call.
 import http from 'node:http';
 import { ApiError, CORS_HEADERS, errorBody, send, sendError, sendJson, sendReply } from './responses.mjs';
-import { BAD_GATEWAY_HTML } from './faults.mjs';
+import { damageAnswer, faultAnswer } from './faults.mjs';
 
 const MAX_BODY = 64 * 1024 * 1024;
 const API_PATH = /^\/api\/([^/]+)\/([^/]+)(\/.*)?$/;
@@ -26,14 +26,19 @@ function readBody(req) {
   });
 }
 
-export function createHttpServer({ dispatcher, blobs, login, reference, faultInjector, logRequest, timers }) {
-  const sleep = (ms) => new Promise((resolve) => {
-    const timer = setTimeout(() => { timers.delete(timer); resolve(); }, ms);
+export function createHttpServer({ dispatcher, blobs, login, reference, faultInjector, getFaults, logRequest, timers }) {
+  const schedule = (fn, ms) => {
+    const timer = setTimeout(() => { timers.delete(timer); fn(); }, ms);
     timers.add(timer);
-  });
+  };
+  const sleep = (ms) => new Promise((resolve) => schedule(resolve, ms));
 
   async function handle(req, res) {
     res.on('finish', () => logRequest(req, res.statusCode));
+    // One line per request even when no answer completes (dropped, cut off, or
+    // abandoned by the client).
+    let dropped = false;
+    res.on('close', () => { if (!res.writableFinished) logRequest(req, dropped ? 'dropped' : 'unfinished'); });
     if (req.method === 'OPTIONS') {
       res.writeHead(204, CORS_HEADERS);
       res.end();
@@ -46,12 +51,8 @@ export function createHttpServer({ dispatcher, blobs, login, reference, faultInj
     const fault = faultInjector.take(path);
     if (fault.delayMs) await sleep(fault.delayMs);
     if (fault.kind === 'drop') {
-      logRequest(req, 'dropped');
+      dropped = true;
       req.socket.destroy();
-      return;
-    }
-    if (fault.kind === 'html') {
-      send(req, res, 502, { 'Content-Type': 'text/html' }, BAD_GATEWAY_HTML);
       return;
     }
     if (fault.kind === 'status500') {
@@ -59,6 +60,12 @@ export function createHttpServer({ dispatcher, blobs, login, reference, faultInj
       sendJson(req, res, 500, errorBody(error, { method: req.method.toLowerCase(), params: {}, payload: {} }));
       return;
     }
+    if (fault.when === 'instead') {
+      const { status, headers, body } = faultAnswer(fault.kind, getFaults());
+      send(req, res, status, headers, body);
+      return;
+    }
+    if (fault.when === 'after') damageAnswer(res, fault.kind, { stallMs: Number(getFaults()?.stallMs) || undefined, schedule });
 
     if (path.startsWith('/references/') && (req.method === 'GET' || req.method === 'HEAD')) {
       const doc = reference(path.slice('/references/'.length));

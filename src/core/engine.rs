@@ -9,7 +9,7 @@ use std::cell::Cell;
 
 use super::credentials::Credentials;
 use super::hawk::{self, HeaderRequest, Target};
-use super::retry::{Outcome, RetryPolicy};
+use super::retry::{Outcome, RetryPolicy, retry_after_ms};
 use super::{Result, hawk::header::random_nonce};
 
 /// A request ready to send, before signing.
@@ -29,6 +29,7 @@ pub struct HttpRequest {
 pub struct HttpResponse {
     pub status: u16,
     pub www_authenticate: Option<String>,
+    pub retry_after: Option<String>,
     pub body: String,
 }
 
@@ -98,7 +99,12 @@ pub async fn execute<T: Transport>(
             clock_corrected = true;
             continue;
         }
+        let retry_after = result
+            .as_ref()
+            .ok()
+            .and_then(|response| retry_after_ms(response.status, response.retry_after.as_deref()?, transport.now_ms()));
         let outcome = match &result {
+            Ok(response) if response.status == 429 && retry_after.is_some() => Outcome::Throttled,
             Ok(response) => Outcome::Status(response.status),
             Err(TransportError::Timeout) => Outcome::Timeout,
             Err(TransportError::Network(_)) => Outcome::NetworkError,
@@ -107,7 +113,7 @@ pub async fn execute<T: Transport>(
             return Ok((result, retries));
         }
         retries += 1;
-        transport.sleep(settings.retry.delay_ms(retries, transport.random())).await;
+        transport.sleep(settings.retry.wait_ms(retries, transport.random(), retry_after)).await;
     }
 }
 
@@ -198,7 +204,11 @@ mod tests {
     }
 
     fn status(code: u16) -> std::result::Result<HttpResponse, TransportError> {
-        Ok(HttpResponse { status: code, www_authenticate: None, body: String::new() })
+        Ok(HttpResponse { status: code, www_authenticate: None, retry_after: None, body: String::new() })
+    }
+
+    fn retry_after(code: u16, value: &str) -> std::result::Result<HttpResponse, TransportError> {
+        Ok(HttpResponse { status: code, www_authenticate: None, retry_after: Some(value.into()), body: String::new() })
     }
 
     fn request() -> HttpRequest {
@@ -226,6 +236,15 @@ mod tests {
     }
 
     #[test]
+    fn honours_retry_after_on_503_and_429_capped_by_max_delay() {
+        let script = Scripted::new(vec![retry_after(503, "2"), retry_after(429, "120"), status(429), status(200)]);
+        let (result, retries) = execute_with(&script, None, &Cell::new(0.0));
+        // The plain 429 (no Retry-After) ends the call; maxDelay (30 s) caps the 120 s.
+        assert_eq!((result.unwrap().status, retries), (429, 2));
+        assert_eq!(*script.slept.borrow(), vec![2000.0, 30_000.0]);
+    }
+
+    #[test]
     fn never_retries_client_errors() {
         let script = Scripted::new(vec![status(404), status(200)]);
         let (result, retries) = execute_with(&script, None, &Cell::new(0.0));
@@ -248,6 +267,7 @@ mod tests {
         let challenge = HttpResponse {
             status: 401,
             www_authenticate: Some(format!(r#"Hawk ts="{server_ts}", tsm="{tsm}", error="Stale timestamp""#)),
+            retry_after: None,
             body: String::new(),
         };
         let script = Scripted::new(vec![Ok(challenge.clone()), Ok(challenge), status(200)]);
@@ -267,6 +287,7 @@ mod tests {
         let forged = HttpResponse {
             status: 401,
             www_authenticate: Some(r#"Hawk ts="1", tsm="forged", error="Stale timestamp""#.into()),
+            retry_after: None,
             body: String::new(),
         };
         let script = Scripted::new(vec![Ok(forged), status(200)]);

@@ -1,21 +1,45 @@
 //! When to retry a failed request, and how long to wait first.
+//!
+//! `Retry-After` (seconds or an HTTP date) is honoured on 429 and 5xx answers:
+//! the wait is the longer of the backoff and the server's, capped by maxDelay.
+//! A 429 is retried only when it carries one (the official clients never retry
+//! a 4xx; a 429 that says when to come back is the server asking for it).
+
+use super::time::parse_http_date;
 
 /// How one attempt ended, as far as retrying is concerned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {
     Status(u16),
+    /// A 429 with a usable `Retry-After`.
+    Throttled,
     NetworkError,
     Timeout,
 }
 
 impl Outcome {
-    /// Server errors, network errors and timeouts may pass; 4xx never will.
+    /// Server errors, throttling with a Retry-After, network errors and
+    /// timeouts may pass; other 4xx never will.
     pub fn is_transient(self) -> bool {
         match self {
             Outcome::Status(status) => status >= 500,
-            Outcome::NetworkError | Outcome::Timeout => true,
+            Outcome::Throttled | Outcome::NetworkError | Outcome::Timeout => true,
         }
     }
+}
+
+/// The wait a `Retry-After` value asks for, in ms from `now_ms` (never
+/// negative); `None` if it is neither delta-seconds nor an HTTP date, or the
+/// status is not one where it means "retry later".
+pub fn retry_after_ms(status: u16, value: &str, now_ms: f64) -> Option<f64> {
+    if status != 429 && status < 500 {
+        return None;
+    }
+    let value = value.trim();
+    if !value.is_empty() && value.len() <= 10 && value.bytes().all(|b| b.is_ascii_digit()) {
+        return value.parse::<f64>().ok().map(|seconds| seconds * 1000.0);
+    }
+    parse_http_date(value).map(|at| (at - now_ms).max(0.0))
 }
 
 /// The retry options users know from the official clients.
@@ -56,6 +80,16 @@ impl RetryPolicy {
         let spread = 1.0 + (random.clamp(0.0, 1.0) * 2.0 - 1.0) * self.randomization_factor;
         (base * spread).min(self.max_delay_ms).max(1.0)
     }
+
+    /// The wait before retry number `retry`: the backoff, or the server's
+    /// `Retry-After` when that is longer, never more than maxDelay.
+    pub fn wait_ms(&self, retry: u32, random: f64, retry_after_ms: Option<f64>) -> f64 {
+        let backoff = self.delay_ms(retry, random);
+        match retry_after_ms {
+            Some(asked) if asked > backoff => asked.min(self.max_delay_ms).max(backoff),
+            _ => backoff,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -73,6 +107,31 @@ mod tests {
         for status in [400, 401, 403, 404, 409, 429] {
             assert!(!policy.should_retry(Outcome::Status(status), 0), "{status}");
         }
+        assert!(policy.should_retry(Outcome::Throttled, 0));
+    }
+
+    #[test]
+    fn reads_retry_after_on_throttling_and_server_errors() {
+        let now = 1_445_412_480_000.0; // Wed, 21 Oct 2015 07:28:00 GMT
+        assert_eq!(retry_after_ms(503, "7", now), Some(7000.0));
+        assert_eq!(retry_after_ms(429, " 0 ", now), Some(0.0));
+        assert_eq!(retry_after_ms(503, "Wed, 21 Oct 2015 07:28:05 GMT", now), Some(5000.0));
+        assert_eq!(retry_after_ms(503, "Wed, 21 Oct 2015 07:27:00 GMT", now), Some(0.0));
+        for bad in ["", "-1", "1.5", "soon", "99999999999"] {
+            assert_eq!(retry_after_ms(503, bad, now), None, "{bad}");
+        }
+        assert_eq!(retry_after_ms(400, "7", now), None);
+        assert_eq!(retry_after_ms(200, "7", now), None);
+    }
+
+    #[test]
+    fn waits_for_retry_after_up_to_max_delay() {
+        let policy = RetryPolicy { max_delay_ms: 5000.0, ..RetryPolicy::default() };
+        assert_eq!(policy.wait_ms(1, 0.5, None), 100.0);
+        assert_eq!(policy.wait_ms(1, 0.5, Some(2000.0)), 2000.0);
+        assert_eq!(policy.wait_ms(1, 0.5, Some(3_600_000.0)), 5000.0);
+        // A shorter Retry-After never shortens the backoff.
+        assert_eq!(policy.wait_ms(3, 0.5, Some(10.0)), 400.0);
     }
 
     #[test]

@@ -1,14 +1,14 @@
 //! `ExchangeSet`: routing-key bindings for one exchange reference, behind every
 //! generated `...Events` class.
 
+use std::rc::Rc;
+
 use wasm_bindgen::prelude::*;
 
 use super::errors::{JsResult, guarded};
 use super::reference::ServiceApi;
 use super::{args, values};
 use crate::core::error::excerpt;
-use std::rc::Rc;
-
 use crate::core::reference::ServiceReference;
 use crate::core::{Error, Result, routing_key};
 

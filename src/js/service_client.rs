@@ -213,7 +213,19 @@ impl Shared {
         match result {
             // A 303 (getArtifact and friends) answers with the JSON callers read: `{url}`.
             Ok(response) if (200..300).contains(&response.status) || response.status == 303 => {
-                Ok(success_body(&response))
+                success_body(&response, entry.output).ok_or_else(|| {
+                    let excerpt: String = response.body.chars().take(100).collect();
+                    request_error(failure(
+                        format!(
+                            "{label}: HTTP {} with a body that is not JSON ({method} {url}, {retries} retries): {}",
+                            response.status,
+                            excerpt.trim()
+                        ),
+                        "InvalidResponse".into(),
+                        Some(response.status),
+                        JsValue::from_str(&response.body),
+                    ))
+                })
             }
             Ok(response) => Err(request_error(http_failure(&response, &label, failure))),
             Err(TransportError::Timeout) => Err(request_error(failure(
@@ -285,12 +297,18 @@ fn take_expiration(entry: &FunctionEntry, values: &mut Vec<JsValue>) -> Result<O
     seconds.map(|s| expiration_seconds(s, "options.expiration")).transpose()
 }
 
-/// A 2xx body: JSON when it parses, the text otherwise, `undefined` when empty.
-fn success_body(response: &HttpResponse) -> JsValue {
+/// A 2xx body: JSON when it parses, `undefined` when empty; text only for
+/// methods that declare no JSON output. `None` when a JSON answer is broken
+/// (a proxy's HTML page, a truncated body).
+fn success_body(response: &HttpResponse, json_expected: bool) -> Option<JsValue> {
     if response.body.is_empty() {
-        return JsValue::UNDEFINED;
+        return Some(JsValue::UNDEFINED);
     }
-    js_sys::JSON::parse(&response.body).unwrap_or_else(|_| JsValue::from_str(&response.body))
+    match js_sys::JSON::parse(&response.body) {
+        Ok(value) => Some(value),
+        Err(_) if json_expected => None,
+        Err(_) => Some(JsValue::from_str(&response.body)),
+    }
 }
 
 /// The server's message and code first; an HTML or text body is kept short.

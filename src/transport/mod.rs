@@ -1,6 +1,12 @@
 //! The engine's [`Transport`] on the platform's `fetch` (browsers, Workers,
 //! Node 20): per-attempt timeouts with `AbortController`, waits with `setTimeout`.
 
+use std::cell::{Cell, RefCell};
+use std::future::{Future, poll_fn};
+use std::pin::pin;
+use std::rc::Rc;
+use std::task::{Context, Poll, Waker};
+
 use gloo_net::http::{Method, RequestBuilder};
 use js_sys::{Function, Promise};
 use wasm_bindgen::prelude::*;
@@ -24,12 +30,22 @@ impl Transport for Fetch {
     async fn send(&self, request: &HttpRequest, timeout_ms: f64) -> Result<HttpResponse, TransportError> {
         let controller =
             AbortController::new().map_err(|_| TransportError::Network("AbortController is unavailable".into()))?;
-        let deadline = AbortAfter::start(&controller, timeout_ms);
-        let result = send_once(request, &controller).await;
-        drop(deadline);
-        result.map_err(|message| {
-            if controller.signal().aborted() { TransportError::Timeout } else { TransportError::Network(message) }
+        let deadline = Deadline::start(&controller, timeout_ms);
+        // The deadline ends the attempt by itself: an abort that fetch fails to
+        // honour (seen in Node under load: the request then hung until the
+        // server answered) must not hang the call.
+        let mut sending = pin!(send_once(request, &controller));
+        let result = poll_fn(|cx| match sending.as_mut().poll(cx) {
+            Poll::Ready(result) => Poll::Ready(Some(result)),
+            Poll::Pending => deadline.poll_expired(cx).map(|()| None),
         })
+        .await;
+        drop(deadline);
+        match result {
+            Some(Ok(response)) => Ok(response),
+            Some(Err(message)) if !controller.signal().aborted() => Err(TransportError::Network(message)),
+            _ => Err(TransportError::Timeout),
+        }
     }
 
     async fn sleep(&self, ms: f64) {
@@ -66,6 +82,7 @@ async fn send_once(request: &HttpRequest, controller: &AbortController) -> Resul
     Ok(HttpResponse {
         status: response.status(),
         www_authenticate: headers.get("www-authenticate"),
+        retry_after: headers.get("retry-after"),
         body: response.text().await.map_err(|e| e.to_string())?,
     })
 }
@@ -82,26 +99,51 @@ fn in_browser() -> bool {
     ["document", "WorkerGlobalScope"].iter().any(|name| js_sys::Reflect::has(&global, &(*name).into()).unwrap_or(false))
 }
 
-/// Aborts a controller after a delay unless dropped first. Dropping clears the
-/// timer and frees the callback, so a request that finishes in time leaves
-/// nothing behind in JS (a closure handed to `setTimeout` for good would be
-/// kept alive by the timer, and its table slot by wasm, for every request).
-struct AbortAfter {
+/// Aborts a controller after a delay unless dropped first, and wakes the
+/// attempt waiting on it. Dropping clears the timer and frees the callback, so
+/// a request that finishes in time leaves nothing behind in JS (a closure
+/// handed to `setTimeout` for good would be kept alive by the timer, and its
+/// table slot by wasm, for every request). The expiry is signalled on the Rust
+/// side: a JS promise that never settles would keep its `JsFuture` callbacks.
+struct Deadline {
     timer: JsValue,
+    state: Rc<DeadlineState>,
     _abort: Closure<dyn FnMut()>,
 }
 
-impl AbortAfter {
+#[derive(Default)]
+struct DeadlineState {
+    expired: Cell<bool>,
+    waker: RefCell<Option<Waker>>,
+}
+
+impl Deadline {
     fn start(controller: &AbortController, ms: f64) -> Self {
-        let controller = controller.clone();
-        let abort = Closure::<dyn FnMut()>::new(move || controller.abort());
+        let state = Rc::new(DeadlineState::default());
+        let (controller, fired) = (controller.clone(), Rc::clone(&state));
+        let abort = Closure::<dyn FnMut()>::new(move || {
+            controller.abort();
+            fired.expired.set(true);
+            if let Some(waker) = fired.waker.take() {
+                waker.wake();
+            }
+        });
         let timer = set_timeout(abort.as_ref().unchecked_ref(), ms);
-        AbortAfter { timer, _abort: abort }
+        Deadline { timer, state, _abort: abort }
+    }
+
+    fn poll_expired(&self, cx: &mut Context<'_>) -> Poll<()> {
+        if self.state.expired.get() {
+            return Poll::Ready(());
+        }
+        self.state.waker.replace(Some(cx.waker().clone()));
+        Poll::Pending
     }
 }
 
-impl Drop for AbortAfter {
+impl Drop for Deadline {
     fn drop(&mut self) {
         clear_timeout(&self.timer);
+        self.state.waker.take();
     }
 }

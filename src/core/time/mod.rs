@@ -5,9 +5,11 @@
 //! lie within the JS date range of ±8.64e15 ms (±100,000,000 days).
 
 mod calendar;
+mod http_date;
 mod iso;
 mod offset;
 
+pub use http_date::parse_http_date;
 pub use iso::{parse_iso_string, to_iso_string};
 pub use offset::{Offset, parse_offset};
 

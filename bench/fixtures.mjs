@@ -18,8 +18,8 @@ export const AUTHORIZED_SCOPES = [
   'queue:create-task:highest:proj-bench/*',
   'secrets:get:project/bench/*',
 ];
-// What taskcluster-client computes once per client and sends as Hawk ext.
-export const AUTHORIZED_SCOPES_EXT = Buffer.from(JSON.stringify({ authorizedScopes: AUTHORIZED_SCOPES })).toString('base64');
+// What taskcluster-client computes once per client and sends as Hawk ext (btoa: the page imports this file too).
+export const AUTHORIZED_SCOPES_EXT = btoa(JSON.stringify({ authorizedScopes: AUTHORIZED_SCOPES }));
 
 export const TEMP_SCOPES = ['queue:create-task:highest:proj-bench/*', 'queue:route:index.project.bench.*', 'secrets:get:project/bench/token'];
 export const TEMP_START = new Date('2030-01-01T00:00:00.000Z');

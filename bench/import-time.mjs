@@ -31,11 +31,11 @@ function summarize(samples) {
  * variants: [{ id, label, code }]. Returns { baseline: {ms, cpuMs, runs, cpuRuns},
  * results: { [id]: { label, ms, netMs, cpuMs, netCpuMs, runs, cpuRuns } } }.
  */
-export function measureImportTimes(variants) {
+export function measureImportTimes(variants, rounds = ROUNDS) {
   const all = [{ id: 'baseline', label: "node -e ''", code: '' }, ...variants];
   const samples = Object.fromEntries(all.map((v) => [v.id, []]));
-  for (const v of all) timeChild(v.code); // warm the file system cache
-  for (let r = 0; r < ROUNDS; r++) {
+  if (rounds > 1) for (const v of all) timeChild(v.code); // warm the file system cache
+  for (let r = 0; r < rounds; r++) {
     const order = r % 2 ? [...all].reverse() : all;
     for (const v of order) samples[v.id].push(timeChild(v.code));
   }
@@ -45,5 +45,5 @@ export function measureImportTimes(variants) {
     const s = summarize(samples[v.id]);
     results[v.id] = { label: v.label, ...s, netMs: s.ms - baseline.ms, netCpuMs: s.cpuMs - baseline.cpuMs };
   }
-  return { rounds: ROUNDS, baseline, results };
+  return { rounds, baseline, results };
 }

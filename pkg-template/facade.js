@@ -5,6 +5,8 @@ import { slugidNice, slugidV4 } from './taskcluster_wasm.js';
 
 // The wasm exports common to both builds (the web glue adds its init functions).
 export * from './wasm-exports.js';
+// Read in JS, signed in wasm with prepared keys; these names shadow the wasm exports above.
+export { bewit, hawkHeader, signUrl } from './hawk-signers.js';
 export * from './runtime.js';
 export * from './oauth.js';
 export * from './services/index.js';

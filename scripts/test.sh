@@ -26,5 +26,5 @@ cargo test --lib --target wasm32-unknown-unknown
 echo "== wasm in headless Chromium: wasm-bindgen-test"
 WASM_BINDGEN_USE_BROWSER=1 cargo test --lib --target wasm32-unknown-unknown
 
-echo "== JS: node --test against the built package (Node, Chromium, the runtimes and bundlers in tests/runtimes, leak/load/faults in tests/load)"
-node --test --test-reporter=spec tests/js/ tests/fuzz/ tests/browser/ tests/emulator/ tests/e2e/ tests/runtimes/ tests/load/
+echo "== JS: node --test against the built package (Node, Chromium, the runtimes and bundlers in tests/runtimes, leak/load/faults in tests/load, and the benchmark smoke)"
+node --test --test-reporter=spec tests/js/ tests/fuzz/ tests/browser/ tests/emulator/ tests/e2e/ tests/runtimes/ tests/load/ tests/bench/

@@ -11,12 +11,30 @@ const BLOCK_SIZE: usize = 64;
 
 /// HMAC-SHA256 of `message` under `key`, as raw bytes.
 pub fn hmac_sha256(key: &[u8], message: &[u8]) -> [u8; 32] {
-    // The key is brought to block size here, as RFC 2104 does, so the
-    // constructor used is the infallible one: there is no error branch that
-    // could quietly yield a zero MAC.
-    let mut mac = <Hmac<Sha256> as KeyInit>::new(&block_key(key).into());
-    mac.update(message);
-    mac.finalize().into_bytes().into()
+    HmacKey::new(key).sign(&[message])
+}
+
+/// An HMAC-SHA256 key with its inner and outer hash states computed once, so
+/// each signature costs only the message's blocks, not the key's.
+#[derive(Clone)]
+pub struct HmacKey(Hmac<Sha256>);
+
+impl HmacKey {
+    pub fn new(key: &[u8]) -> HmacKey {
+        // The key is brought to block size here, as RFC 2104 does, so the
+        // constructor used is the infallible one: there is no error branch that
+        // could quietly yield a zero MAC.
+        HmacKey(<Hmac<Sha256> as KeyInit>::new(&block_key(key).into()))
+    }
+
+    /// The MAC of the concatenation of `parts`.
+    pub fn sign(&self, parts: &[&[u8]]) -> [u8; 32] {
+        let mut mac = self.0.clone();
+        for part in parts {
+            mac.update(part);
+        }
+        mac.finalize().into_bytes().into()
+    }
 }
 
 /// `key` zero-padded to the block size, or its SHA-256 zero-padded if longer.
@@ -75,6 +93,14 @@ mod tests {
         assert_eq!(hex(exact), "21cd586aeca0579d99a1c938127c92525a371f807bc5ba6eb78bc825bd4f2be3");
         // The empty key is valid HMAC (the key block is all zeros), not an error.
         assert_eq!(hex(hmac_sha256(b"", b"")), "b613679a0814d9ec772f95d778c35fc5ff1697c493715653c6c712144292c5ad");
+    }
+
+    #[test]
+    fn a_prepared_key_signs_like_a_fresh_one_every_time() {
+        let key = HmacKey::new(b"Jefe");
+        let once = key.sign(&[b"what do ya want ", b"for nothing?"]);
+        assert_eq!(once, hmac_sha256(b"Jefe", b"what do ya want for nothing?"));
+        assert_eq!(key.sign(&[b"what do ya want for nothing?"]), once);
     }
 
     #[test]

@@ -7,7 +7,7 @@ use super::errors::{JsResult, guarded};
 use crate::core::credentials::Credentials;
 use crate::core::error::excerpt;
 use crate::core::hawk::bewit::{DEFAULT_EXPIRATION_SECONDS, expires_at};
-use crate::core::hawk::{self, BewitRequest, HeaderRequest, Target, target};
+use crate::core::hawk::{self, BewitRequest, HeaderRequest, Key, Signer, Target, target};
 use crate::core::{Error, Result};
 
 /// What the signing functions share: the URL, credentials, ext and clock.
@@ -133,4 +133,62 @@ pub fn hawk_clock_offset(
             args::optional_number(&now_ms.unwrap_or(JsValue::UNDEFINED), "nowMs")?.unwrap_or_else(js_sys::Date::now);
         Ok(hawk::clock_offset_ms(&header, credentials.key(), now).map_or(JsValue::NULL, JsValue::from_f64))
     })
+}
+
+/// The fast path of `hawkHeader`, `bewit` and `signUrl` (pkg-template/hawk-signers.js):
+/// one set of credentials with its HMAC key prepared once, called with
+/// primitives the JS side has already read from the options. Each method
+/// returns `undefined` when the input needs more than the fast path does (a URL
+/// to normalize, a value Hawk cannot carry): the JS side then calls the full
+/// function, whose checks and argument-naming errors stay the only ones.
+#[wasm_bindgen(skip_typescript)]
+pub struct HawkSigner {
+    signer: Signer,
+}
+
+#[wasm_bindgen]
+impl HawkSigner {
+    #[wasm_bindgen(constructor)]
+    pub fn new(client_id: &str, access_token: &str) -> HawkSigner {
+        HawkSigner { signer: Signer::new(Key { id: client_id, secret: access_token }) }
+    }
+
+    /// The `Authorization` header; `nonce` absent draws a fresh one.
+    pub fn header(&self, method: &str, url: &str, ts: f64, nonce: Option<String>, ext: Option<String>) -> Option<String> {
+        let target = fast_target(url)?;
+        let nonce = match nonce {
+            Some(nonce) => nonce,
+            None => hawk::header::random_nonce().ok()?,
+        };
+        let request =
+            HeaderRequest { method, target: &target, ts: ts.floor() as i64, nonce: &nonce, payload_hash: None, ext: ext.as_deref() };
+        self.signer.header(&request).ok()
+    }
+
+    /// The bewit, or with `whole_url` the URL with the bewit appended.
+    pub fn bewit(
+        &self,
+        url: &str,
+        now_seconds: f64,
+        expiration: Option<f64>,
+        ext: Option<String>,
+        whole_url: bool,
+    ) -> Option<String> {
+        let target = fast_target(url)?;
+        // The one expiration rule; anything it refuses goes to the checked path for its error.
+        let expires_at = expires_at(now_seconds.floor() as i64, expiration, DEFAULT_EXPIRATION_SECONDS).ok()?;
+        let request = BewitRequest { target: &target, expires_at, ext: ext.as_deref() };
+        if whole_url { self.signer.signed_url(url, &request).ok() } else { self.signer.bewit(&request).ok() }
+    }
+
+    /// The Hawk ext for `authorizedScopes` (the JS side caches it per scope list).
+    #[wasm_bindgen(js_name = scopesExt)]
+    pub fn scopes_ext(scopes: Vec<String>) -> Option<String> {
+        crate::core::credentials::ext(None, Some(&scopes))
+    }
+}
+
+/// The URL's parts when it is already as `fetch` sends it; otherwise the full path normalizes it.
+fn fast_target(url: &str) -> Option<Target> {
+    if target::is_normalized(url) { Target::parse(url, "options.url").ok() } else { None }
 }

@@ -44,7 +44,12 @@ pub struct BewitRequest<'a> {
 /// The bewit value: base64url(`id\exp\mac\ext`), no padding; the MAC is over a GET
 /// of the resource with an empty nonce and no payload hash.
 pub fn bewit(key: Key<'_>, request: &BewitRequest<'_>) -> Result<String> {
-    check_attribute(key.id, "credentials.clientId")?;
+    prepared_bewit(key.id, &crypto::HmacKey::new(key.secret.as_bytes()), request)
+}
+
+/// [`bewit`] for the Hawk `id` and a prepared key.
+pub(super) fn prepared_bewit(id: &str, key: &crypto::HmacKey, request: &BewitRequest<'_>) -> Result<String> {
+    check_attribute(id, "credentials.clientId")?;
     let ext = request.ext.unwrap_or("");
     let artifacts = Artifacts {
         ts: request.expires_at,
@@ -56,22 +61,37 @@ pub fn bewit(key: Key<'_>, request: &BewitRequest<'_>) -> Result<String> {
         hash: None,
         ext: Some(ext),
     };
-    let mac = mac::calculate(MacKind::Bewit, key.secret, &artifacts);
-    let raw = format!("{}\\{}\\{}\\{}", key.id, request.expires_at, mac, ext);
+    let mac = mac::calculate_with(MacKind::Bewit, key, &artifacts);
+    let mut raw = String::with_capacity(id.len() + mac.len() + ext.len() + 24);
+    raw.push_str(id);
+    raw.push('\\');
+    mac::push_integer(&mut raw, request.expires_at);
+    raw.push('\\');
+    raw.push_str(&mac);
+    raw.push('\\');
+    raw.push_str(ext);
     Ok(crypto::base64url(raw.as_bytes()))
 }
 
 /// `url` with `bewit=<value>` appended as the last query parameter, where
 /// Hawk servers look for it.
 pub fn signed_url(url: &str, key: Key<'_>, request: &BewitRequest<'_>) -> Result<String> {
-    let value = bewit(key, request)?;
+    with_bewit(url, &bewit(key, request)?)
+}
+
+/// `url` with the bewit `value` appended.
+pub(super) fn with_bewit(url: &str, value: &str) -> Result<String> {
     // The fragment, if any, is not sent to the server: keep it after the query.
     let (base, fragment) = match url.split_once('#') {
         Some((base, fragment)) => (base, Some(fragment)),
         None => (url, None),
     };
     let separator = if base.contains('?') { '&' } else { '?' };
-    let mut signed = format!("{base}{separator}bewit={value}");
+    let mut signed = String::with_capacity(url.len() + value.len() + 7);
+    signed.push_str(base);
+    signed.push(separator);
+    signed.push_str("bewit=");
+    signed.push_str(value);
     if let Some(fragment) = fragment {
         signed.push('#');
         signed.push_str(fragment);

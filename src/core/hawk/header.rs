@@ -30,8 +30,13 @@ pub struct HeaderRequest<'a> {
 /// assert!(header.ends_with(r#"mac="6R4rV5iE+NPoym+WwjeHzjAGXUtLNIxmo1vpMofpLAE=""#));
 /// ```
 pub fn authorization_header(key: Key<'_>, request: &HeaderRequest<'_>) -> Result<String> {
+    signed_header(key.id, &crypto::HmacKey::new(key.secret.as_bytes()), request)
+}
+
+/// [`authorization_header`] for the Hawk `id` and a prepared key.
+pub(super) fn signed_header(id: &str, key: &crypto::HmacKey, request: &HeaderRequest<'_>) -> Result<String> {
     check_method(request.method)?;
-    check_attribute(key.id, "credentials.clientId")?;
+    check_attribute(id, "credentials.clientId")?;
     check_attribute(request.nonce, "nonce")?;
     if let Some(ext) = request.ext {
         check_attribute(ext, "ext")?;
@@ -46,15 +51,25 @@ pub fn authorization_header(key: Key<'_>, request: &HeaderRequest<'_>) -> Result
         hash: request.payload_hash,
         ext: request.ext,
     };
-    let mac = mac::calculate(MacKind::Header, key.secret, &artifacts);
-    let mut header = format!(r#"Hawk id="{}", ts="{}", nonce="{}""#, key.id, request.ts, request.nonce);
+    let mac = mac::calculate_with(MacKind::Header, key, &artifacts);
+    let mut header = String::with_capacity(96 + id.len() + request.ext.map_or(0, str::len));
+    header.push_str(r#"Hawk id=""#);
+    header.push_str(id);
+    header.push_str(r#"", ts=""#);
+    mac::push_integer(&mut header, request.ts);
+    header.push_str(r#"", nonce=""#);
+    header.push_str(request.nonce);
     if let Some(hash) = request.payload_hash {
-        header.push_str(&format!(r#", hash="{hash}""#));
+        header.push_str(r#"", hash=""#);
+        header.push_str(hash);
     }
     if let Some(ext) = request.ext.filter(|e| !e.is_empty()) {
-        header.push_str(&format!(r#", ext="{ext}""#));
+        header.push_str(r#"", ext=""#);
+        header.push_str(ext);
     }
-    header.push_str(&format!(r#", mac="{mac}""#));
+    header.push_str(r#"", mac=""#);
+    header.push_str(&mac);
+    header.push('"');
     Ok(header)
 }
 
@@ -71,12 +86,20 @@ fn check_method(method: &str) -> Result<()> {
 }
 
 /// Hawk servers accept only these characters inside a quoted header attribute.
+fn allowed_in_attribute(byte: u8) -> bool {
+    (byte.is_ascii_graphic() && byte != b'"' && byte != b'\\') || byte == b' '
+}
+
+/// Checks that `value` fits in a quoted header attribute; `what` names it in errors.
 pub(crate) fn check_attribute(value: &str, what: &str) -> Result<()> {
-    let allowed = |c: char| c.is_ascii_graphic() && c != '"' && c != '\\' || c == ' ';
     if value.is_empty() && what != "ext" {
         return Err(Error::invalid(format!("{what} must not be empty")));
     }
-    if let Some(bad) = value.chars().find(|&c| !allowed(c)) {
+    // Byte by byte on every signature; characters are decoded only to name a bad one.
+    if value.bytes().all(allowed_in_attribute) {
+        return Ok(());
+    }
+    if let Some(bad) = value.chars().find(|&c| !u8::try_from(c).is_ok_and(allowed_in_attribute)) {
         return Err(Error::invalid(format!(
             "{what} contains {}, which a Hawk header cannot carry (printable ASCII except '\"' and '\\')",
             excerpt(bad.encode_utf8(&mut [0; 4]))

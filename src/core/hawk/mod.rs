@@ -9,11 +9,13 @@ pub mod challenge;
 pub mod header;
 pub mod mac;
 pub mod payload;
+pub mod signer;
 pub mod target;
 
 pub use bewit::{BewitRequest, bewit, signed_url};
 pub use challenge::{Challenge, clock_offset_ms};
 pub use header::{HeaderRequest, authorization_header};
+pub use signer::Signer;
 pub use target::Target;
 
 /// The key material Hawk signs with.

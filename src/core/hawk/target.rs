@@ -71,19 +71,33 @@ pub fn is_normalized(url: &str) -> bool {
     };
     let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
     let (authority, tail) = rest.split_at(authority_end);
-    let host_ok = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '-' || c == ':';
-    if authority.is_empty() || !authority.chars().all(host_ok) || !tail.starts_with('/') {
+    let host_ok = |b: u8| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.' || b == b'-' || b == b':';
+    if authority.is_empty() || !authority.bytes().all(host_ok) || !tail.starts_with('/') {
         return false;
     }
     let resource = tail.split('#').next().unwrap_or("");
-    // Characters URL leaves alone in paths and queries of http(s) URLs.
-    let kept = |c: char| c.is_ascii_alphanumeric() || "-._~!$&()*+,;=:@/?%".contains(c);
     let path = resource.split('?').next().unwrap_or("");
-    let dot_segment = path.split('/').any(|segment| {
-        let lowered = segment.to_ascii_lowercase();
-        lowered.replace("%2e", ".").chars().all(|c| c == '.') && !segment.is_empty()
-    });
-    resource.chars().all(kept) && !dot_segment && percent_escapes_are_complete(resource)
+    // Byte by byte and without allocating: this runs for every signature.
+    resource.bytes().all(kept_by_url) && !path.split('/').any(is_dot_segment) && percent_escapes_are_complete(resource)
+}
+
+/// Characters URL leaves alone in paths and queries of http(s) URLs.
+fn kept_by_url(byte: u8) -> bool {
+    byte.is_ascii_alphanumeric()
+        || matches!(byte, b'-' | b'.' | b'_' | b'~' | b'!' | b'$' | b'&' | b'(' | b')' | b'*' | b'+' | b',' | b';' | b'=' | b':' | b'@' | b'/' | b'?' | b'%')
+}
+
+/// `.`, `..`, or the same with dots written `%2e` / `%2E`: URL would resolve it away.
+fn is_dot_segment(segment: &str) -> bool {
+    let mut rest = segment.as_bytes();
+    while !rest.is_empty() {
+        rest = match rest {
+            [b'.', tail @ ..] => tail,
+            [b'%', b'2', b'e' | b'E', tail @ ..] => tail,
+            _ => return false,
+        };
+    }
+    !segment.is_empty()
 }
 
 /// Every `%` starts a two-hex-digit escape (URL would otherwise keep a lone `%` as is,

@@ -5,3 +5,4 @@ import init from './taskcluster_wasm.js';
 await init({ module_or_path: new URL('./taskcluster_wasm_bg.wasm', import.meta.url) });
 
 export * from './facade.js';
+export { default } from './facade.js';

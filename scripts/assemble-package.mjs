@@ -47,8 +47,9 @@ writeFileSync(join(web, 'wasm-exports.js'), `export {\n${wasmNames.map((n) => ` 
 
 // Browsers: every module stays a file of its own, so bundlers keep only the classes used.
 writeFileSync(join(web, 'version.js'), `export const version = ${JSON.stringify(version)};\n`);
-copyFileSync(join(template, 'facade.js'), join(web, 'facade.js'));
-copyFileSync(join(template, 'runtime.js'), join(web, 'runtime.js'));
+for (const module of ['facade.js', 'runtime.js', 'env.js', 'credential-information.js', 'urls.js', 'scopes.js']) {
+  copyFileSync(join(template, module), join(web, module));
+}
 copyFileSync(join(template, 'web-entry.js'), join(web, 'index.js'));
 writeFileSync(join(web, 'legacy.js'), "// The 2018 API generation. Importing the main entry first initialises the wasm.\nimport './index.js';\n\nexport * from './legacy/index.js';\n");
 for (const generation of ['services', 'legacy']) {

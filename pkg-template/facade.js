@@ -35,4 +35,7 @@ export const clients = Object.freeze({ ...services });
  * Every export in one object, for `import taskcluster from 'taskcluster-wasm'`
  * as with taskcluster-client's default export.
  */
-export default Object.freeze(Object.fromEntries(Object.keys(self).filter((name) => name !== 'default').map((name) => [name, self[name]])));
+// Reflect.ownKeys, not Object.keys: that one reads every binding, `default` included,
+// which is not yet initialised here.
+const names = Reflect.ownKeys(self).filter((name) => typeof name === 'string' && name !== 'default');
+export default Object.freeze(Object.fromEntries(names.map((name) => [name, self[name]])));

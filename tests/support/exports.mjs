@@ -5,10 +5,11 @@ export const FUNCTIONS = [
   'scopeMatch', 'satisfiesExpression', 'removeGivenScopes', 'scopeIntersection',
   'scopeUnion', 'normalizeScopeSet', 'mergeScopeSets', 'scopeCompare', 'patternMatch',
   'scopesSatisfying', 'simplifyScopeExpression', 'validScope', 'validExpression',
-  'fromNow', 'fromNowJSON',
-  'slugid',
+  'fromNow', 'fromNowJSON', 'parseTime',
+  'slugid', 'nice', 'v4',
+  'credentialInformation', 'fromEnvVars', 'optionsFromEnvironment', 'withRootUrl', 'Urls',
 ];
-export const OTHERS = ['ScopeSet', 'urls', 'version'];
+export const OTHERS = ['ScopeSet', 'urls', 'scopes', 'clients', 'version'];
 export const ALL_NAMES = [...FUNCTIONS, ...OTHERS];
 
 export const URL_FUNCTIONS = [

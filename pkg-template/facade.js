@@ -28,14 +28,19 @@ export const v4 = slugidV4;
 /** A v4 slug id that never starts with `-` (taskcluster-client-web's `nice`). */
 export const nice = slugidNice;
 
-/** Every service and exchange class by name, like taskcluster-client's `clients`. */
-export const clients = Object.freeze({ ...services });
+// The two objects below name every class; `@__PURE__` lets bundlers drop them (and
+// so the classes) when a program imports only what it uses.
 
-/**
- * Every export in one object, for `import taskcluster from 'taskcluster-wasm'`
- * as with taskcluster-client's default export.
- */
-// Reflect.ownKeys, not Object.keys: that one reads every binding, `default` included,
-// which is not yet initialised here.
-const names = Reflect.ownKeys(self).filter((name) => typeof name === 'string' && name !== 'default');
-export default Object.freeze(Object.fromEntries(names.map((name) => [name, self[name]])));
+/** Every service and exchange class by name, like taskcluster-client's `clients`. */
+export const clients = /* @__PURE__ */ Object.freeze({ ...services });
+
+/** Every export in one object. */
+function everyExport() {
+  // Reflect.ownKeys, not Object.keys: that one reads every binding, `default` included,
+  // which is not yet initialised here.
+  const names = Reflect.ownKeys(self).filter((name) => typeof name === 'string' && name !== 'default');
+  return Object.freeze(Object.fromEntries(names.map((name) => [name, self[name]])));
+}
+
+/** For `import taskcluster from 'taskcluster-wasm'`, as with taskcluster-client's default export. */
+export default /* @__PURE__ */ everyExport();

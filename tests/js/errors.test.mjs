@@ -249,6 +249,12 @@ for (const name of ['fromNow', 'fromNowJSON']) {
   ]);
 }
 
+tableTest('parseTime', ['parseTime'], [
+  ...rows('offset', BAD_OPTIONAL_STRINGS, (v) => tc.parseTime(v)),
+  ...rows('offset', [['garbage', '2 dayz', Error], ['5 MB garbage', BIG, Error], ['huge number', `${'9'.repeat(400)} days`, Error]],
+    (v) => tc.parseTime(v)),
+]);
+
 // ---- URLs -----------------------------------------------------------------------------
 const URL_ARGS = {
   api: ['https://tc.example.com', 'queue', 'v1', '/ping'], apiReference: ['https://tc.example.com', 'queue', 'v1'],

@@ -1,15 +1,22 @@
 // The browser build's top-level surface in headless Chromium: the default export
 // and clients map, fromNowJSON() as now, parseTime, slug ids, withRootUrl, the
-// lib-scopes helpers, and optionsFromEnvironment without a process environment.
+// lib-scopes helpers, optionsFromEnvironment without a process environment, and
+// credentialInformation against the emulator (another origin).
 import { after, before, test } from 'node:test';
 import assert from '../support/assert.mjs';
+import { credentialInformation } from 'taskcluster-wasm';
 import { startBrowserPage } from '../support/browser-harness.mjs';
+import { startEmulator } from '../../emulator/index.mjs';
 
 let harness;
+let emu;
 before(async () => {
-  harness = await startBrowserPage();
+  [harness, emu] = await Promise.all([startBrowserPage(), startEmulator({ port: 0 })]);
 });
-after(() => harness?.close());
+after(async () => {
+  await harness?.close();
+  await emu?.close();
+});
 
 test('the web entry has a default export and a clients map beside the named exports', async () => {
   const result = await harness.inPage(`async (tc) => {
@@ -48,5 +55,17 @@ test('fromNowJSON(), parseTime, nice/v4, withRootUrl, scope helpers and optionsF
   assert.deepEqual(r.divided, { scopes: ['a', 'b'], anyOfs: [{ AnyOf: ['x'] }], allOfs: [] });
   assert.deepEqual(r.env, {}); // no process environment in a page
   assert.deepEqual(r.fromEnvVars, { rootUrl: 'https://tc.example.com' });
+  assert.deepEqual(harness.pageErrors, []);
+});
+
+test('credentialInformation in a page gives what it gives in Node', async () => {
+  const args = { rootUrl: emu.rootUrl, credentials: emu.clients.limited };
+  const inPage = await harness.inPage(`async (tc, { rootUrl, credentials }) => {
+    const info = await tc.credentialInformation(rootUrl, credentials);
+    return { ...info, expiry: info.expiry.toJSON() };
+  }`, args);
+  const inNode = await credentialInformation(args.rootUrl, args.credentials);
+  assert.deepEqual(inPage, { ...inNode, expiry: inNode.expiry.toJSON() });
+  assert.equal(inPage.type, 'permanent');
   assert.deepEqual(harness.pageErrors, []);
 });

@@ -12,6 +12,11 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+if ! cargo clippy --version >/dev/null 2>&1; then
+  step "rustup component clippy"
+  rustup component add clippy
+fi
+
 # wasm-bindgen-cli must match the wasm-bindgen crate in Cargo.lock exactly.
 # (`cargo install --locked` fails here: a locked dependency is missing upstream.)
 wanted=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print }' Cargo.lock)

@@ -11,6 +11,12 @@ bash scripts/build.sh
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 export CHROMEDRIVER=/usr/bin/chromedriver
 
+# The lints chosen in Cargo.toml ([lints]) and clippy.toml, warnings denied,
+# for both targets: the wasm boundary only compiles for wasm32.
+echo "== clippy: native and wasm32-unknown-unknown"
+cargo clippy --quiet --all-targets -- -D warnings
+cargo clippy --quiet --all-targets --target wasm32-unknown-unknown -- -D warnings
+
 echo "== native: cargo test"
 cargo test --quiet
 

@@ -6,15 +6,31 @@ use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
 use hmac::{Hmac, KeyInit, Mac};
 use sha2::{Digest, Sha256};
 
+/// SHA-256's block size: HMAC pads (or first hashes) every key to this length.
+const BLOCK_SIZE: usize = 64;
+
 /// HMAC-SHA256 of `message` under `key`, as raw bytes.
 pub fn hmac_sha256(key: &[u8], message: &[u8]) -> [u8; 32] {
-    // HMAC accepts keys of any length, so the error branch is unreachable;
-    // an empty MAC would only ever fail verification, never panic.
-    let Ok(mut mac) = Hmac::<Sha256>::new_from_slice(key) else {
-        return [0; 32];
-    };
+    // The key is brought to block size here, as RFC 2104 does, so the
+    // constructor used is the infallible one: there is no error branch that
+    // could quietly yield a zero MAC.
+    let mut mac = <Hmac<Sha256> as KeyInit>::new(&block_key(key).into());
     mac.update(message);
     mac.finalize().into_bytes().into()
+}
+
+/// `key` zero-padded to the block size, or its SHA-256 zero-padded if longer.
+fn block_key(key: &[u8]) -> [u8; BLOCK_SIZE] {
+    let hashed;
+    let source = if key.len() > BLOCK_SIZE {
+        hashed = sha256(key);
+        hashed.as_slice()
+    } else {
+        key
+    };
+    let mut block = [0u8; BLOCK_SIZE];
+    block.iter_mut().zip(source).for_each(|(slot, byte)| *slot = *byte);
+    block
 }
 
 /// SHA-256 of `message`, as raw bytes.
@@ -46,6 +62,19 @@ mod tests {
         let mac = hmac_sha256(b"Jefe", b"what do ya want for nothing?");
         let hex: String = mac.iter().map(|b| format!("{b:02x}")).collect();
         assert_eq!(hex, "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+    }
+
+    #[test]
+    fn hmac_matches_rfc4231_with_keys_of_every_size_class() {
+        let hex = |mac: [u8; 32]| mac.iter().map(|b| format!("{b:02x}")).collect::<String>();
+        // Case 6: a 131-byte key, longer than the block, is hashed first.
+        let long = hmac_sha256(&[0xaa; 131], b"Test Using Larger Than Block-Size Key - Hash Key First");
+        assert_eq!(hex(long), "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54");
+        // A key of exactly the block size is used as it is (value from Python's hmac).
+        let exact = hmac_sha256(&[0x0b; 64], b"Hi There");
+        assert_eq!(hex(exact), "21cd586aeca0579d99a1c938127c92525a371f807bc5ba6eb78bc825bd4f2be3");
+        // The empty key is valid HMAC (the key block is all zeros), not an error.
+        assert_eq!(hex(hmac_sha256(b"", b"")), "b613679a0814d9ec772f95d778c35fc5ff1697c493715653c6c712144292c5ad");
     }
 
     #[test]

@@ -19,29 +19,37 @@ thread_local! {
 }
 
 /// Fills and returns `N` random bytes.
+///
+/// Every byte returned was written by the platform: a draw that the pool
+/// cannot serve goes to the platform directly, and a platform failure is an
+/// error, never a buffer left as zeros.
 pub fn bytes<const N: usize>() -> Result<[u8; N]> {
     let mut out = [0u8; N];
-    let from_pool = N <= POOL_SIZE
-        && POOL.with(|pool| {
-            // Never re-entered; if it were, fall back to asking the platform.
-            let Ok(mut pool) = pool.try_borrow_mut() else { return Ok(false) };
-            if pool.used + N > POOL_SIZE {
-                fill(&mut pool.bytes)?;
-                pool.used = 0;
-            }
-            let start = pool.used;
-            if let Some(chunk) = pool.bytes.get_mut(start..start + N) {
-                out.copy_from_slice(chunk);
-                // Used bytes are wiped so they cannot be handed out twice.
-                chunk.fill(0);
-                pool.used += N;
-            }
-            Ok(true)
-        })?;
-    if !from_pool {
+    if !POOL.with(|pool| draw_from_pool(pool, &mut out))? {
         fill(&mut out)?;
     }
     Ok(out)
+}
+
+/// Copies `out.len()` unused bytes from the pool into `out`, refilling it first
+/// if needed; `false` (and `out` untouched) when the pool cannot serve the draw.
+fn draw_from_pool(pool: &RefCell<Pool>, out: &mut [u8]) -> Result<bool> {
+    // Never re-entered; if it were, the caller asks the platform instead.
+    let Ok(mut pool) = pool.try_borrow_mut() else { return Ok(false) };
+    if out.len() > POOL_SIZE {
+        return Ok(false);
+    }
+    if pool.used + out.len() > POOL_SIZE {
+        fill(&mut pool.bytes)?;
+        pool.used = 0;
+    }
+    let start = pool.used;
+    let Some(chunk) = pool.bytes.get_mut(start..start + out.len()) else { return Ok(false) };
+    out.copy_from_slice(chunk);
+    // Used bytes are wiped so they cannot be handed out twice.
+    chunk.fill(0);
+    pool.used += out.len();
+    Ok(true)
 }
 
 fn fill(buffer: &mut [u8]) -> Result<()> {
@@ -58,6 +66,29 @@ mod tests {
         for (i, a) in draws.iter().enumerate() {
             assert!(draws[i + 1..].iter().all(|b| a != b), "draw {i} repeated");
         }
+    }
+
+    #[test]
+    fn every_size_around_the_pool_boundary_is_random() {
+        // Draws that straddle a refill must come from the new pool, not the wiped old one.
+        for _ in 0..300 {
+            let draw = bytes::<7>().unwrap();
+            assert!(draw.iter().any(|&b| b != 0), "a 7-byte draw was all zeros");
+        }
+        let exact = bytes::<POOL_SIZE>().unwrap();
+        assert!(exact.iter().filter(|&&b| b == 0).count() < POOL_SIZE / 16);
+    }
+
+    #[test]
+    fn a_re_entered_pool_is_not_used() {
+        POOL.with(|pool| {
+            let _held = pool.borrow_mut();
+            let mut out = [0u8; 16];
+            assert_eq!(draw_from_pool(pool, &mut out), Ok(false));
+            assert_eq!(out, [0; 16]);
+            // bytes() then asks the platform instead of returning the untouched buffer.
+            assert!(bytes::<16>().unwrap().iter().any(|&b| b != 0));
+        });
     }
 
     #[test]

@@ -141,16 +141,16 @@ pub fn test_root_url() -> &'static str {
 /// assert_eq!(encode_route_arg("a/b c~é"), "a%2Fb%20c~%C3%A9");
 /// ```
 pub fn encode_route_arg(value: &str) -> String {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
     let mut encoded = String::with_capacity(value.len());
     for byte in value.bytes() {
         if byte.is_ascii_alphanumeric() || b"-_.!~*'()".contains(&byte) {
             encoded.push(char::from(byte));
         } else {
             encoded.push('%');
-            // In range: a nibble is below 16.
-            encoded.push(char::from(HEX[usize::from(byte >> 4)]));
-            encoded.push(char::from(HEX[usize::from(byte & 0x0f)]));
+            // A nibble is below 16, so every digit exists.
+            for nibble in [byte >> 4, byte & 0x0f] {
+                encoded.extend(char::from_digit(u32::from(nibble), 16).map(|c| c.to_ascii_uppercase()));
+            }
         }
     }
     encoded

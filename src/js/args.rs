@@ -5,16 +5,10 @@
 use js_sys::{Array, Date, JsString, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
+use super::limits::{MAX_ARRAY_LENGTH, MAX_EXPRESSION_DEPTH};
 use crate::core::credentials::Credentials;
 use crate::core::scopes::Expression;
 use crate::core::{Error, Result, time};
-
-/// Longer arrays are refused rather than walked (a sparse `length` can be 2^32-1).
-pub const MAX_ARRAY_LENGTH: u32 = 1_000_000;
-/// Deeper scope expressions are refused, so recursion stays far from the stack limit.
-pub const MAX_EXPRESSION_DEPTH: usize = 100;
-/// JS Dates are limited to ±8.64e15 ms around the epoch.
-const MAX_TIME_MS: f64 = 8.64e15;
 
 /// "a number", "an array", "null", ... for error messages.
 pub fn type_name(value: &JsValue) -> &'static str {
@@ -175,10 +169,7 @@ pub fn time_ms(value: &JsValue, what: &str) -> Result<f64> {
             type_name(value)
         )));
     };
-    if ms.is_nan() || ms.abs() > MAX_TIME_MS {
-        return Err(Error::range(format!("{what} is not a valid date")));
-    }
-    Ok(ms)
+    time::time_clip(ms).ok_or_else(|| Error::range(format!("{what} is not a valid date")))
 }
 
 /// Credentials `{clientId, accessToken, certificate?}`. Messages never include

@@ -7,7 +7,7 @@
 use js_sys::Array;
 use wasm_bindgen::prelude::*;
 
-use super::args::MAX_ARRAY_LENGTH;
+use super::limits::MAX_ARRAY_LENGTH;
 use crate::core::scopes::Expression;
 
 #[wasm_bindgen(inline_js = r#"

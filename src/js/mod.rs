@@ -8,6 +8,7 @@ mod credentials;
 mod errors;
 mod exchanges;
 mod hawk;
+mod limits;
 mod method_call;
 mod reference;
 mod scopes;

@@ -19,8 +19,8 @@ mod validate;
 mod test_support;
 
 pub use expression::{Expression, remove_given_scopes, satisfies_expression, scopes_satisfying};
-pub use normalize::{merge_scope_sets, normalize_scope_set, scope_intersection, scope_union};
+pub use normalize::{merge_scope_sets, normalize_scope_set, scope_union};
 pub use pattern::{pattern_match, scope_compare};
-pub use scope_set::{ScopeSet, scope_match};
+pub use scope_set::{ScopeSet, scope_intersection, scope_match};
 pub use simplify::simplify_scope_expression;
 pub use validate::{valid_scope, validate_expression, validate_scopes};

@@ -1,10 +1,7 @@
 //! Normalized scope sets: sorted by [`scope_compare`], without duplicates and
 //! without any scope that another scope in the set already covers.
 
-use std::collections::HashSet;
-
 use super::pattern::scope_compare;
-use super::scope_set::ScopeSet;
 
 /// Sorts `scopes` with [`scope_compare`] and drops every scope covered by another.
 ///
@@ -79,27 +76,6 @@ pub fn scope_union(a: &[String], b: &[String]) -> Vec<String> {
     merge_scope_sets(&normalize_scope_set(a), &normalize_scope_set(b))
 }
 
-/// The scopes that both sets grant: each scope of `a` covered by `b`, then each
-/// scope of `b` covered by `a`, in their original order, without duplicates.
-///
-/// ```
-/// use taskcluster_wasm::core::scopes::scope_intersection;
-/// let a = ["a*", "b", "c"].map(String::from);
-/// let b = ["ab", "b*", "d"].map(String::from);
-/// assert_eq!(scope_intersection(&a, &b), ["b", "ab"]);
-/// ```
-pub fn scope_intersection(a: &[String], b: &[String]) -> Vec<String> {
-    let granted_by_a = ScopeSet::new(a);
-    let granted_by_b = ScopeSet::new(b);
-    let mut seen = HashSet::new();
-    a.iter()
-        .filter(|scope| granted_by_b.covers(scope))
-        .chain(b.iter().filter(|scope| granted_by_a.covers(scope)))
-        .filter(|scope| seen.insert(scope.as_str()))
-        .cloned()
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -160,23 +136,6 @@ mod tests {
         ];
         for (a, b, expected) in cases {
             assert_eq!(scope_union(&strings(a), &strings(b)), strings(expected), "{a:?} {b:?}");
-        }
-    }
-
-    #[test]
-    fn intersection_examples_from_lib_scopes() {
-        // node: scopeIntersection(a, b)
-        let cases: &[(&[&str], &[&str], &[&str])] = &[
-            (&["a*", "b", "c"], &["ab", "b*", "d"], &["b", "ab"]),
-            (&["a", "b"], &["b", "a"], &["a", "b"]),
-            (&["*"], &["x", "y*"], &["x", "y*"]),
-            (&["a*"], &["a*"], &["a*"]),
-            (&["a", "a"], &["a"], &["a"]),
-            (&["x"], &["y"], &[]),
-            (&["ab*"], &["a*"], &["ab*"]),
-        ];
-        for (a, b, expected) in cases {
-            assert_eq!(scope_intersection(&strings(a), &strings(b)), strings(expected), "{a:?} {b:?}");
         }
     }
 }

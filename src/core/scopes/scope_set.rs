@@ -1,5 +1,5 @@
-//! A set of assumed scopes prepared for many checks, and the Python client's
-//! `scopeMatch` built on it.
+//! A set of assumed scopes prepared for many checks, and what is built on it:
+//! the Python client's `scopeMatch` and lib-scopes' `scopeIntersection`.
 
 use std::collections::HashSet;
 
@@ -80,6 +80,27 @@ impl ScopeSet {
 pub fn scope_match(assumed: &[String], required_sets: &[Vec<String>]) -> bool {
     let assumed = ScopeSet::new(assumed);
     required_sets.iter().any(|set| set.iter().all(|scope| assumed.covers(scope)))
+}
+
+/// The scopes that both sets grant: each scope of `a` covered by `b`, then each
+/// scope of `b` covered by `a`, in their original order, without duplicates.
+///
+/// ```
+/// use taskcluster_wasm::core::scopes::scope_intersection;
+/// let a = ["a*", "b", "c"].map(String::from);
+/// let b = ["ab", "b*", "d"].map(String::from);
+/// assert_eq!(scope_intersection(&a, &b), ["b", "ab"]);
+/// ```
+pub fn scope_intersection(a: &[String], b: &[String]) -> Vec<String> {
+    let granted_by_a = ScopeSet::new(a);
+    let granted_by_b = ScopeSet::new(b);
+    let mut seen = HashSet::new();
+    a.iter()
+        .filter(|scope| granted_by_b.covers(scope))
+        .chain(b.iter().filter(|scope| granted_by_a.covers(scope)))
+        .filter(|scope| seen.insert(scope.as_str()))
+        .cloned()
+        .collect()
 }
 
 #[cfg(test)]
@@ -178,6 +199,23 @@ mod tests {
                 let expected = assumed.iter().any(|p| pattern_match(p, &required));
                 assert_eq!(set.covers(&required), expected, "{assumed:?} covers {required:?}");
             }
+        }
+    }
+
+    #[test]
+    fn intersection_examples_from_lib_scopes() {
+        // node: scopeIntersection(a, b)
+        let cases: &[(&[&str], &[&str], &[&str])] = &[
+            (&["a*", "b", "c"], &["ab", "b*", "d"], &["b", "ab"]),
+            (&["a", "b"], &["b", "a"], &["a", "b"]),
+            (&["*"], &["x", "y*"], &["x", "y*"]),
+            (&["a*"], &["a*"], &["a*"]),
+            (&["a", "a"], &["a"], &["a"]),
+            (&["x"], &["y"], &[]),
+            (&["ab*"], &["a*"], &["ab*"]),
+        ];
+        for (a, b, expected) in cases {
+            assert_eq!(scope_intersection(&strings(a), &strings(b)), strings(expected), "{a:?} {b:?}");
         }
     }
 }

@@ -50,7 +50,7 @@ pub fn from_now(offset: &str, reference_ms: f64) -> Result<f64> {
 
 /// A time value as a JS `Date` stores it (spec: TimeClip): whole milliseconds,
 /// `None` outside the JS date range.
-fn time_clip(ms: f64) -> Option<f64> {
+pub fn time_clip(ms: f64) -> Option<f64> {
     // `+ 0.0` turns -0 into +0, as TimeClip does.
     (ms.is_finite() && ms.abs() <= MAX_TIME_MS).then(|| ms.trunc() + 0.0)
 }

@@ -87,11 +87,12 @@ pub fn parse_offset(text: &str) -> Result<Offset> {
             }));
         }
         previous_unit = Some((unit, name));
-        // In range: `unit` is a position in UNITS. No overflow: count >= 0.
-        match parse_count(digits) {
-            Some(count) => values[unit] = if negative { -count } else { count },
+        // `unit` is a position in UNITS, so the slot exists. No overflow: count >= 0.
+        match (parse_count(digits), values.get_mut(unit)) {
+            (Some(count), Some(slot)) => *slot = if negative { -count } else { count },
             // A syntax error later on takes precedence, as in taskcluster-client.
-            None => too_large = too_large.or(Some(digits)),
+            (None, _) => too_large = too_large.or(Some(digits)),
+            (Some(_), None) => return Err(unexpected(word)),
         }
         rest = after_word;
     }

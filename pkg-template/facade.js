@@ -42,5 +42,8 @@ function everyExport() {
   return Object.freeze(Object.fromEntries(names.map((name) => [name, self[name]])));
 }
 
-/** For `import taskcluster from 'taskcluster-wasm'`, as with taskcluster-client's default export. */
+/**
+ * For `import taskcluster from 'taskcluster-wasm'`, as with taskcluster-client's default
+ * export; each entry adds its `ready` to it.
+ */
 export default /* @__PURE__ */ everyExport();

@@ -2,6 +2,13 @@ export * from './node/taskcluster_wasm.js';
 export * from './runtime.js';
 export * from './services/index.js';
 
+/**
+ * Resolves once the wasm is initialised and every export can be used. Already
+ * settled in every entry except the `worker` one (Service Workers and other
+ * workers bundled with the `worker` condition), where it must be awaited first.
+ */
+export declare const ready: Promise<void>;
+
 import type { Credentials, ScopeExpression } from './node/taskcluster_wasm.js';
 import type * as services from './services/index.js';
 import type * as self from './index.js';

@@ -1,6 +1,8 @@
 // Assembles dist/ (the npm package) from the two wasm-pack outputs, the
 // generated classes (build/clients) and pkg-template/. One package, entries per runtime:
-//   web/index.js, web/legacy.js      browsers and bundlers (ES modules, one file per class)
+//   web/index.js, web/legacy.js      browsers, bundlers, Deno (ES modules, one file per class)
+//   web/worker.js, web/legacy-worker.js     workers, Service Workers (no top-level await; `ready`)
+//   web/workerd.js, web/legacy-workerd.js   Cloudflare Workers (the wasm imported as a module)
 //   node/index.cjs, node/legacy.cjs  require()
 //   node/index.mjs, node/legacy.mjs  import in Node (named exports over the CommonJS build)
 import { build } from 'esbuild';
@@ -29,6 +31,17 @@ for (const file of ['taskcluster_wasm.js', 'taskcluster_wasm.d.ts', 'taskcluster
 }
 cpSync(join(root, 'build', 'web', 'snippets'), join(web, 'snippets'), { recursive: true });
 cpSync(join(root, 'build', 'nodejs', 'snippets'), join(node, 'snippets'), { recursive: true });
+// The web glue: a call made before the wasm is initialised (only possible with the
+// worker entry, which does not wait) gets a clear error instead of "Cannot read
+// properties of undefined".
+const webGluePath = join(web, 'taskcluster_wasm.js');
+writeFileSync(webGluePath, replaceExactly(readFileSync(webGluePath, 'utf8'), [
+  ['let wasmModule, wasmInstance, wasm;', `const NOT_READY = new Proxy({}, { get() {
+    throw new Error('taskcluster-wasm: the WebAssembly is not initialised yet; await \`ready\` before the first call');
+} });
+let wasmModule, wasmInstance, wasm = NOT_READY;`, 1],
+  ['if (wasm !== undefined) return wasm;', 'if (wasm !== NOT_READY) return wasm;', 2],
+]));
 // esbuild follows require('...') but not the glue's require(String.raw`...`).
 const nodeGluePath = join(node, 'taskcluster_wasm.cjs');
 writeFileSync(nodeGluePath, readFileSync(nodeGluePath, 'utf8').replace(/require\(String\.raw`([^`]+)`\)/g, "require('$1')"));
@@ -50,8 +63,12 @@ writeFileSync(join(web, 'version.js'), `export const version = ${JSON.stringify(
 for (const module of ['facade.js', 'runtime.js', 'env.js', 'credential-information.js', 'urls.js', 'scopes.js']) {
   copyFileSync(join(template, module), join(web, module));
 }
-copyFileSync(join(template, 'web-entry.js'), join(web, 'index.js'));
-writeFileSync(join(web, 'legacy.js'), "// The 2018 API generation. Importing the main entry first initialises the wasm.\nimport './index.js';\n\nexport * from './legacy/index.js';\n");
+// Each web entry initialises the wasm its own way; its legacy twin imports it first.
+for (const [entry, template_file] of [['index', 'web-entry.js'], ['worker', 'worker-entry.js'], ['workerd', 'workerd-entry.js']]) {
+  copyFileSync(join(template, template_file), join(web, `${entry}.js`));
+  const legacy = entry === 'index' ? 'legacy' : `legacy-${entry}`;
+  writeFileSync(join(web, `${legacy}.js`), `// The 2018 API generation. Importing the main entry first initialises the wasm.\nimport './${entry}.js';\n\nexport * from './legacy/index.js';\n`);
+}
 for (const generation of ['services', 'legacy']) {
   cpSync(join(clients, generation), join(web, generation), { recursive: true, filter: (f) => !f.endsWith('.d.ts') });
   cpSync(join(clients, generation), join(dist, generation), { recursive: true, filter: (f) => !f.endsWith('.js') });
@@ -75,7 +92,9 @@ const nodeGlue = {
     b.onResolve({ filter: /\/taskcluster_wasm\.js$/ }, () => ({ path: join(node, 'taskcluster_wasm.cjs') }));
   },
 };
-await nodeBundle(join(web, 'facade.js'), join(node, 'index.cjs'), [nodeGlue]);
+copyFileSync(join(template, 'node-entry.js'), join(web, 'node-entry.js'));
+await nodeBundle(join(web, 'node-entry.js'), join(node, 'index.cjs'), [nodeGlue]);
+rmSync(join(web, 'node-entry.js'));
 rmSync(join(node, 'taskcluster_wasm.cjs'));
 rmSync(join(node, 'snippets'), { recursive: true });
 await nodeBundle(join(web, 'legacy', 'index.js'), join(node, 'legacy.cjs'), [external(/\/runtime\.js$/, './index.cjs')]);
@@ -108,4 +127,14 @@ console.log(`dist/: taskcluster-wasm ${version}, ${count} exports`);
 function wasmExportNames(declarations) {
   const text = readFileSync(declarations, 'utf8');
   return [...text.matchAll(/^export (?:function|class) (\w+)/gm)].map((m) => m[1]);
+}
+
+/** `text` with each [from, to, count] replaced, failing the build if `from` does not occur exactly `count` times. */
+function replaceExactly(text, replacements) {
+  for (const [from, to, count] of replacements) {
+    const found = text.split(from).length - 1;
+    if (found !== count) throw new Error(`assemble-package: the wasm glue has ${found} of ${JSON.stringify(from)}, expected ${count}: update this script for the new wasm-bindgen`);
+    text = text.replaceAll(from, to);
+  }
+  return text;
 }

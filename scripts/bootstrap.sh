@@ -30,16 +30,21 @@ if ! command -v wasm-pack >/dev/null; then
   cargo install wasm-pack --locked
 fi
 
-# npm devDependencies: the oracles, binaryen's wasm-opt, esbuild, playwright-core.
-# `npm ci` runs only when package.json or the lock changed since the last install
-# that succeeded (the stamp holds their hash), so a warm start needs no registry.
-npm_inputs=$(cat package.json package-lock.json | sha256sum | cut -c1-64)
-npm_stamp=node_modules/.taskcluster-wasm-installed
-if [ "$(cat "$npm_stamp" 2>/dev/null)" != "$npm_inputs" ]; then
-  step "npm ci"
-  npm ci --no-audit --no-fund --loglevel=error
-  echo "$npm_inputs" > "$npm_stamp"
-fi
+# `npm ci` in a folder only when its package.json or lock changed since the last
+# install there that succeeded (the stamp holds their hash): a warm start needs no registry.
+npm_ci_when_changed() {
+  local dir=$1 inputs stamp=$1/node_modules/.taskcluster-wasm-installed
+  inputs=$(cat "$dir/package.json" "$dir/package-lock.json" | sha256sum | cut -c1-64)
+  if [ "$(cat "$stamp" 2>/dev/null)" != "$inputs" ]; then
+    step "npm ci in $dir"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+    echo "$inputs" > "$stamp"
+  fi
+}
+# The oracles, binaryen's wasm-opt, esbuild, playwright-core.
+npm_ci_when_changed .
+# The runtimes (Node 18 and 22, Deno, Bun, workerd) and bundlers the package is tested in.
+npm_ci_when_changed tests/runtimes
 
 if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
   step "chromium + chromium-driver (Debian)"

@@ -26,5 +26,5 @@ cargo test --lib --target wasm32-unknown-unknown
 echo "== wasm in headless Chromium: wasm-bindgen-test"
 WASM_BINDGEN_USE_BROWSER=1 cargo test --lib --target wasm32-unknown-unknown
 
-echo "== JS: node --test against the built package (Node and Chromium)"
-node --test --test-reporter=spec tests/js/ tests/browser/ tests/emulator/ tests/e2e/
+echo "== JS: node --test against the built package (Node, Chromium, and the runtimes and bundlers in tests/runtimes)"
+node --test --test-reporter=spec tests/js/ tests/browser/ tests/emulator/ tests/e2e/ tests/runtimes/

@@ -3,7 +3,7 @@
 // a wrong call is refused (tsc fails if such a line has no error).
 import {
   Queue, QueueEvents, Secrets, TaskclusterError, ScopeSet, createTemporaryCredentials, fromNow, fromNowJSON,
-  hawkHeader, hawkClockOffset, satisfiesExpression, scopeMatch, signUrl, slugid, urls, version,
+  hawkHeader, hawkClockOffset, ready, satisfiesExpression, scopeMatch, signUrl, slugid, urls, version,
   type ClientOptions, type Credentials, type ExchangeBinding, type ScopeExpression,
 } from 'taskcluster-wasm';
 import { Queue as LegacyQueue } from 'taskcluster-wasm/legacy';
@@ -50,5 +50,8 @@ const ok: boolean = satisfiesExpression(['a'], expression) && scopeMatch(['a'], 
 satisfiesExpression(['a'], 5);
 const api: string = urls.api('https://tc.example.com', 'queue', 'v1', '/ping');
 const id: string = slugid() + slugid.nice() + version;
+const initialised: Promise<void> = ready;
+// @ts-expect-error ready is a promise, not a function
+ready();
 
-void [calls, binding, header, link, offset, certificate, when, iso, ok, api, id];
+void [calls, binding, header, link, offset, certificate, when, iso, ok, api, id, initialised];

@@ -1,0 +1,20 @@
+// A module Web Worker over the `worker` entry (what bundlers pick for workers):
+// no top-level await, so it awaits `ready` (the probe does) before the first call.
+import * as tc from '/pkg/web/worker.js';
+import { probe } from '/probe/probe.mjs';
+
+// A call before `ready` settles is refused with a clear error.
+let early;
+try {
+  early = tc.slugid();
+} catch (error) {
+  early = { name: error.name, message: error.message };
+}
+
+self.onmessage = async ({ data: config }) => {
+  try {
+    self.postMessage({ early, report: await probe(tc, config), isWorker: typeof WorkerGlobalScope !== 'undefined' && typeof document === 'undefined' });
+  } catch (error) {
+    self.postMessage({ error: String(error?.stack ?? error) });
+  }
+};

@@ -23,6 +23,19 @@ const TASKS = [
   ['upload-symbols', 'completed'], ['release-notes', 'pending'], ['notify', 'unscheduled'],
 ];
 
+// What happens next to the tasks still in flight, one outcome per run (see
+// scheduler.mjs): a retry after a worker shutdown, a failure, and notify, which
+// runs once everything else has resolved.
+const PROGRESSION = {
+  'test-macos-unit-2': ['completed'],
+  'test-linux64-integration-1': ['exception:worker-shutdown', 'completed'],
+  'test-linux64-integration-2': ['failed'],
+  'signing-linux64': ['completed'],
+  'signing-win64': ['completed'],
+  'release-notes': ['completed'],
+  notify: ['completed'],
+};
+
 export const PUBLIC_LOG = 'public/logs/live.log';
 export const PRIVATE_REPORT = 'private/report.html';
 
@@ -52,13 +65,14 @@ export function installDemoData(state, { now, rootUrl }) {
   const taskGroupId = random.slugid();
   const records = [];
 
-  const define = (taskId, name, dependencies) => {
+  const define = (taskId, name, dependencies, requires = 'all-completed') => {
     const task = normalizeTaskDefinition(taskId, {
       taskQueueId: name.startsWith('build') ? 'proj-demo/ci-large' : 'proj-demo/ci',
       schedulerId: SCHEDULER_ID,
       projectId: 'demo',
       taskGroupId,
       dependencies,
+      requires,
       routes: name.startsWith('build') ? [`index.project.demo.builds.${name.slice(6)}.latest`] : [],
       priority: 'low',
       created: iso(-2 * HOUR),
@@ -103,7 +117,9 @@ export function installDemoData(state, { now, rootUrl }) {
   for (const [name, outcome] of TASKS) {
     const taskId = random.slugid();
     byName[name] = taskId;
-    const record = define(taskId, name, name === 'notify' ? [taskGroupId, ...Object.values(byName).slice(1, -1)] : [taskGroupId]);
+    const record = name === 'notify'
+      ? define(taskId, name, [taskGroupId, ...Object.values(byName).slice(1, -1)], 'all-resolved')
+      : define(taskId, name, [taskGroupId]);
     if (outcome === 'unscheduled') continue;
     const run = addPendingRun(record, iso(-100 * 60 * 1000));
     if (outcome === 'pending') continue;
@@ -152,6 +168,27 @@ export function installDemoData(state, { now, rootUrl }) {
     indexPath: 'project.demo.latest.decision',
     secretNames: [...state.secrets.keys()],
     hooks: [...state.hooks.keys()],
+  };
+}
+
+/**
+ * The scheduler options that move the demo group forward (see scheduler.mjs):
+ * the plan by taskId, and a log artifact written as each run starts and ends.
+ */
+export function demoProgression(state) {
+  const byName = state.demo.taskIdsByName;
+  const writeLog = (record, run) => {
+    artifactsOfRun(record, run.runId).set(PUBLIC_LOG, {
+      storageType: 's3', name: PUBLIC_LOG, contentType: 'text/plain; charset=utf-8', expires: record.task.expires,
+      created: run.started, content: Buffer.from(logText(record.taskId, record.task.metadata.name, run.state, run.runId)),
+    });
+  };
+  return {
+    tasks: state.tasks,
+    plan: new Map(Object.entries(PROGRESSION).map(([name, outcomes]) => [byName[name], outcomes])),
+    seed: 0x9e11,
+    onStart: writeLog,
+    onResolve: writeLog,
   };
 }
 

@@ -46,6 +46,46 @@ export function resolveRun(run, state, reasonResolved, nowIso) {
   delete run.takenUntil;
 }
 
+export const RESOLVED_STATES = ['completed', 'failed', 'exception'];
+// Exceptions after which the queue retries the task with a new run, while retries are left.
+export const RETRYING_REASONS = ['worker-shutdown', 'intermittent-task'];
+
+/**
+ * Resolves the latest run; a retrying exception adds a new pending run (reason
+ * 'retry') while retries are left. Returns the new run, if any.
+ */
+export function resolveRunWithRetry(record, run, state, reasonResolved, nowIso) {
+  resolveRun(run, state, reasonResolved, nowIso);
+  if (state === 'exception' && RETRYING_REASONS.includes(reasonResolved) && statusOf(record).retriesLeft > 0) {
+    return addPendingRun(record, nowIso, 'retry');
+  }
+  return undefined;
+}
+
+/** Whether a task's dependencies allow it to be scheduled (its `requires`). */
+export function dependenciesSatisfied(tasks, task) {
+  return task.dependencies.every((id) => {
+    const dependency = tasks.get(id);
+    const state = dependency && stateOf(dependency);
+    return task.requires === 'all-resolved' ? RESOLVED_STATES.includes(state) : state === 'completed';
+  });
+}
+
+/**
+ * After `resolved` resolved: every unscheduled task that depends on it and whose
+ * dependencies are now satisfied gets its first (pending) run. Returns those records.
+ */
+export function scheduleReadyDependents(tasks, resolved, nowIso) {
+  const ready = [];
+  for (const record of tasks.values()) {
+    if (record.runs.length || !record.task.dependencies.includes(resolved.taskId)) continue;
+    if (!dependenciesSatisfied(tasks, record.task)) continue;
+    addPendingRun(record, nowIso);
+    ready.push(record);
+  }
+  return ready;
+}
+
 export function artifactsOfRun(record, runId) {
   if (!record.artifacts.has(runId)) record.artifacts.set(runId, new Map());
   return record.artifacts.get(runId);

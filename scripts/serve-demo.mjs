@@ -2,24 +2,34 @@
 // The demo dashboard: starts the Taskcluster emulator and a static server for
 // www/ (at /) and the built package dist/ (at /pkg/), both on 127.0.0.1 only.
 //
-//   node scripts/serve-demo.mjs [--port 8080] [--api-port 8090] [--log]
-//   (or DEMO_PORT / DEMO_API_PORT in the environment)
+//   node scripts/serve-demo.mjs [--port 8080] [--api-port 8090] [--time-scale 1] [--log]
+//   (or DEMO_PORT / DEMO_API_PORT / DEMO_TIME_SCALE in the environment)
+//
+// The demo task group moves forward on its own (emulator/scheduler.mjs) at
+// --time-scale times real speed; 0 keeps it still.
 //
 // The page learns the emulator's rootUrl from /config.json; credentials are
 // printed here and typed into the page by the user, never served by it.
 //
 // For tests: `const demo = await startDemo({port: 0, apiPort: 0})` ->
-// {url, rootUrl, clients, emulator, close()}.
+// {url, rootUrl, clients, emulator, scheduler, close()}. The group stays still
+// unless `timeScale` is given; `demo.scheduler.advance(ms)` moves it by hand.
+// `poll: {minMs, maxMs}` sets how often the page refreshes its live views.
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { startEmulator } from '../emulator/index.mjs';
+import { createScheduler } from '../emulator/scheduler.mjs';
+import { demoProgression } from '../emulator/demo-data.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const HOST = '127.0.0.1';
 export const DEFAULT_PORT = 8080;
 export const DEFAULT_API_PORT = 8090;
+export const DEFAULT_TIME_SCALE = 1;
+// How often the page refreshes a live view: from minMs, backing off to maxMs while nothing changes.
+const DEFAULT_POLL = { minMs: 2000, maxMs: 30_000 };
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -42,14 +52,17 @@ const MOUNTS = [
   { prefix: '/', dir: path.join(ROOT, 'www') },
 ];
 
+// Where the page may send API calls: the emulator, or any https deployment typed
+// into the credentials panel. The page is told the same list (config.reachable) to explain failures.
+const reachable = (rootUrl) => [rootUrl, 'https:'];
+
 function securityHeaders(rootUrl) {
   return {
-    // Scripts only from here (no inline script), wasm compilation allowed. API calls:
-    // the emulator, or any https deployment typed into the credentials panel.
+    // Scripts only from here (no inline script), wasm compilation allowed.
     'Content-Security-Policy': [
       "default-src 'self'",
       "script-src 'self' 'wasm-unsafe-eval'",
-      `connect-src 'self' ${rootUrl} https:`,
+      `connect-src 'self' ${reachable(rootUrl).join(' ')}`,
       "worker-src 'self'",
       "style-src 'self'",
       "img-src 'self' data:",
@@ -124,17 +137,28 @@ function listen(server, port) {
   });
 }
 
-export async function startDemo({ port = DEFAULT_PORT, apiPort = DEFAULT_API_PORT, log = false } = {}) {
+export async function startDemo({
+  port = DEFAULT_PORT, apiPort = DEFAULT_API_PORT, log = false, timeScale = 0, poll = DEFAULT_POLL,
+} = {}) {
   if (!fs.existsSync(path.join(ROOT, 'dist/web/index.js'))) {
     throw new Error('startDemo: dist/web/index.js is missing; run `bash scripts/build.sh` first');
   }
   const write = typeof log === 'function' ? log : log ? (line) => process.stderr.write(`${line}\n`) : () => {};
   const emulator = await startEmulator({ port: apiPort, host: HOST, seed: true, log: log ? (line) => write(`api  ${line}`) : false });
   const demo = emulator.state.demo;
+  const scheduler = createScheduler({
+    ...demoProgression(emulator.state),
+    now: () => Date.now() + emulator.clockOffsetSec * 1000,
+    log: log ? (line) => write(`api  ${line}`) : () => {},
+  });
+  if (timeScale > 0) scheduler.start({ timeScale });
   // Only what the page needs to find the deployment and the demo data: no credentials.
   const config = {
     rootUrl: emulator.rootUrl,
+    reachable: reachable(emulator.rootUrl),
+    poll: { ...DEFAULT_POLL, ...poll },
     demo: {
+      clientIds: Object.values(emulator.clients).map((client) => client.clientId),
       taskGroupId: demo.taskGroupId,
       decisionTaskId: demo.decisionTaskId,
       privateArtifact: { taskId: demo.privateArtifact.taskId, runId: demo.privateArtifact.runId, name: demo.privateArtifact.name },
@@ -146,6 +170,7 @@ export async function startDemo({ port = DEFAULT_PORT, apiPort = DEFAULT_API_POR
   try {
     actualPort = await listen(server, port);
   } catch (err) {
+    scheduler.stop();
     await emulator.close();
     throw err;
   }
@@ -155,7 +180,9 @@ export async function startDemo({ port = DEFAULT_PORT, apiPort = DEFAULT_API_POR
     rootUrl: emulator.rootUrl,
     clients: emulator.clients,
     emulator,
+    scheduler,
     close() {
+      scheduler.stop();
       closed ??= Promise.all([
         new Promise((resolve) => { server.close(() => resolve()); server.closeAllConnections(); }),
         emulator.close(),
@@ -165,15 +192,23 @@ export async function startDemo({ port = DEFAULT_PORT, apiPort = DEFAULT_API_POR
   };
 }
 
+const USAGE = 'usage: node scripts/serve-demo.mjs [--port 8080] [--api-port 8090] [--time-scale 1] [--log]';
+
 function parseArgs(argv, env) {
   const portOf = (value, name) => {
     const n = Number(value);
     if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`${name} must be an integer 0..65535, got ${JSON.stringify(value)}`);
     return n;
   };
+  const scaleOf = (value, name) => {
+    const n = Number(value);
+    if (!Number.isFinite(n) || n < 0 || n > 1e6) throw new Error(`${name} must be a number 0..1000000, got ${JSON.stringify(value)}`);
+    return n;
+  };
   const options = {
     port: env.DEMO_PORT ? portOf(env.DEMO_PORT, 'DEMO_PORT') : DEFAULT_PORT,
     apiPort: env.DEMO_API_PORT ? portOf(env.DEMO_API_PORT, 'DEMO_API_PORT') : DEFAULT_API_PORT,
+    timeScale: env.DEMO_TIME_SCALE ? scaleOf(env.DEMO_TIME_SCALE, 'DEMO_TIME_SCALE') : DEFAULT_TIME_SCALE,
     log: false,
   };
   for (let i = 0; i < argv.length; i++) {
@@ -186,6 +221,7 @@ function parseArgs(argv, env) {
     };
     if (flag === '--port') options.port = portOf(value(), '--port');
     else if (flag === '--api-port') options.apiPort = portOf(value(), '--api-port');
+    else if (flag === '--time-scale') options.timeScale = scaleOf(value(), '--time-scale');
     else if (flag === '--log') options.log = true;
     else if (flag === '--help' || flag === '-h') options.help = true;
     else throw new Error(`unknown argument ${arg}`);
@@ -198,17 +234,18 @@ async function main() {
   try {
     options = parseArgs(process.argv.slice(2), process.env);
   } catch (err) {
-    process.stderr.write(`serve-demo: ${err.message}\nusage: node scripts/serve-demo.mjs [--port 8080] [--api-port 8090] [--log]\n`);
+    process.stderr.write(`serve-demo: ${err.message}\n${USAGE}\n`);
     process.exit(2);
   }
   if (options.help) {
-    process.stdout.write('usage: node scripts/serve-demo.mjs [--port 8080] [--api-port 8090] [--log]\n'
-      + '  env: DEMO_PORT, DEMO_API_PORT. Both servers listen on 127.0.0.1 only.\n');
+    process.stdout.write(`${USAGE}\n`
+      + '  --time-scale N: the demo task group moves N times faster than real time (0: still).\n'
+      + '  env: DEMO_PORT, DEMO_API_PORT, DEMO_TIME_SCALE. Both servers listen on 127.0.0.1 only.\n');
     return;
   }
   let demo;
   try {
-    demo = await startDemo(options);
+    demo = await startDemo({ port: options.port, apiPort: options.apiPort, log: options.log, timeScale: options.timeScale });
   } catch (err) {
     process.stderr.write(`serve-demo: ${err.code === 'EADDRINUSE' ? `port in use (${err.port}); try --port/--api-port` : err.message}\n`);
     process.exit(1);
@@ -224,6 +261,10 @@ async function main() {
     `  limited  clientId: ${limited.clientId}`,
     `           accessToken: ${limited.accessToken}`,
     `           scopes: ${limited.scopes.join(' ')}`,
+    '',
+    options.timeScale > 0
+      ? `The demo task group moves forward at ${options.timeScale}x real time (--time-scale; 0 keeps it still).`
+      : 'The demo task group stays still (--time-scale 0).',
     '',
     'Press Ctrl+C to stop.',
     '',

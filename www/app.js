@@ -1,6 +1,7 @@
 // The dashboard: loads the WebAssembly client from /pkg/, the deployment's
 // rootUrl from /config.json, then wires up one panel per section.
-import { $, showError } from './lib/dom.js';
+import { $, relative, showError } from './lib/dom.js';
+import { configureReachable } from './lib/errors.js';
 import { createSession } from './lib/session.js';
 import { initCredentials } from './panels/credentials.js';
 import { initTask } from './panels/task.js';
@@ -24,6 +25,7 @@ async function loadConfig() {
 
 async function main() {
   const [tc, config] = await Promise.all([import('/pkg/web/index.js'), loadConfig()]);
+  configureReachable(config.reachable);
   const session = createSession(tc, { defaultRootUrl: config.rootUrl ?? '' });
   $('pkg-version').textContent = `taskcluster-wasm ${tc.version}`;
 
@@ -51,13 +53,30 @@ async function main() {
 
   const renderSummary = () => {
     $('session-dot').className = `dot ${session.signedIn ? 'dot-on' : 'dot-off'}`;
-    $('session-who').textContent = session.signedIn
-      ? `Signed in as ${session.clientId}${session.hasCertificate ? ' (temporary)' : ''}`
-      : 'Not signed in (anonymous)';
+    $('session-who').textContent = session.signedIn ? `Signed in as ${session.clientId}` : 'Not signed in (anonymous)';
+    const kind = $('session-kind');
+    kind.hidden = !session.signedIn;
+    kind.textContent = session.kind ?? '';
+    kind.className = `kind kind-${session.kind ?? 'none'}`;
+    const expiry = $('session-expiry');
+    const expires = session.expires;
+    expiry.hidden = !expires;
+    if (expires) {
+      const left = expires.getTime() - Date.now();
+      expiry.textContent = left > 0 ? `expires ${relative(left)}` : `expired ${relative(left)}`;
+      expiry.title = expires.toLocaleString();
+      expiry.className = left > 0 ? (left < 5 * 60_000 ? 'expiry soon' : 'expiry') : 'expiry expired';
+    }
+    const back = $('session-back');
+    back.hidden = !(session.kind === 'temporary' && session.permanentClientId);
+    back.textContent = `Back to ${session.permanentClientId ?? ''} (permanent)`;
     $('session-root').textContent = session.rootUrl;
   };
   session.onChange(renderSummary);
   renderSummary();
+  setInterval(renderSummary, 15_000); // the expiry countdown; lives as long as the page
+  document.addEventListener('visibilitychange', () => { if (!document.hidden) renderSummary(); });
+  $('session-back').addEventListener('click', () => panels.credentials.switchToPermanent());
 
   function route() {
     const [rawName, ...rest] = location.hash.replace(/^#/, '').split('/');

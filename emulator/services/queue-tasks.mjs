@@ -4,12 +4,11 @@ import { paginate } from '../paging.mjs';
 import { canonicalJson } from '../canonical-json.mjs';
 import { normalizeTaskDefinition, prioritiesAtOrAbove } from '../task-definition.mjs';
 import {
-  addPendingRun, createTaskRecord, resolveRun, stateOf, statusOf,
+  addPendingRun, createTaskRecord, dependenciesSatisfied, resolveRun, resolveRunWithRetry, RESOLVED_STATES as RESOLVED,
+  scheduleReadyDependents, stateOf, statusOf,
 } from '../queue-model.mjs';
 
-const RESOLVED = ['completed', 'failed', 'exception'];
 const EXCEPTION_REASONS = ['worker-shutdown', 'malformed-payload', 'resource-unavailable', 'internal-error', 'superseded', 'intermittent-task'];
-const RETRYING_REASONS = ['worker-shutdown', 'intermittent-task'];
 
 export function requireTask(state, taskId) {
   const record = state.tasks.get(taskId);
@@ -55,12 +54,7 @@ export function defineTask({ state, clock }, taskId, input, authorize) {
     group.expires = task.expires;
   }
   const record = createTaskRecord(taskId, task);
-  const dependenciesDone = task.dependencies.every((id) => {
-    const dependency = state.tasks.get(id);
-    const depState = dependency && stateOf(dependency);
-    return task.requires === 'all-resolved' ? RESOLVED.includes(depState) : depState === 'completed';
-  });
-  if (dependenciesDone) addPendingRun(record, new Date(clock.now()).toJSON());
+  if (dependenciesSatisfied(state.tasks, task)) addPendingRun(record, new Date(clock.now()).toJSON());
   state.tasks.set(taskId, record);
   return record;
 }
@@ -87,10 +81,8 @@ export function createQueueTaskHandlers(env) {
       throw new ApiError('RequestConflict', `Run ${run.runId} of task ${record.taskId} is already resolved as ${run.state}`);
     }
     if (run.runId !== record.runs.length - 1) throw new ApiError('RequestConflict', 'Only the latest run can be resolved');
-    resolveRun(run, outcome, reason, nowIso());
-    if (outcome === 'exception' && RETRYING_REASONS.includes(reason) && statusOf(record).retriesLeft > 0) {
-      addPendingRun(record, nowIso(), 'retry');
-    }
+    resolveRunWithRetry(record, run, outcome, reason, nowIso());
+    scheduleReadyDependents(state.tasks, record, nowIso());
     return { status: statusOf(record) };
   };
 
@@ -150,6 +142,7 @@ export function createQueueTaskHandlers(env) {
       } else if (!RESOLVED.includes(state_)) {
         resolveRun(record.runs[record.runs.length - 1], 'exception', 'canceled', nowIso());
       }
+      scheduleReadyDependents(state.tasks, record, nowIso());
       return { status: statusOf(record) };
     },
 

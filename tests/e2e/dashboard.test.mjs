@@ -112,6 +112,7 @@ test('the signed link of the private artifact serves the seeded bytes', async ()
   const { content, name } = seed.privateArtifact;
   const selector = `#task-artifacts a.artifact-link[data-name="${name}"]`;
   await page.selectOption('#artifact-expiration', '60');
+  await page.focus(selector); // links are signed as they are about to be used
   const href = await page.getAttribute(selector, 'href');
   assert.ok(href.startsWith(`${d.demo.rootUrl}/api/queue/v1/task/${seed.decisionTaskId}/runs/0/artifacts/`));
   // bewit = base64url("clientId\expiry\mac\ext"): signed for demo/limited, expiring in about a minute.
@@ -167,7 +168,7 @@ test('a 403 shows its status code, code and message', async () => {
   const error = await visibleError('#secret-error');
   assert.equal(error.statusCode, '403');
   assert.equal(error.code, 'InsufficientScopes');
-  assert.match(error.title, /Request failed\s*403\s*InsufficientScopes/);
+  assert.match(error.title, /Not allowed\s*403\s*InsufficientScopes/);
   assert.match(error.message, /does not have sufficient scopes/);
   assert.match(error.message, /secrets:get:project\/other\/credentials/);
   assert.equal(await page.isHidden('#secret-result'), true);
@@ -211,7 +212,8 @@ test('temporary credentials with a subset of the scopes work and can be copied',
   await page.click('#temp-form button[type="submit"]');
   await page.waitForFunction(() => document.getElementById('temp-warning').hidden);
   await page.click('#temp-use');
-  await page.waitForFunction(() => document.getElementById('session-who').textContent === 'Signed in as demo/limited (temporary)');
+  await page.waitForFunction(() => document.getElementById('session-kind').textContent === 'temporary');
+  assert.equal(await text('#session-who'), 'Signed in as demo/limited');
   await page.waitForSelector('#cred-scopes li');
   const scopes = await page.$$eval('#cred-scopes li', (items) => items.map((li) => li.textContent));
   assert.ok(scopes.includes('secrets:get:project/demo/api-key'));

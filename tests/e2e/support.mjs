@@ -10,10 +10,19 @@ import { CHROMIUM_ARGS } from '../support/browser-harness.mjs';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const SHOTS = path.join(ROOT, 'test-output/e2e');
 
-/** {demo, browser, context, page, pageErrors, apiLog, shot(name), close()} */
-export async function startDashboard({ viewport = { width: 1280, height: 900 } } = {}) {
+/** The widths the dashboard is tested at: a laptop and a phone. */
+export const VIEWPORTS = {
+  desktop: { width: 1280, height: 900 },
+  phone: { width: 390, height: 844 },
+};
+
+/**
+ * {demo, browser, context, page, pageErrors, apiLog, shot(name), close()};
+ * `demo` options go to startDemo (e.g. poll intervals, timeScale).
+ */
+export async function startDashboard({ viewport = VIEWPORTS.desktop, demo: demoOptions = {} } = {}) {
   const apiLog = [];
-  const demo = await startDemo({ port: 0, apiPort: 0, log: (line) => apiLog.push(line) });
+  const demo = await startDemo({ ...demoOptions, port: 0, apiPort: 0, log: (line) => apiLog.push(line) });
   let browser;
   try {
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });

@@ -1,4 +1,5 @@
 // Small DOM helpers. Everything from the network is inserted as text, never as HTML.
+import { describeError } from './errors.js';
 
 /** h('a', {href, class, onclick}, ...children): an element; null/false children and attributes are skipped. */
 export function h(tag, attrs = {}, ...children) {
@@ -28,7 +29,11 @@ export function stateBadge(state) {
 /** Fills a <table> with a header row and body rows (arrays of cells: Node or text). */
 export function fillTable(table, headers, rows, emptyText = 'Nothing here.') {
   const body = rows.length
-    ? rows.map((cells) => h('tr', {}, cells.map((cell) => (cell instanceof HTMLTableCellElement ? cell : h('td', {}, cell)))))
+    ? rows.map((cells) => h('tr', {}, cells.map((cell, i) => {
+      const td = cell instanceof HTMLTableCellElement ? cell : h('td', {}, cell);
+      td.dataset.label = headers[i] ?? ''; // the column's name, shown beside the value on narrow screens
+      return td;
+    })))
     : [h('tr', {}, h('td', { colspan: headers.length, class: 'empty' }, emptyText))];
   table.replaceChildren(h('thead', {}, h('tr', {}, headers.map((x) => h('th', {}, x)))), h('tbody', {}, body));
 }
@@ -63,68 +68,46 @@ export function relative(ms) {
   return '';
 }
 
-/** Query parameters that authenticate (bewit, signature) are not shown. */
-export function redactUrl(url) {
-  return String(url ?? '').replace(/([?&](?:bewit|signature)=)[^&]*/g, '$1…');
-}
-
 /**
- * Taskcluster's messages are Markdown with a request-info trailer
- * ("---\n\n* method: ..."); show the prose and code without the fences and
- * the trailer (method, status and code are shown beside it anyway).
+ * The error box: a human title, the status code and Taskcluster error code
+ * when there are any, the message, and the call that failed.
  */
-export function readableMessage(message) {
-  return message
-    .replace(/\n-{3,}\s*\n\s*\* method:[\s\S]*$/, '')
-    .replace(/^```[a-z]*\s*$/gm, '')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
-}
-
-const INPUT_ERRORS = new Set(['TypeError', 'RangeError', 'SyntaxError']);
-
-/**
- * The error box: for a TaskclusterError its statusCode, code and message (plus
- * the call), for anything else its name and message.
- */
-export function errorBox(error) {
-  const isTc = error?.name === 'TaskclusterError';
-  const statusCode = error?.statusCode;
-  const code = isTc ? error.code : error?.name ?? 'Error';
-  const message = readableMessage(String(error?.message ?? error ?? 'Unknown error'));
-  const meta = [];
-  if (isTc && error.functionName) meta.push(error.functionName);
-  if (isTc && error.method && error.url) meta.push(`${String(error.method).toUpperCase()} ${redactUrl(error.url)}`);
-  if (isTc && error.retries) meta.push(`after ${error.retries} retr${error.retries === 1 ? 'y' : 'ies'}`);
+export function errorBox(error, options) {
+  const { title, message, statusCode, code, meta } = describeError(error, options);
   return h('div', { class: 'error-box', dataset: { statusCode: statusCode ?? '', code: code ?? '' } },
     h('div', { class: 'error-title' },
-      h('span', {}, isTc ? 'Request failed' : INPUT_ERRORS.has(error?.name) ? 'Invalid input' : 'Error'),
-      statusCode !== undefined && statusCode !== null ? h('span', { class: 'status-code' }, String(statusCode)) : null,
+      h('span', {}, title),
+      statusCode !== undefined ? h('span', { class: 'status-code' }, String(statusCode)) : null,
       code ? h('span', { class: 'error-code' }, code) : null),
     h('pre', { class: 'error-message' }, message),
     meta.length ? h('div', { class: 'error-meta' }, meta.join(' · ')) : null);
 }
 
 /** Shows `error` in a slot (an element with class error-slot), or clears it when error is null. */
-export function showError(slot, error) {
+export function showError(slot, error, options) {
   if (error === null || error === undefined) {
     slot.replaceChildren();
     slot.hidden = true;
     return;
   }
-  slot.replaceChildren(errorBox(error));
+  slot.replaceChildren(errorBox(error, options));
   slot.hidden = false;
   if (globalThis.console) console.warn(error);
 }
 
-/** Runs an async action with the button disabled and errors shown in the slot. */
-export async function guarded(slot, button, action) {
+/**
+ * Runs an async action with the button disabled and errors shown in the slot;
+ * options.action titles unexpected errors, options.onError(error) clears what
+ * the failed action leaves stale.
+ */
+export async function guarded(slot, button, action, options = {}) {
   showError(slot, null);
   if (button) button.disabled = true;
   try {
     return await action();
   } catch (error) {
-    showError(slot, error);
+    options.onError?.(error);
+    showError(slot, error, options);
     return undefined;
   } finally {
     if (button) button.disabled = false;

@@ -14,9 +14,23 @@ export function normalizeRootUrl(value) {
   return text.replace(/\/+$/, '');
 }
 
+/** The certificate of temporary credentials as an object (stored as JSON text), or null. */
+function certificateOf(stored) {
+  if (!stored?.certificate) return null;
+  try {
+    const certificate = JSON.parse(stored.certificate);
+    return certificate && typeof certificate === 'object' ? certificate : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
- * session.rootUrl / credentials / scopes / signedIn; signIn(...) verifies the
- * credentials with auth.currentScopes() before keeping them; client(Class).
+ * session.rootUrl / clientId / credentials / scopes / signedIn; kind
+ * ('permanent' | 'temporary' | null) and expires (a Date for temporary
+ * credentials). signIn(...) verifies the credentials with auth.currentScopes()
+ * before keeping them; signing in with temporary credentials over permanent
+ * ones keeps the permanent ones, so switchToPermanent() can go back.
  */
 export function createSession(tc, { defaultRootUrl }) {
   const events = new EventTarget();
@@ -35,11 +49,26 @@ export function createSession(tc, { defaultRootUrl }) {
 
   const changed = () => events.dispatchEvent(new Event('change'));
 
+  // Temporary credentials over permanent ones of the same deployment keep those, to switch back.
+  function permanentUnder(root) {
+    if (!stored || stored.rootUrl !== root) return undefined;
+    return stored.certificate ? stored.permanent : { clientId: stored.clientId, accessToken: stored.accessToken };
+  }
+
   const session = {
     get signedIn() { return stored !== null; },
     get rootUrl() { return stored?.rootUrl ?? defaultRootUrl; },
     get clientId() { return stored?.clientId; },
     get hasCertificate() { return Boolean(stored?.certificate); },
+    /** 'permanent', 'temporary' (signed in with a certificate) or null when signed out. */
+    get kind() { return stored ? (stored.certificate ? 'temporary' : 'permanent') : null; },
+    /** When temporary credentials expire (a Date), else null. */
+    get expires() {
+      const expiry = certificateOf(stored)?.expiry;
+      return Number.isFinite(expiry) ? new Date(expiry) : null;
+    },
+    /** The clientId of the permanent credentials kept under temporary ones, else null. */
+    get permanentClientId() { return stored?.permanent?.clientId ?? null; },
     /** {clientId, accessToken, certificate?} or undefined (anonymous). */
     get credentials() {
       if (!stored) return undefined;
@@ -74,11 +103,19 @@ export function createSession(tc, { defaultRootUrl }) {
       const credentials = cert ? { clientId, accessToken, certificate: cert } : { clientId, accessToken };
       const auth = session.client(tc.Auth, { rootUrl: root, credentials });
       const result = await auth.currentScopes();
-      stored = { rootUrl: root, ...credentials };
+      const permanent = cert ? permanentUnder(root) : undefined;
+      stored = permanent ? { rootUrl: root, ...credentials, permanent } : { rootUrl: root, ...credentials };
       scopes = result.scopes ?? [];
       sessionStorage.setItem(KEY, JSON.stringify(stored));
       changed();
       return scopes;
+    },
+
+    /** Signs in again with the permanent credentials kept under temporary ones. */
+    async switchToPermanent() {
+      const permanent = stored?.permanent;
+      if (!permanent) throw new Error('No permanent credentials to go back to: sign in with them again.');
+      return session.signIn({ rootUrl: stored.rootUrl, ...permanent });
     },
 
     signOut() {

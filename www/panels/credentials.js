@@ -14,6 +14,16 @@ export function initCredentials(app) {
 
   rootUrl.value = session.rootUrl;
 
+  // Running the demo: say where its credentials are (never served to the page).
+  const demoClients = app.config.demo?.clientIds ?? [];
+  if (demoClients.length) {
+    $('cred-demo-hint').replaceChildren(
+      'Demo credentials: ', h('code', {}, 'bash scripts/main.sh'), ' prints them in its terminal when it starts (',
+      ...demoClients.flatMap((id, i) => [i ? ' and ' : '', h('code', {}, id)]),
+      ', each with its access token). Copy a clientId and its accessToken here.');
+    $('cred-demo-hint').hidden = false;
+  }
+
   function renderScopes() {
     const scopes = session.scopes;
     $('cred-scopes-card').hidden = !session.signedIn || !scopes;
@@ -76,6 +86,15 @@ export function initCredentials(app) {
       fillForm({ rootUrl: session.rootUrl, ...credentials });
       app.go('credentials');
       return signIn({ rootUrl: session.rootUrl, ...credentials });
+    },
+    /** Back from temporary credentials to the permanent ones kept under them. */
+    async switchToPermanent() {
+      app.go('credentials');
+      status.textContent = 'Switching back…';
+      status.className = 'status';
+      const result = await guarded(errorSlot, signInButton, () => session.switchToPermanent());
+      if (result !== undefined) fillForm(session.stored);
+      else status.textContent = session.signedIn ? `Still signed in as ${session.clientId}` : '';
     },
     show() {},
   };

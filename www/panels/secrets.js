@@ -28,7 +28,7 @@ export function initSecrets(app) {
       $('secret-expires').textContent = `expires ${when(secret.expires)}`;
       $('secret-value').textContent = prettyJson(secret.secret);
       $('secret-result').hidden = false;
-    });
+    }, { action: 'Could not read the secret' });
   }
 
   form.addEventListener('submit', (event) => {

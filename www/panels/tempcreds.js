@@ -61,7 +61,12 @@ export function initTempCreds(app) {
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     status.textContent = '';
-    const credentials = await guarded(errorSlot, form.querySelector('button[type=submit]'), async () => create());
+    // A failed attempt must not leave earlier credentials on screen as if they were its result.
+    issued = null;
+    $('temp-result').hidden = true;
+    warning.hidden = true;
+    const credentials = await guarded(errorSlot, form.querySelector('button[type=submit]'), async () => create(),
+      { action: 'Could not create the credentials' });
     if (!credentials) return;
     issued = credentials;
     render();

@@ -60,7 +60,7 @@ export function initWorker(app) {
       $('worker-output').textContent = prettyJson(reply.task);
       $('worker-result').dataset.taskId = taskId;
       $('worker-result').hidden = false;
-    });
+    }, { action: 'The worker could not fetch the task' });
   });
 
   return {

@@ -16,6 +16,7 @@ import { createBlobEndpoints } from './blob-endpoints.mjs';
 import { createFaultInjector } from './faults.mjs';
 import { createRequestLogger } from './request-log.mjs';
 import { createHttpServer } from './server.mjs';
+import { createLoginEndpoints } from './login/endpoints.mjs';
 import { installDeploymentConfig, LIMITED_CLIENT_ID, ROOT_CLIENT_ID } from './deployment-config.mjs';
 import { installDemoData } from './demo-data.mjs';
 import { createCommonHandlers } from './services/common.mjs';
@@ -55,10 +56,12 @@ export async function startEmulator(options = {}) {
   };
   const handlers = new Map([...services.keys()].map((name) => [name, { ...common, ...serviceHandlers[name] }]));
 
+  const login = createLoginEndpoints({ state, clock, accessTokenLifetimeMs: options.accessTokenLifetimeMs });
   const timers = new Set();
   const server = createHttpServer({
     dispatcher: createApiDispatcher({ services, router: createRouter(services), handlers, authenticator }),
     blobs: createBlobEndpoints({ state, signer }),
+    login,
     reference: createReferences(services),
     faultInjector: createFaultInjector(() => faults),
     logRequest: createRequestLogger(log),
@@ -87,6 +90,7 @@ export async function startEmulator(options = {}) {
     port: address.port,
     clients: { root: { clientId: root.clientId, accessToken: root.accessToken }, limited },
     state,
+    login,
     get faults() { return faults; },
     set faults(value) { faults = value ?? {}; },
     get clockOffsetSec() { return clock.offsetSec; },

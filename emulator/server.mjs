@@ -26,7 +26,7 @@ function readBody(req) {
   });
 }
 
-export function createHttpServer({ dispatcher, blobs, reference, faultInjector, logRequest, timers }) {
+export function createHttpServer({ dispatcher, blobs, login, reference, faultInjector, logRequest, timers }) {
   const sleep = (ms) => new Promise((resolve) => {
     const timer = setTimeout(() => { timers.delete(timer); resolve(); }, ms);
     timers.add(timer);
@@ -65,6 +65,7 @@ export function createHttpServer({ dispatcher, blobs, reference, faultInjector, 
       if (doc) return sendJson(req, res, 200, doc);
     }
     if (blobs(req, res, path, searchParams, rawBody)) return;
+    if (login.handle(req, res, path, searchParams, rawBody)) return;
 
     const api = API_PATH.exec(path);
     if (!api) {

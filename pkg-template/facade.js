@@ -9,6 +9,7 @@ import * as self from './facade.js';
 // The wasm exports common to both builds (the web glue adds its init functions).
 export * from './wasm-exports.js';
 export * from './runtime.js';
+export * from './oauth.js';
 export * from './services/index.js';
 export { version } from './version.js';
 export { fromEnvVars, optionsFromEnvironment } from './env.js';

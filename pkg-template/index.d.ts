@@ -1,5 +1,6 @@
 export * from './node/taskcluster_wasm.js';
 export * from './runtime.js';
+export * from './oauth.js';
 export * from './services/index.js';
 
 /**

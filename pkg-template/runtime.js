@@ -26,6 +26,8 @@ function asTaskclusterError(error) {
 // Per-instance engines, out of reach of callers and of JSON.stringify.
 const engines = new WeakMap();
 const exchangeSets = new WeakMap();
+// Credential agents that want to hear about a 401 (`credentialsRejected()`).
+const renewingAgents = new WeakMap();
 
 const BASE_MEMBERS = new Set(['constructor', 'request', 'buildUrl', 'buildSignedUrl', 'buildSignedUrlAsync', 'pages', 'paginate', 'clockOffset']);
 
@@ -49,6 +51,8 @@ function itemsOf(page, label) {
 export class BaseClient {
   constructor(options) {
     engines.set(this, new ServiceClient(this.constructor.reference, options));
+    const agent = options?.credentialAgent ?? options?.credentials;
+    if (typeof agent?.credentialsRejected === 'function') renewingAgents.set(this, agent);
   }
 
   /**
@@ -107,10 +111,18 @@ export class BaseClient {
   }
 }
 
-function call(client, name, args) {
-  return engines.get(client).call(name, args).catch((error) => {
-    throw asTaskclusterError(error);
-  });
+async function call(client, name, args) {
+  try {
+    return await engines.get(client).call(name, args);
+  } catch (error) {
+    // An agent whose credentials were refused fetches fresh ones, and the call is made once more.
+    const agent = renewingAgents.get(client);
+    if (!agent || error?.statusCode !== 401) throw asTaskclusterError(error);
+    await agent.credentialsRejected();
+    return engines.get(client).call(name, args).catch((again) => {
+      throw asTaskclusterError(again);
+    });
+  }
 }
 
 function named(cls, name) {

@@ -7,6 +7,7 @@ pub mod engine;
 pub mod error;
 pub mod hawk;
 pub mod json;
+pub mod oauth;
 pub mod random;
 pub mod reference;
 pub mod retry;

@@ -52,6 +52,11 @@ fn draw_from_pool(pool: &RefCell<Pool>, out: &mut [u8]) -> Result<bool> {
     Ok(true)
 }
 
+/// An unguessable token for URLs: 32 random bytes (256 bits), base64url without padding (43 characters).
+pub fn url_safe_token() -> Result<String> {
+    Ok(super::crypto::base64url(&bytes::<32>()?))
+}
+
 fn fill(buffer: &mut [u8]) -> Result<()> {
     getrandom::fill(buffer).map_err(|e| Error::invalid(format!("no source of randomness available ({e})")))
 }
@@ -59,6 +64,14 @@ fn fill(buffer: &mut [u8]) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn url_safe_tokens_are_fresh_and_url_safe() {
+        let (a, b) = (url_safe_token().unwrap(), url_safe_token().unwrap());
+        assert_ne!(a, b);
+        assert_eq!(a.len(), 43);
+        assert!(a.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_'));
+    }
 
     #[test]
     fn draws_differ_across_pool_refills() {

@@ -10,6 +10,7 @@ mod exchanges;
 mod hawk;
 mod limits;
 mod method_call;
+mod oauth;
 mod reference;
 mod scopes;
 mod service_client;

@@ -219,12 +219,20 @@ impl Shared {
             CredentialSource::Static(credentials) => Ok(Some(credentials.clone())),
             CredentialSource::Agent(agent) => {
                 let failed = || Error::invalid("options.credentials.getCredentials() failed");
+                // The agent's own message says why (it never holds a secret: agents must not put one there).
+                let failed_with = |thrown: JsValue| match thrown.dyn_ref::<js_sys::Error>() {
+                    Some(error) => Error::invalid(format!(
+                        "options.credentials.getCredentials() failed: {}",
+                        String::from(error.message())
+                    )),
+                    None => failed(),
+                };
                 let function: js_sys::Function = Reflect::get(agent, &"getCredentials".into())
                     .map_err(|_| failed())?
                     .dyn_into()
                     .map_err(|_| failed())?;
-                let answer = function.call0(agent).map_err(|_| failed())?;
-                let resolved = JsFuture::from(Promise::resolve(&answer)).await.map_err(|_| failed())?;
+                let answer = function.call0(agent).map_err(failed_with)?;
+                let resolved = JsFuture::from(Promise::resolve(&answer)).await.map_err(failed_with)?;
                 args::credentials(&resolved, "options.credentials.getCredentials()").map(Some)
             }
         }

@@ -7,7 +7,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 
 use super::values::plain_object;
-use super::{credentials, hawk, scopes, slugid, time, urls};
+use super::{credentials, hawk, oauth, scopes, slugid, time, urls};
 
 fn json(text: &str) -> JsValue {
     JSON::parse(text).expect("test JSON is valid")
@@ -333,4 +333,35 @@ fn fast_and_exact_readers_agree() {
     assert_eq!(string_array(&list, "l").expect("strings"), vec!["a".to_string(), String::new(), "c:*".into()]);
     let mixed = string_array(&json(r#"["a", 1]"#), "l").expect_err("a number");
     assert!(mixed.message.contains("l[1] must be a string"), "{}", mixed.message);
+}
+
+#[wasm_bindgen_test]
+fn oauth_steps_cross_the_boundary_and_bad_input_is_an_error() {
+    let options = json(
+        r#"{"rootUrl": "https://tc.example.com", "clientId": "app", "redirectUri": "https://app.example.com/cb",
+            "responseType": "token", "scopes": ["a:*"], "state": "s"}"#,
+    );
+    let url = oauth::oauth_authorize_url(options).expect("builds");
+    assert!(url.starts_with("https://tc.example.com/login/oauth/authorize?response_type=token&client_id=app"));
+    let parsed = oauth::oauth_parse_redirect(
+        "https://app.example.com/cb#access_token=T&token_type=Bearer&state=s".into(),
+        "token".into(),
+        "s".into(),
+    )
+    .expect("parses");
+    assert_eq!(get(&parsed, "kind"), "token");
+    assert_eq!(get(&parsed, "accessToken"), "T");
+    let answer =
+        json(r#"{"credentials": {"clientId": "c", "accessToken": "SECRET"}, "expires": "2030-01-01T00:00:00Z"}"#);
+    let checked = oauth::oauth_credentials_answer(answer, JsValue::from_f64(0.0)).expect("checks");
+    assert_eq!(get(&checked, "expires").as_f64(), Some(1_893_456_000_000.0));
+    for bad in [JsValue::NULL, json("[]"), json(r#"{"credentials": 5, "expires": "x"}"#)] {
+        let error = oauth::oauth_credentials_answer(bad, JsValue::from_f64(0.0)).expect_err("refused");
+        assert!(error_message(&error).starts_with("oauthCredentialsAnswer: "), "{}", error_message(&error));
+        assert_alive();
+    }
+    let error = oauth::oauth_parse_redirect("https://a/#access_token=%".into(), "token".into(), "s".into())
+        .expect_err("malformed escape");
+    assert!(!error_message(&error).is_empty());
+    assert_alive();
 }

@@ -8,8 +8,11 @@ export const FUNCTIONS = [
   'fromNow', 'fromNowJSON', 'parseTime',
   'slugid', 'nice', 'v4',
   'credentialInformation', 'fromEnvVars', 'optionsFromEnvironment', 'withRootUrl', 'Urls',
+  'startSignIn', 'signInWithPopup', 'finishSignIn',
+  'oauthAuthorizeUrl', 'oauthNewState', 'oauthEndpoint', 'oauthParseRedirect',
+  'oauthTokenRequestBody', 'oauthTokenAnswer', 'oauthCredentialsAnswer', 'oauthPkcePair',
 ];
-export const OTHERS = ['ScopeSet', 'urls', 'scopes', 'clients', 'version'];
+export const OTHERS = ['ScopeSet', 'urls', 'scopes', 'clients', 'version', 'OAuthCredentialAgent', 'OAuthError'];
 export const ALL_NAMES = [...FUNCTIONS, ...OTHERS];
 
 export const URL_FUNCTIONS = [

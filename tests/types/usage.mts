@@ -5,6 +5,7 @@ import {
   Queue, QueueEvents, Secrets, TaskclusterError, ScopeSet, createTemporaryCredentials, fromNow, fromNowJSON,
   hawkHeader, hawkClockOffset, ready, satisfiesExpression, scopeMatch, signUrl, slugid, urls, version,
   type ClientOptions, type Credentials, type ExchangeBinding, type ScopeExpression,
+  OAuthCredentialAgent, OAuthError, finishSignIn, signInWithPopup, startSignIn, type SignInOptions,
 } from 'taskcluster-wasm';
 import { Queue as LegacyQueue } from 'taskcluster-wasm/legacy';
 
@@ -54,4 +55,22 @@ const initialised: Promise<void> = ready;
 // @ts-expect-error ready is a promise, not a function
 ready();
 
-void [calls, binding, header, link, offset, certificate, when, iso, ok, api, id, initialised];
+const signIn: SignInOptions = { rootUrl: 'https://tc.example.com', clientId: 'app', redirectUri: 'https://app/cb', scopes: ['a'], storage: 'session' };
+// @ts-expect-error storage is memory, session or local
+startSignIn({ ...signIn, storage: 'disk' });
+async function oauth(): Promise<void> {
+  const agent: OAuthCredentialAgent | null = await finishSignIn();
+  const popupAgent = await signInWithPopup({ ...signIn, responseType: 'code', expires: '1 hour' });
+  const signedIn = new Queue({ rootUrl: popupAgent.rootUrl, credentials: popupAgent });
+  const expires: Date | null = popupAgent.expires;
+  const temp = await popupAgent.createTemporaryCredentials({ scopes: ['a'], expiry: new Date() });
+  const restored = OAuthCredentialAgent.restore({ storage: 'local' });
+  try {
+    await popupAgent.getCredentials();
+  } catch (error) {
+    if (error instanceof OAuthError) console.log(error.code, error.statusCode);
+  }
+  void [agent, signedIn, expires, temp.certificate, restored];
+}
+
+void [oauth, calls, binding, header, link, offset, certificate, when, iso, ok, api, id, initialised];

@@ -27,8 +27,8 @@ function certificateOf(stored) {
 
 /**
  * session.rootUrl / clientId / credentials / scopes / signedIn; kind
- * ('permanent' | 'temporary' | null) and expires (a Date for temporary
- * credentials). signIn(...) verifies the credentials with auth.currentScopes()
+ * ('permanent' | 'temporary' | 'oauth' | null) and expires (a Date for temporary
+ * and OAuth credentials); signInWithAgent(agent) for "Sign in with Taskcluster". signIn(...) verifies the credentials with auth.currentScopes()
  * before keeping them; signing in with temporary credentials over permanent
  * ones keeps the permanent ones, so switchToPermanent() can go back.
  */
@@ -36,6 +36,10 @@ export function createSession(tc, { defaultRootUrl }) {
   const events = new EventTarget();
   let stored = read();
   let scopes = null;
+  // A "Sign in with Taskcluster" session: the agent renews the credentials and
+  // keeps its own token (sessionStorage); `latest` are the credentials it last gave.
+  let agent = null;
+  let latest = null;
 
   function read() {
     try {
@@ -56,14 +60,21 @@ export function createSession(tc, { defaultRootUrl }) {
   }
 
   const session = {
-    get signedIn() { return stored !== null; },
-    get rootUrl() { return stored?.rootUrl ?? defaultRootUrl; },
-    get clientId() { return stored?.clientId; },
-    get hasCertificate() { return Boolean(stored?.certificate); },
-    /** 'permanent', 'temporary' (signed in with a certificate) or null when signed out. */
-    get kind() { return stored ? (stored.certificate ? 'temporary' : 'permanent') : null; },
-    /** When temporary credentials expire (a Date), else null. */
+    get signedIn() { return stored !== null || agent !== null; },
+    get rootUrl() { return agent?.rootUrl ?? stored?.rootUrl ?? defaultRootUrl; },
+    get clientId() { return agent ? agent.clientId : stored?.clientId; },
+    get hasCertificate() { return Boolean(agent ? latest?.certificate : stored?.certificate); },
+    /**
+     * 'permanent', 'temporary' (signed in with a certificate), 'oauth' ("Sign in with
+     * Taskcluster": credentials that renew themselves) or null when signed out.
+     */
+    get kind() {
+      if (agent) return 'oauth';
+      return stored ? (stored.certificate ? 'temporary' : 'permanent') : null;
+    },
+    /** When temporary or OAuth credentials expire (a Date), else null. */
     get expires() {
+      if (agent) return agent.expires;
       const expiry = certificateOf(stored)?.expiry;
       return Number.isFinite(expiry) ? new Date(expiry) : null;
     },
@@ -71,6 +82,7 @@ export function createSession(tc, { defaultRootUrl }) {
     get permanentClientId() { return stored?.permanent?.clientId ?? null; },
     /** {clientId, accessToken, certificate?} or undefined (anonymous). */
     get credentials() {
+      if (agent) return latest ? { ...latest } : undefined;
       if (!stored) return undefined;
       const { clientId, accessToken, certificate } = stored;
       return certificate ? { clientId, accessToken, certificate } : { clientId, accessToken };
@@ -81,7 +93,7 @@ export function createSession(tc, { defaultRootUrl }) {
     get stored() { return stored ? { ...stored } : null; },
 
     /** A service client for the current rootUrl and credentials (anonymous when signed out). */
-    client(ServiceClass, { rootUrl = session.rootUrl, credentials = session.credentials } = {}) {
+    client(ServiceClass, { rootUrl = session.rootUrl, credentials = agent ?? session.credentials } = {}) {
       return new ServiceClass({ rootUrl, credentials, retries: 2, delayFactor: 50, timeout: 15000 });
     },
 
@@ -104,6 +116,9 @@ export function createSession(tc, { defaultRootUrl }) {
       const auth = session.client(tc.Auth, { rootUrl: root, credentials });
       const result = await auth.currentScopes();
       const permanent = cert ? permanentUnder(root) : undefined;
+      agent?.signOut();
+      agent = null;
+      latest = null;
       stored = permanent ? { rootUrl: root, ...credentials, permanent } : { rootUrl: root, ...credentials };
       scopes = result.scopes ?? [];
       sessionStorage.setItem(KEY, JSON.stringify(stored));
@@ -118,7 +133,28 @@ export function createSession(tc, { defaultRootUrl }) {
       return session.signIn({ rootUrl: stored.rootUrl, ...permanent });
     },
 
+    /** Uses an OAuthCredentialAgent (after "Sign in with Taskcluster"); verified like signIn. */
+    async signInWithAgent(newAgent) {
+      const result = await session.client(tc.Auth, { rootUrl: newAgent.rootUrl, credentials: newAgent }).currentScopes();
+      agent?.signOut();
+      agent = newAgent;
+      latest = await agent.getCredentials();
+      agent.addEventListener('change', async () => {
+        if (agent !== newAgent) return;
+        latest = agent.signedIn ? await agent.getCredentials().catch(() => null) : null;
+        changed();
+      });
+      stored = null;
+      sessionStorage.removeItem(KEY);
+      scopes = result.scopes ?? [];
+      changed();
+      return scopes;
+    },
+
     signOut() {
+      agent?.signOut(); // forgets the OAuth token too
+      agent = null;
+      latest = null;
       stored = null;
       scopes = null;
       sessionStorage.removeItem(KEY);

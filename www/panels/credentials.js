@@ -31,7 +31,9 @@ export function initCredentials(app) {
     if (!scopes) return;
     $('cred-scopes-count').textContent = String(scopes.length);
     $('cred-scopes').replaceChildren(...scopes.map((scope) => h('li', {}, scope)));
-    status.textContent = `Signed in as ${session.clientId}`;
+    status.textContent = session.kind === 'oauth'
+      ? `Signed in as ${session.clientId} (Sign in with Taskcluster, until ${session.expires?.toISOString()})`
+      : `Signed in as ${session.clientId}`;
     status.className = 'status ok';
   }
 
@@ -58,6 +60,18 @@ export function initCredentials(app) {
     await signIn({ rootUrl: rootUrl.value, clientId: clientId.value, accessToken: accessToken.value, certificate: certificate.value });
   });
 
+  // Sign in with Taskcluster: off to the deployment; www/signed-in.html brings the user back.
+  $('oauth-sign-in').addEventListener('click', () => {
+    guarded($('oauth-error'), $('oauth-sign-in'), async () => app.tc.startSignIn({
+      rootUrl: rootUrl.value,
+      clientId: $('oauth-client-id').value.trim(),
+      responseType: $('oauth-flow').value,
+      redirectUri: new URL('/signed-in.html', location.href).href,
+      scopes: $('oauth-scopes').value.split(/\s+/).filter(Boolean),
+      storage: 'session',
+    }));
+  });
+
   $('cred-sign-out').addEventListener('click', () => {
     session.signOut();
     fillForm(null);
@@ -72,6 +86,13 @@ export function initCredentials(app) {
   return {
     /** After a reload: refill the form from sessionStorage and re-check the credentials. */
     async restore() {
+      const agent = app.tc.OAuthCredentialAgent.restore({ storage: 'session' });
+      if (agent) {
+        status.textContent = 'Checking the Taskcluster sign-in…';
+        const ok = await guarded($('oauth-error'), $('oauth-sign-in'), () => session.signInWithAgent(agent));
+        if (ok === undefined) agent.signOut();
+        return;
+      }
       const stored = session.stored;
       if (!stored) return;
       fillForm(stored);

@@ -6,6 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as ours from 'taskcluster-wasm';
+import { constructionCase } from './cases/construction.mjs';
 import { fromNowCase } from './cases/from-now.mjs';
 import { hawkCase } from './cases/hawk.mjs';
 import { scopesCase } from './cases/scopes.mjs';
@@ -52,12 +53,12 @@ function machine() {
 }
 
 function runSpeed(official) {
-  const builders = [hawkCase, signedUrlCase, tempCredsCase, scopesCase, fromNowCase];
+  const builders = [hawkCase, signedUrlCase, tempCredsCase, scopesCase, fromNowCase, constructionCase];
   const groups = [];
   for (const build of builders) {
     const group = section(`speed ${build.name}`, () => {
       const spec = build(ours, official);
-      notes.push(...(spec.warnings ?? []).map((w) => `WARNING ${w}`));
+      notes.push(...(spec.warnings ?? []).map((w) => `WARNING ${w}`), ...(spec.notes ?? []));
       const results = measureGroup(spec.contenders, TIMING);
       process.stderr.write(`  measured ${spec.title}\n`);
       return { title: spec.title, rows: spec.rows, results };

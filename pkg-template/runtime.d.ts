@@ -45,18 +45,38 @@ export declare class TaskclusterError extends Error {
   retries: number;
 }
 
+/** A method of the client (`queue.getArtifact`) or its name (`'getArtifact'`). */
+export type MethodReference = string | ((...args: any[]) => unknown);
+
+/** What `fakeCalls[method]` records per call: the route arguments by name, then `payload` and `query` when given. */
+export type FakeCall = { [arg: string]: unknown; payload?: unknown; query?: Record<string, unknown> };
+
 export declare class BaseClient {
   constructor(options: ClientOptions);
   static readonly reference: ServiceReference;
   /** Client classes for every service listed in `<rootUrl>/references/manifest.json`. */
   static fromManifest(rootUrl: string): Promise<Record<string, typeof BaseClient | typeof BaseExchanges>>;
+  /** taskcluster-client-web's `Client.create(reference)`: a class for a reference. */
+  static create(reference: object): typeof BaseClient | typeof BaseExchanges;
+  /** In fake mode (`options.fake`): the calls of each method, in order. */
+  fakeCalls?: Record<string, FakeCall[]>;
+  /** A new client with these options changed; it shares no state with this one. */
+  use(options: Partial<ClientOptions>): this;
+  /** taskcluster-client's per-request hook: `use({traceId})`. */
+  taskclusterPerRequestInstance(request: { requestId?: string; traceId?: string }): this;
   request(name: string, call?: {
     params?: Record<string, string | number>; payload?: JsonObject; query?: Record<string, unknown>;
     paginationHandler?: (page: JsonObject) => unknown;
   }): Promise<any>;
-  buildUrl(name: string, ...args: unknown[]): string;
-  buildSignedUrl(name: string, ...args: unknown[]): string;
-  buildSignedUrlAsync(name: string, ...args: unknown[]): Promise<string>;
+  buildUrl(method: MethodReference, ...args: unknown[]): string;
+  /** buildUrl with the deployment's rootUrl, also under `serviceDiscoveryScheme: 'k8s-dns'`. */
+  externalBuildUrl(method: MethodReference, ...args: unknown[]): string;
+  /** A string; a Promise of one when the client has the `credentialAgent` option (as in taskcluster-client-web). */
+  buildSignedUrl(method: MethodReference, ...args: unknown[]): string;
+  /** taskcluster-client-web's name for the synchronous form. */
+  buildSignedUrlSync(method: MethodReference, ...args: unknown[]): string;
+  buildSignedUrlAsync(method: MethodReference, ...args: unknown[]): Promise<string>;
+  externalBuildSignedUrl(method: MethodReference, ...args: unknown[]): string;
   pages(name: string, ...args: unknown[]): AsyncGenerator<JsonObject, void, undefined>;
   paginate<T = any>(name: string, ...args: unknown[]): AsyncGenerator<T, void, undefined>;
   readonly clockOffset: number;
@@ -64,7 +84,8 @@ export declare class BaseClient {
 export { BaseClient as Client };
 
 export declare class BaseExchanges {
-  constructor(options?: { rootUrl?: string; exchangePrefix?: string });
+  /** Takes a service client's options too (as taskcluster-client's events classes do); only exchangePrefix matters. */
+  constructor(options?: Partial<ClientOptions>);
   static readonly reference: ExchangesReference;
 }
 

@@ -1,7 +1,8 @@
 // The generic layer under every generated class: one class factory for REST
 // services and one for exchange sets. Requests, signing and retries happen in
 // wasm (ServiceClient); this file only shapes the JS API around it.
-import { ExchangeSet, ServiceClient } from './taskcluster_wasm.js';
+import { ExchangeSet, ServiceApi, ServiceClient, urls } from './taskcluster_wasm.js';
+import { BASE_CLIENT_MEMBERS, BASE_EXCHANGES_MEMBERS } from './base-members.js';
 
 /** The error every failed API request rejects with. Never carries a secret. */
 export class TaskclusterError extends Error {
@@ -23,18 +24,187 @@ function asTaskclusterError(error) {
   return error;
 }
 
-// Per-instance engines, out of reach of callers and of JSON.stringify.
-const engines = new WeakMap();
-const exchangeSets = new WeakMap();
-// Credential agents that want to hear about a 401 (`credentialsRejected()`).
-const renewingAgents = new WeakMap();
+// ------------------------------------------------------------------ options
 
-const BASE_MEMBERS = new Set(['constructor', 'request', 'buildUrl', 'buildSignedUrl', 'buildSignedUrlAsync', 'pages', 'paginate', 'clockOffset']);
+/**
+ * Every option either official client documents. `true`: used here; a string:
+ * accepted without effect, for that reason (docs/migrating.md lists them).
+ */
+const CLIENT_OPTIONS = {
+  rootUrl: true,
+  baseUrl: true,
+  credentials: true,
+  credentialAgent: true,
+  authorizedScopes: true,
+  retries: true,
+  delayFactor: true,
+  randomizationFactor: true,
+  maxDelay: true,
+  timeout: true,
+  traceId: true,
+  signedUrlExpiration: true,
+  serviceDiscoveryScheme: true,
+  fake: true,
+  exchangePrefix: true,
+  agent: 'a Node http.Agent has no equivalent under fetch, which manages its own connections',
+  serviceName: 'taskcluster-client-web derives it from the reference; a class here already has one',
+  serviceVersion: 'taskcluster-client-web derives it from the reference; a class here already has one',
+  reference: 'taskcluster-client-web passes its reference this way; a class here already has one',
+};
+const OPTION_NAMES = Object.keys(CLIENT_OPTIONS);
+// Options taskcluster-client refuses with an error of its own.
+const RETIRED_OPTIONS = { monitor: 'monitoring client calls is no longer supported', stats: 'monitoring client calls is no longer supported' };
+
+/** Edit distance, for "did you mean" suggestions. */
+function distance(a, b) {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = row;
+  }
+  return previous[b.length];
+}
+
+function suggestion(name, known) {
+  const lower = name.toLowerCase();
+  const ranked = known.map((k) => [distance(lower, k.toLowerCase()), k]).sort((x, y) => x[0] - y[0]);
+  const [best, closest] = ranked[0];
+  return best <= Math.max(3, Math.floor(name.length / 2)) ? `; did you mean ${closest}?` : `; known options: ${known.join(', ')}`;
+}
+
+// Option objects use() has built and checked itself: taken as they are.
+const checkedOptions = new WeakSet();
+
+/** A copy of the caller's options with every name checked; `undefined` stays as given for wasm to report. */
+function copyOptions(options, where, known) {
+  if (options === null || typeof options !== 'object') return options;
+  if (checkedOptions.has(options)) return options;
+  let copy;
+  try {
+    copy = { ...options };
+  } catch {
+    throw new TypeError(`${where}: reading the options threw an exception`);
+  }
+  for (const name of Object.keys(copy)) {
+    if (name in RETIRED_OPTIONS && copy[name]) throw new TypeError(`${where}: options.${name}: ${RETIRED_OPTIONS[name]}`);
+    if (!known.includes(name) && !(name in RETIRED_OPTIONS)) {
+      throw new TypeError(`${where}: unknown option ${JSON.stringify(name).slice(0, 62)}${suggestion(name, known)}`);
+    }
+  }
+  return copy;
+}
+
+const isAgent = (value) => value !== null && typeof value === 'object' && typeof value.getCredentials === 'function';
+
+/** `{}` or `{clientId: undefined, accessToken: undefined}` (taskcluster-client's defaults): anonymous. */
+const isEmptyCredentials = (value) =>
+  value !== null && typeof value === 'object' && !isAgent(value) && !value.clientId && !value.accessToken && !value.certificate;
+
+/** What the wasm engine reads: the credential source settled, copies of mutable values kept for use(). */
+function settleOptions(copy, cls, where) {
+  if (copy === null || typeof copy !== 'object') return copy;
+  try {
+    return settle(copy, cls, where);
+  } catch (error) {
+    if (error instanceof TypeError && error.message.startsWith(where)) throw error;
+    throw new TypeError(`${where}: reading the options threw an exception`); // a getter or Proxy of the caller's
+  }
+}
+
+function settle(copy, cls, where) {
+  for (const name of ['serviceName', 'serviceVersion']) {
+    const own = name === 'serviceName' ? cls.reference.serviceName : cls.reference.apiVersion;
+    if (copy[name] !== undefined && copy[name] !== own) {
+      throw new TypeError(`${where}: options.${name} is ${JSON.stringify(own)} for this class; use createClient(reference) for another service`);
+    }
+  }
+  if (copy.credentialAgent != null) {
+    if (!isAgent(copy.credentialAgent)) throw new TypeError(`${where}: options.credentialAgent must have a getCredentials() method`);
+    if (copy.credentials != null && !isEmptyCredentials(copy.credentials)) {
+      throw new TypeError(`${where}: give options.credentials or options.credentialAgent, not both`);
+    }
+  }
+  if (copy.fake != null && typeof copy.fake !== 'object') throw new TypeError(`${where}: options.fake must be an object of method implementations`);
+  // Plain data is copied, so a later change by the caller (or a use() client) reaches no other client.
+  if (copy.credentials && typeof copy.credentials === 'object' && !isAgent(copy.credentials)) copy.credentials = { ...copy.credentials };
+  if (Array.isArray(copy.authorizedScopes)) copy.authorizedScopes = [...copy.authorizedScopes];
+  const credentials = copy.credentialAgent ?? (isEmptyCredentials(copy.credentials) ? undefined : copy.credentials);
+  return {
+    engine: { ...copy, credentials },
+    // client-web's option: its buildSignedUrl returns a Promise, so ours does too.
+    asyncSigning: copy.credentialAgent != null,
+    // An agent that wants to hear about a 401 (`credentialsRejected()`), to renew.
+    renewing: typeof credentials?.credentialsRejected === 'function' ? credentials : undefined,
+  };
+}
+
+// ------------------------------------------------------------------ debug logging
+
+const DEBUG_NAMES = ['taskcluster-wasm', 'taskcluster-client'];
+
+/**
+ * Opt-in logging, as with the `debug` package: `DEBUG=taskcluster-wasm` (or
+ * `taskcluster-client*`) in Node, `localStorage.debug = 'taskcluster-wasm'` in
+ * browsers. It names calls, URLs and outcomes, never credentials.
+ */
+function debugEnabled() {
+  let setting = '';
+  try {
+    setting = globalThis.process?.env?.DEBUG ?? globalThis.localStorage?.getItem('debug') ?? '';
+  } catch {
+    return false; // storage access can be denied
+  }
+  const patterns = String(setting).split(/[\s,]+/).filter(Boolean);
+  const matches = (pattern, name) => new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*?')}$`).test(name);
+  const on = (name) => patterns.some((p) => !p.startsWith('-') && matches(p, name)) &&
+    !patterns.some((p) => p.startsWith('-') && matches(p.slice(1), name));
+  return DEBUG_NAMES.some(on);
+}
+const DEBUG = debugEnabled();
+const log = (...parts) => (globalThis.process?.versions?.node ? console.error : console.debug)('taskcluster-wasm', ...parts);
+
+// ------------------------------------------------------------------ service classes
+
+// Per-instance state, out of reach of callers and of JSON.stringify:
+// {engine, options (for use()), fake, asyncSigning, renewing}.
+const states = new WeakMap();
+// A class's reference, read into wasm once (the expensive part of a construction).
+const apis = new WeakMap();
+// Generated method -> its name, for buildUrl(queue.task, ...).
+const methodNames = new WeakMap();
+
+function apiOf(cls) {
+  let api = apis.get(cls);
+  if (api === undefined) {
+    api = new ServiceApi(cls.reference);
+    apis.set(cls, api);
+  }
+  return api;
+}
+
+function stateOf(client, what) {
+  const state = states.get(client);
+  if (state === undefined) throw new TypeError(`${what} must be called on a client made with new`);
+  return state;
+}
 
 function entryOf(client, name) {
   const entry = client.constructor.reference.functions.find((f) => f.name === name);
   if (!entry) throw new TypeError(`${client.constructor.reference.name} has no method ${JSON.stringify(name)}`);
   return entry;
+}
+
+/** The method name for a method or its name: `buildUrl(queue.task, ...)` or `buildUrl('task', ...)`. */
+function nameOf(client, method, what) {
+  if (typeof method !== 'function') return method; // a string, or a wrong type wasm reports
+  const name = methodNames.get(method);
+  if (name === undefined || client[name] !== method) {
+    throw new TypeError(`${client.constructor.name}.${what}: method must be an API method of this client (e.g. queue.task) or its name`);
+  }
+  return name;
 }
 
 /** The array of a list response's items: its one array-valued property. */
@@ -50,9 +220,33 @@ function itemsOf(page, label) {
 /** What every service class shares. */
 export class BaseClient {
   constructor(options) {
-    engines.set(this, new ServiceClient(this.constructor.reference, options));
-    const agent = options?.credentialAgent ?? options?.credentials;
-    if (typeof agent?.credentialsRejected === 'function') renewingAgents.set(this, agent);
+    const cls = this.constructor;
+    const where = `new ${cls.name}(options)`;
+    const copy = copyOptions(options, where, OPTION_NAMES);
+    const settled = settleOptions(copy, cls, where);
+    const engine = new ServiceClient(apiOf(cls), settled?.engine ?? copy);
+    const fake = copy.fake ?? undefined;
+    states.set(this, { engine, options: copy, fake, asyncSigning: settled.asyncSigning, renewing: settled.renewing });
+    if (fake) this.fakeCalls = Object.fromEntries(cls.reference.functions.map((f) => [f.name, []]));
+    if (DEBUG) log(`new ${cls.name}`, { rootUrl: copy.rootUrl, baseUrl: copy.baseUrl, fake: Boolean(fake) });
+  }
+
+  /** A new client with these options changed (undefined values keep the current ones); shares no state with this one. */
+  use(updates = {}) {
+    const { options } = stateOf(this, 'use');
+    const changed = copyOptions(updates, `${this.constructor.name}.use(options)`, OPTION_NAMES);
+    if (changed !== undefined && (changed === null || typeof changed !== 'object')) {
+      throw new TypeError(`${this.constructor.name}.use(options): options must be an object`);
+    }
+    const merged = { ...options };
+    for (const name in changed) if (changed[name] !== undefined) merged[name] = changed[name];
+    checkedOptions.add(merged);
+    return new this.constructor(merged);
+  }
+
+  /** taskcluster-client's hook for per-request clients: a client sending `traceId`. */
+  taskclusterPerRequestInstance({ traceId } = {}) {
+    return this.use({ traceId });
   }
 
   /**
@@ -73,19 +267,42 @@ export class BaseClient {
     return undefined;
   }
 
-  /** The URL of a method call: `buildUrl('task', taskId)`. */
-  buildUrl(name, ...args) {
-    return engines.get(this).buildUrl(name, args);
+  /** The URL of a method call: `buildUrl(queue.task, taskId)` or `buildUrl('task', taskId)`. */
+  buildUrl(method, ...args) {
+    return stateOf(this, 'buildUrl').engine.buildUrl(nameOf(this, method, 'buildUrl'), args, false);
   }
 
-  /** A signed URL for a GET method: `buildSignedUrl('getArtifact', taskId, runId, name, {expiration: 600})`. */
-  buildSignedUrl(name, ...args) {
-    return engines.get(this).buildSignedUrl(name, args);
+  /** Like buildUrl, with the deployment's rootUrl also under `serviceDiscoveryScheme: 'k8s-dns'` (links for people). */
+  externalBuildUrl(method, ...args) {
+    return stateOf(this, 'externalBuildUrl').engine.buildUrl(nameOf(this, method, 'externalBuildUrl'), args, true);
   }
 
-  /** Like buildSignedUrl, for credentials that come from an agent. */
-  buildSignedUrlAsync(name, ...args) {
-    return engines.get(this).buildSignedUrlAsync(name, args);
+  /**
+   * A signed URL for a GET method: `buildSignedUrl(queue.getArtifact, taskId, runId, name, {expiration: 600})`.
+   * With a credentialAgent it returns a Promise, as taskcluster-client-web's does.
+   */
+  buildSignedUrl(method, ...args) {
+    const state = stateOf(this, 'buildSignedUrl');
+    if (state.asyncSigning) return this.buildSignedUrlAsync(method, ...args);
+    return state.engine.buildSignedUrl(nameOf(this, method, 'buildSignedUrl'), args, false);
+  }
+
+  /** taskcluster-client-web's name for the synchronous buildSignedUrl. */
+  buildSignedUrlSync(method, ...args) {
+    return stateOf(this, 'buildSignedUrlSync').engine.buildSignedUrl(nameOf(this, method, 'buildSignedUrlSync'), args, false);
+  }
+
+  /** Like buildSignedUrl, also for credentials that come from an agent. */
+  buildSignedUrlAsync(method, ...args) {
+    const state = stateOf(this, 'buildSignedUrlAsync');
+    return state.engine.buildSignedUrlAsync(nameOf(this, method, 'buildSignedUrlAsync'), args, false);
+  }
+
+  /** buildSignedUrl with the deployment's rootUrl also under `serviceDiscoveryScheme: 'k8s-dns'`. */
+  externalBuildSignedUrl(method, ...args) {
+    const state = stateOf(this, 'externalBuildSignedUrl');
+    const name = nameOf(this, method, 'externalBuildSignedUrl');
+    return state.asyncSigning ? state.engine.buildSignedUrlAsync(name, args, true) : state.engine.buildSignedUrl(name, args, true);
   }
 
   /** Every page of a paginated method, following `continuationToken`. */
@@ -107,22 +324,67 @@ export class BaseClient {
 
   /** Milliseconds this client adds to the local clock after a "Stale timestamp" correction. */
   get clockOffset() {
-    return engines.get(this).clockOffset;
+    return stateOf(this, 'clockOffset').engine.clockOffset;
   }
 }
 
-async function call(client, name, args) {
+function call(client, name, args) {
+  const state = stateOf(client, `${client?.constructor?.name}.${name}`);
+  if (state.fake) return fakeCall(client, state, name, args);
+  const label = `${client.constructor.name}.${name}`;
+  if (DEBUG) log(`${label}: calling`);
+  return send(state, name, args).then(
+    (result) => {
+      if (DEBUG) log(`${label}: done`);
+      return result;
+    },
+    (error) => {
+      const failure = asTaskclusterError(error);
+      if (DEBUG) log(`${label}: failed`, { code: failure.code, statusCode: failure.statusCode, retries: failure.retries, url: failure.url });
+      throw failure;
+    },
+  );
+}
+
+async function send(state, name, args) {
   try {
-    return await engines.get(client).call(name, args);
+    return await state.engine.call(name, args);
   } catch (error) {
     // An agent whose credentials were refused fetches fresh ones, and the call is made once more.
-    const agent = renewingAgents.get(client);
-    if (!agent || error?.statusCode !== 401) throw asTaskclusterError(error);
-    await agent.credentialsRejected();
-    return engines.get(client).call(name, args).catch((again) => {
-      throw asTaskclusterError(again);
-    });
+    if (!state.renewing || error?.statusCode !== 401) throw error;
+    await state.renewing.credentialsRejected();
+    return state.engine.call(name, args);
   }
+}
+
+const cloned = (value) => {
+  try {
+    return structuredClone(value);
+  } catch {
+    return value; // functions and the like are recorded as given
+  }
+};
+
+/**
+ * `fake` mode (taskcluster-client's): the arguments are checked against the
+ * reference, the call is recorded in `fakeCalls[name]` as `{<arg>: value, payload?, query?}`,
+ * and `fake[name]` answers it.
+ */
+function fakeCall(client, state, name, args) {
+  state.engine.check(name, args);
+  const entry = entryOf(client, name);
+  const record = {};
+  entry.args.forEach((arg, i) => { record[arg] = cloned(args[i]); });
+  if (entry.input) record.payload = cloned(args[entry.args.length]);
+  const query = args[entry.args.length + (entry.input ? 1 : 0)];
+  if (query) record.query = cloned(query);
+  client.fakeCalls[name].push(record);
+  if (DEBUG) log(`${client.constructor.name}.${name}: faked`);
+  const implementation = state.fake[name];
+  if (typeof implementation !== 'function') {
+    return Promise.reject(new Error(`Faked ${client.constructor.reference.serviceName} object does not have an implementation of ${name}`));
+  }
+  return implementation.apply(client, args);
 }
 
 function named(cls, name) {
@@ -135,20 +397,29 @@ export function serviceClass(reference) {
   const cls = named(class extends BaseClient {}, reference.name);
   cls.reference = reference;
   for (const { name } of reference.functions) {
-    if (BASE_MEMBERS.has(name)) continue; // still reachable through request(name, ...)
-    Object.defineProperty(cls.prototype, name, {
-      value: named(function (...args) { return call(this, name, args); }, name),
-      writable: true,
-      configurable: true,
-    });
+    if (BASE_CLIENT_MEMBERS.includes(name)) continue; // still reachable through request(name, ...)
+    const method = named(function (...args) { return call(this, name, args); }, name);
+    methodNames.set(method, name);
+    Object.defineProperty(cls.prototype, name, { value: method, writable: true, configurable: true });
   }
   return cls;
 }
 
+/** taskcluster-client-web's `Client.create(reference)`: a class for a reference. */
+BaseClient.create = (reference) => createClient(reference);
+
+// ------------------------------------------------------------------ exchange classes
+
+const exchangeSets = new WeakMap();
+
 /** What every exchange class shares. */
 export class BaseExchanges {
+  /** Takes the options of a service client (as taskcluster-client's events classes do); only exchangePrefix matters. */
   constructor(options) {
-    exchangeSets.set(this, new ExchangeSet(this.constructor.reference, options));
+    const cls = this.constructor;
+    const copy = copyOptions(options, `new ${cls.name}(options)`, OPTION_NAMES);
+    const prefix = copy === null || typeof copy !== 'object' ? copy : { exchangePrefix: copy.exchangePrefix };
+    exchangeSets.set(this, new ExchangeSet(apiOf(cls), prefix));
   }
 }
 
@@ -157,6 +428,7 @@ export function exchangeClass(reference) {
   const cls = named(class extends BaseExchanges {}, reference.name);
   cls.reference = reference;
   for (const { name, routingKey } of reference.exchanges) {
+    if (BASE_EXCHANGES_MEMBERS.includes(name)) continue;
     Object.defineProperty(cls.prototype, name, {
       value: named(function (pattern) {
         const binding = exchangeSets.get(this).binding(name, pattern);
@@ -169,11 +441,27 @@ export function exchangeClass(reference) {
   return cls;
 }
 
+// ------------------------------------------------------------------ references
+
 const pascalCase = (serviceName) => serviceName.replace(/(^|-)([a-z])/g, (_, __, c) => c.toUpperCase());
 
 /**
+ * The service a reference is for. Older references name it `name`, or only
+ * through their `baseUrl` (`https://queue.taskcluster.net/v1`) or
+ * `exchangePrefix` (`exchange/taskcluster-queue/v1/`), as taskcluster-client reads them.
+ */
+function serviceNameOf(reference) {
+  const text = (value) => (typeof value === 'string' && value ? value : undefined);
+  return text(reference.serviceName) ??
+    text(reference.name) ??
+    text(text(reference.baseUrl)?.split('//')[1]?.split('.')[0]) ??
+    text(text(reference.exchangePrefix)?.split('/')[1]?.replace('taskcluster-', ''));
+}
+
+/**
  * A class for any service, from our compact reference or Taskcluster's reference
- * format (`{serviceName, apiVersion, entries: [{type: 'function' | 'topic-exchange', ...}]}`).
+ * format (`{serviceName, apiVersion, entries: [{type: 'function' | 'topic-exchange', ...}]}`),
+ * including its older forms.
  */
 export function createClient(reference, name) {
   if (reference === null || typeof reference !== 'object') {
@@ -181,8 +469,14 @@ export function createClient(reference, name) {
   }
   const entries = Array.isArray(reference.entries) ? reference.entries : undefined;
   const isExchanges = entries ? entries.some((e) => e.type === 'topic-exchange') : Array.isArray(reference.exchanges);
-  const className = name ?? reference.name ?? `${pascalCase(String(reference.serviceName ?? 'Client'))}${isExchanges ? 'Events' : ''}`;
-  const compact = { ...reference, name: className, apiVersion: reference.apiVersion ?? 'v1' };
+  const serviceName = serviceNameOf(reference);
+  if (serviceName === undefined) {
+    throw new TypeError('createClient: the reference names no service (serviceName, name, baseUrl or exchangePrefix)');
+  }
+  // In our compact format `name` is the class name; in the older format it is the service's.
+  const ownName = typeof reference.serviceName === 'string' && reference.serviceName ? reference.name : undefined;
+  const className = name ?? ownName ?? `${pascalCase(serviceName)}${isExchanges ? 'Events' : ''}`;
+  const compact = { ...reference, name: className, serviceName, apiVersion: reference.apiVersion ?? 'v1' };
   if (entries && isExchanges) {
     compact.exchanges = entries.filter((e) => e.type === 'topic-exchange')
       .map(({ name: n, exchange, routingKey }) => ({ name: n, exchange, routingKey }));
@@ -192,22 +486,25 @@ export function createClient(reference, name) {
     }));
   }
   delete compact.entries;
-  return isExchanges ? exchangeClass(compact) : serviceClass(compact);
+  delete compact.baseUrl;
+  const cls = isExchanges ? exchangeClass(compact) : serviceClass(compact);
+  apiOf(cls); // a malformed reference fails here, not at the first construction
+  return cls;
 }
 
-/** Client classes for every service a deployment lists in `<rootUrl>/references/manifest.json`. */
+/** Client classes for every service a deployment lists in its API manifest (`urls.apiManifest`). */
 BaseClient.fromManifest = async function fromManifest(rootUrl) {
   const fetchJson = async (url) => {
     const response = await fetch(url);
     if (!response.ok) throw new TaskclusterError(`fromManifest: HTTP ${response.status} for ${url}`, { statusCode: response.status, url });
     return response.json();
   };
-  const root = String(rootUrl).replace(/\/+$/, '');
-  const manifest = await fetchJson(`${root}/references/manifest.json`);
+  const manifestUrl = urls.apiManifest(rootUrl);
+  const manifest = await fetchJson(manifestUrl);
   const classes = {};
   for (const url of manifest.references ?? []) {
     // Deployments list absolute URLs; accept ones relative to the rootUrl too.
-    const cls = createClient(await fetchJson(new URL(url, `${root}/`).href));
+    const cls = createClient(await fetchJson(new URL(url, `${urls.normalizeRootUrl(rootUrl)}/`).href));
     classes[cls.name] = cls;
   }
   return classes;

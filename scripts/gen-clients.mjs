@@ -27,6 +27,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { BASE_CLIENT_MEMBERS, BASE_EXCHANGES_MEMBERS } from '../pkg-template/base-members.js';
+
 const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url));
 const APIS_DIR = path.join(REPO_ROOT, 'apis');
 
@@ -36,11 +38,7 @@ const EXPECTED = {
   onlyIn2018: ['AwsProvisioner', 'AwsProvisionerEvents', 'EC2Manager', 'Login', 'Pulse', 'PurgeCacheEvents', 'TreeherderEvents'],
 };
 
-// Members of the runtime's base classes (and of every object) that a generated
-// method must not shadow. Such a function stays in the reference (so
-// `client.request(name, ...)` reaches it) but gets no typed method.
-const BASE_CLIENT_MEMBERS = ['request', 'buildUrl', 'buildSignedUrl', 'paginate', 'pages', 'constructor'];
-const BASE_EXCHANGES_MEMBERS = ['constructor'];
+// Members of every object, which a generated method must not shadow either.
 const OBJECT_MEMBERS = Object.getOwnPropertyNames(Object.prototype);
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
@@ -311,7 +309,7 @@ function serviceDts(cls, folder, special) {
       skipped.push(f.name);
       continue;
     }
-    const params = f.args.map((arg) => `${arg}: string`);
+    const params = f.args.map((arg) => `${arg}: string | number`);
     const doc = [`\`${f.method.toUpperCase()} ${f.route}\``];
     if (f.scopes !== null && f.scopes !== undefined) doc.push(`Scopes: \`${JSON.stringify(f.scopes)}\``);
     if (f.stability !== 'stable') doc.push(`Stability: ${f.stability}`);
@@ -340,10 +338,10 @@ function serviceDts(cls, folder, special) {
 function exchangesDts(cls, folder, special) {
   const prefix = cls.reference.exchangePrefix;
   const lines = [
-    "import type { BaseExchanges, ExchangeBinding } from '../runtime.js';",
+    "import type { BaseExchanges, ClientOptions, ExchangeBinding } from '../runtime.js';",
     '',
     `export declare class ${cls.name} extends BaseExchanges {`,
-    '  constructor(options?: { rootUrl?: string; exchangePrefix?: string });',
+    '  constructor(options?: Partial<ClientOptions>);',
     `  static readonly reference: ${JSON.stringify(cls.reference)};`,
   ];
   const skipped = [];

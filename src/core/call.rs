@@ -14,6 +14,13 @@ pub enum Endpoint {
     BaseUrl(String),
 }
 
+/// A service's rootUrl inside a Kubernetes cluster (`serviceDiscoveryScheme:
+/// 'k8s-dns'`): the cluster's DNS search domain resolves the bare service host,
+/// which answers plain http.
+pub fn k8s_dns_root_url(service_name: &str) -> String {
+    format!("http://taskcluster-{service_name}")
+}
+
 /// The URL of `entry` called with route `args` (in `entry.args` order) and
 /// `query` pairs (names already checked against `entry.query`).
 ///
@@ -138,6 +145,13 @@ mod tests {
         assert_eq!(legacy.unwrap(), "https://queue.taskcluster.net/v1/ping");
         let base = request_url(&Endpoint::BaseUrl("http://127.0.0.1:1/q/".into()), "queue", "v1", &e, &[], &[]);
         assert_eq!(base.unwrap(), "http://127.0.0.1:1/q/ping");
+    }
+
+    #[test]
+    fn in_cluster_urls() {
+        let e = entry("/ping", &[], &[]);
+        let root = Endpoint::RootUrl(k8s_dns_root_url("queue"));
+        assert_eq!(request_url(&root, "queue", "v1", &e, &[], &[]).unwrap(), "http://taskcluster-queue/api/queue/v1/ping");
     }
 
     #[test]

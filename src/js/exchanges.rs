@@ -4,16 +4,18 @@
 use wasm_bindgen::prelude::*;
 
 use super::errors::{JsResult, guarded};
-use super::reference::service_reference;
+use super::reference::ServiceApi;
 use super::{args, values};
 use crate::core::error::excerpt;
+use std::rc::Rc;
+
 use crate::core::reference::ServiceReference;
 use crate::core::{Error, Result, routing_key};
 
 /// Internal: the generated exchange classes wrap it (see runtime.js); not in the typings.
 #[wasm_bindgen(js_name = ExchangeSet, skip_typescript)]
 pub struct ExchangeSet {
-    reference: ServiceReference,
+    reference: Rc<ServiceReference>,
     exchange_prefix: String,
 }
 
@@ -21,10 +23,9 @@ pub struct ExchangeSet {
 impl ExchangeSet {
     /// `options.exchangePrefix` replaces the reference's prefix (other deployments).
     #[wasm_bindgen(constructor)]
-    pub fn new(reference: JsValue, options: JsValue) -> JsResult<ExchangeSet> {
-        let reference = guarded("ExchangeSet", || service_reference(&reference))?;
-        let class = reference.name.clone();
-        guarded(&class, || {
+    pub fn new(api: &ServiceApi, options: JsValue) -> JsResult<ExchangeSet> {
+        let reference = api.reference();
+        guarded(&reference.name.clone(), || {
             let prefix = if args::is_absent(&options) {
                 None
             } else {

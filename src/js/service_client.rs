@@ -9,28 +9,28 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::{JsFuture, future_to_promise};
 
 use super::args;
-use super::client_options::{ClientOptions, CredentialSource};
+use super::client_options::{ClientOptions, CredentialSource, expiration_seconds};
 use super::errors::{JsResult, RequestFailure, guarded, request_error, to_js};
 use super::method_call::{self, MethodCall, Payload};
-use super::reference::service_reference;
-use crate::core::call::{find_function, request_url};
+use super::reference::ServiceApi;
+use crate::core::call::{Endpoint, find_function, request_url};
 use crate::core::credentials::Credentials;
 use crate::core::engine::{self, HttpRequest, HttpResponse, Settings, Signing, TransportError};
-use crate::core::hawk::{self, BewitRequest, Target, bewit::DEFAULT_EXPIRATION_SECONDS};
+use crate::core::hawk::{self, BewitRequest, Target};
 use crate::core::reference::{FunctionEntry, ServiceReference};
 use crate::core::{Error, Result};
 use crate::transport::Fetch;
 
 struct Shared {
-    reference: ServiceReference,
+    reference: Rc<ServiceReference>,
     options: ClientOptions,
     clock_offset_ms: Cell<f64>,
     /// Sent in Node only; browsers set their own.
     user_agent: Option<String>,
 }
 
-/// A client for one service reference (`{name, serviceName, apiVersion, functions}`).
-/// Internal: the generated classes wrap it (see runtime.js); not in the typings.
+/// A client for one service reference (`{name, serviceName, apiVersion, functions}`),
+/// prepared once per class as a [`ServiceApi`]. Internal: the generated classes wrap it (see runtime.js); not in the typings.
 #[wasm_bindgen(js_name = ServiceClient, skip_typescript)]
 pub struct ServiceClient {
     shared: Rc<Shared>,
@@ -40,12 +40,12 @@ pub struct ServiceClient {
 impl ServiceClient {
     #[wasm_bindgen(constructor)]
     pub fn new(
-        reference: JsValue,
+        api: &ServiceApi,
         #[wasm_bindgen(unchecked_param_type = "ClientOptions")] options: JsValue,
     ) -> JsResult<ServiceClient> {
-        let reference = guarded("ServiceClient", || service_reference(&reference))?;
-        let options = guarded(&reference.name.clone(), || ClientOptions::read(&options, &reference.name))?;
-        let user_agent = running_in_node().then(|| format!("taskcluster-wasm/{}", env!("CARGO_PKG_VERSION")));
+        let reference = api.reference();
+        let options = guarded(&reference.name, || ClientOptions::read(&options, &reference))?;
+        let user_agent = USER_AGENT.with(Clone::clone);
         Ok(ServiceClient {
             shared: Rc::new(Shared { reference, options, clock_offset_ms: Cell::new(0.0), user_agent }),
         })
@@ -58,27 +58,37 @@ impl ServiceClient {
         future_to_promise(async move { shared.call(&name, &args).await })
     }
 
-    /// The URL of method `name` for `args` (route arguments, then an optional query).
+    /// Checks `args` for method `name` as `call` would, without sending
+    /// anything (the `fake` mode of the generated classes).
+    pub fn check(&self, name: JsValue, #[wasm_bindgen(unchecked_param_type = "unknown[]")] args: JsValue) -> JsResult<()> {
+        let label = self.shared.label_for(&name);
+        guarded(&label, || self.shared.parse(&name, &args, Payload::Expected).map(|_| ()))
+    }
+
+    /// The URL of method `name` for `args` (route arguments, then an optional
+    /// query); `external` uses the deployment's rootUrl under in-cluster service discovery.
     #[wasm_bindgen(js_name = buildUrl)]
     pub fn build_url(
         &self,
         name: JsValue,
         #[wasm_bindgen(unchecked_param_type = "unknown[]")] args: JsValue,
+        external: bool,
     ) -> JsResult<String> {
         let label = self.shared.label_for(&name);
         guarded(&label, || {
             let (entry, call) = self.shared.parse(&name, &args, Payload::NotAccepted)?;
-            self.shared.url(entry, &call)
+            self.shared.url(entry, &call, self.shared.endpoint(external))
         })
     }
 
     /// A signed URL (bewit) for GET method `name`; a trailing `{expiration}`
-    /// (seconds, default 900) sets how long it stays valid.
+    /// (seconds, default `signedUrlExpiration` or 900) sets how long it stays valid.
     #[wasm_bindgen(js_name = buildSignedUrl)]
     pub fn build_signed_url(
         &self,
         name: JsValue,
         #[wasm_bindgen(unchecked_param_type = "unknown[]")] args: JsValue,
+        external: bool,
     ) -> JsResult<String> {
         let label = self.shared.label_for(&name);
         guarded(&label, || {
@@ -87,7 +97,7 @@ impl ServiceClient {
                     "buildSignedUrl needs credentials given as {clientId, accessToken}; with a credentials agent use buildSignedUrlAsync",
                 ));
             };
-            self.shared.signed_url(&name, &args, credentials)
+            self.shared.signed_url(&name, &args, credentials, external)
         })
     }
 
@@ -97,6 +107,7 @@ impl ServiceClient {
         &self,
         name: JsValue,
         #[wasm_bindgen(unchecked_param_type = "unknown[]")] args: JsValue,
+        external: bool,
     ) -> Promise {
         let shared = Rc::clone(&self.shared);
         future_to_promise(async move {
@@ -104,7 +115,7 @@ impl ServiceClient {
             let credentials = shared.credentials().await.map_err(|e| to_js(&label, e))?;
             let credentials =
                 credentials.ok_or_else(|| to_js(&label, Error::type_error("buildSignedUrlAsync needs credentials")))?;
-            shared.signed_url(&name, &args, &credentials).map(JsValue::from).map_err(|e| to_js(&label, e))
+            shared.signed_url(&name, &args, &credentials, external).map(JsValue::from).map_err(|e| to_js(&label, e))
         })
     }
 
@@ -132,12 +143,16 @@ impl Shared {
         Ok((entry, call))
     }
 
-    fn url(&self, entry: &FunctionEntry, call: &MethodCall) -> Result<String> {
-        let r = &self.reference;
-        request_url(&self.options.endpoint, &r.service_name, &r.api_version, entry, &call.route_args, &call.query)
+    fn endpoint(&self, external: bool) -> &Endpoint {
+        if external { &self.options.external_endpoint } else { &self.options.endpoint }
     }
 
-    fn signed_url(&self, name: &JsValue, values: &JsValue, credentials: &Credentials) -> Result<String> {
+    fn url(&self, entry: &FunctionEntry, call: &MethodCall, endpoint: &Endpoint) -> Result<String> {
+        let r = &self.reference;
+        request_url(endpoint, &r.service_name, &r.api_version, entry, &call.route_args, &call.query)
+    }
+
+    fn signed_url(&self, name: &JsValue, values: &JsValue, credentials: &Credentials, external: bool) -> Result<String> {
         let mut values = args::items(values, "args")?;
         let entry = find_function(&self.reference, &args::string(name, "method")?)?;
         if !entry.method.eq_ignore_ascii_case("get") {
@@ -147,8 +162,9 @@ impl Shared {
                 entry.method.to_ascii_uppercase()
             )));
         }
-        let expiration = take_expiration(entry, &mut values)?;
-        let url = self.url(entry, &method_call::parse(entry, &values, Payload::NotAccepted)?)?;
+        let expiration = take_expiration(entry, &mut values)?.unwrap_or(self.options.signed_url_expiration);
+        let call = method_call::parse(entry, &values, Payload::NotAccepted)?;
+        let url = self.url(entry, &call, self.endpoint(external))?;
         let target = Target::parse(&url, "url")?;
         let now = ((js_sys::Date::now() + self.clock_offset_ms.get()) / 1000.0).floor() as i64;
         let ext = credentials.ext(self.options.authorized_scopes.as_deref());
@@ -160,7 +176,7 @@ impl Shared {
         let label = self.label(name);
         let (entry, call) =
             self.parse(&JsValue::from_str(name), values, Payload::Expected).map_err(|e| to_js(&label, e))?;
-        let url = self.url(entry, &call).map_err(|e| to_js(&label, e))?;
+        let url = self.url(entry, &call, &self.options.endpoint).map_err(|e| to_js(&label, e))?;
         let credentials = self.credentials().await.map_err(|e| to_js(&label, e))?;
         let method = entry.method.to_ascii_uppercase();
         let mut headers = Vec::new();
@@ -169,6 +185,9 @@ impl Shared {
         }
         if let Some(agent) = &self.user_agent {
             headers.push(("User-Agent".to_string(), agent.clone()));
+        }
+        if let Some(trace_id) = &self.options.trace_id {
+            headers.push(("x-taskcluster-trace-id".to_string(), trace_id.clone()));
         }
         let request = HttpRequest { method: method.clone(), url: url.clone(), headers, body: call.payload };
         let signing = credentials
@@ -192,7 +211,10 @@ impl Shared {
             retries,
         };
         match result {
-            Ok(response) if (200..300).contains(&response.status) => Ok(success_body(&response)),
+            // A 303 (getArtifact and friends) answers with the JSON callers read: `{url}`.
+            Ok(response) if (200..300).contains(&response.status) || response.status == 303 => {
+                Ok(success_body(&response))
+            }
             Ok(response) => Err(request_error(http_failure(&response, &label, failure))),
             Err(TransportError::Timeout) => Err(request_error(failure(
                 format!(
@@ -218,11 +240,11 @@ impl Shared {
             CredentialSource::None => Ok(None),
             CredentialSource::Static(credentials) => Ok(Some(credentials.clone())),
             CredentialSource::Agent(agent) => {
-                let failed = || Error::invalid("options.credentials.getCredentials() failed");
+                let failed = || Error::invalid("the credentials agent's getCredentials() failed");
                 // The agent's own message says why (it never holds a secret: agents must not put one there).
                 let failed_with = |thrown: JsValue| match thrown.dyn_ref::<js_sys::Error>() {
                     Some(error) => Error::invalid(format!(
-                        "options.credentials.getCredentials() failed: {}",
+                        "the credentials agent's getCredentials() failed: {}",
                         String::from(error.message())
                     )),
                     None => failed(),
@@ -233,14 +255,18 @@ impl Shared {
                     .map_err(|_| failed())?;
                 let answer = function.call0(agent).map_err(failed_with)?;
                 let resolved = JsFuture::from(Promise::resolve(&answer)).await.map_err(failed_with)?;
-                args::credentials(&resolved, "options.credentials.getCredentials()").map(Some)
+                // No credentials (yet): the request goes unsigned, as with client-web.
+                if args::is_absent(&resolved) {
+                    return Ok(None);
+                }
+                args::credentials(&resolved, "the credentials agent's getCredentials() result").map(Some)
             }
         }
     }
 }
 
 /// A trailing `{expiration}` object of `buildSignedUrl`, when it is not the query.
-fn take_expiration(entry: &FunctionEntry, values: &mut Vec<JsValue>) -> Result<i64> {
+fn take_expiration(entry: &FunctionEntry, values: &mut Vec<JsValue>) -> Result<Option<i64>> {
     let slots = entry.args.len() + usize::from(!entry.query.is_empty());
     let is_options = |value: &JsValue| {
         let keys = Reflect::own_keys(value)
@@ -251,16 +277,12 @@ fn take_expiration(entry: &FunctionEntry, values: &mut Vec<JsValue>) -> Result<i
     let trailing_options = values.len() > slots
         || (values.len() == slots && values.len() > entry.args.len() && values.last().is_some_and(is_options));
     if !trailing_options {
-        return Ok(DEFAULT_EXPIRATION_SECONDS);
+        return Ok(None);
     }
     let options = values.pop().unwrap_or(JsValue::UNDEFINED);
     args::object(&options, "buildSignedUrl options")?;
     let seconds = args::optional_number(&args::field(&options, "expiration", "options")?, "options.expiration")?;
-    match seconds {
-        Some(s) if s <= 0.0 => Err(Error::range("options.expiration must be a positive number of seconds")),
-        Some(s) => Ok(s.floor() as i64),
-        None => Ok(DEFAULT_EXPIRATION_SECONDS),
-    }
+    seconds.map(|s| expiration_seconds(s, "options.expiration")).transpose()
 }
 
 /// A 2xx body: JSON when it parses, the text otherwise, `undefined` when empty.
@@ -291,6 +313,12 @@ fn http_failure<'a>(
     };
     let body = parsed.unwrap_or_else(|| JsValue::from_str(&response.body));
     failure(message, code, Some(response.status), body)
+}
+
+thread_local! {
+    /// Sent in Node only; browsers set their own. Decided once, not per client.
+    static USER_AGENT: Option<String> =
+        running_in_node().then(|| format!("taskcluster-wasm/{}", env!("CARGO_PKG_VERSION")));
 }
 
 fn running_in_node() -> bool {

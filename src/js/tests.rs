@@ -203,54 +203,64 @@ const QUEUE_REFERENCE: &str = r#"{"name": "Queue", "serviceName": "queue", "apiV
    "query": ["continuationToken", "limit"], "input": false, "output": true},
   {"name": "createTask", "method": "put", "route": "/task/<taskId>", "args": ["taskId"], "query": [], "input": true, "output": true}]}"#;
 
+fn queue_api() -> super::reference::ServiceApi {
+    super::reference::ServiceApi::new(json(QUEUE_REFERENCE)).expect("valid reference")
+}
+
 fn queue_client() -> super::service_client::ServiceClient {
-    super::service_client::ServiceClient::new(json(QUEUE_REFERENCE), json(r#"{"rootUrl": "https://tc.example.com"}"#))
-        .expect("valid reference and options")
+    super::service_client::ServiceClient::new(&queue_api(), json(r#"{"rootUrl": "https://tc.example.com"}"#))
+        .expect("valid options")
 }
 
 #[wasm_bindgen_test]
 fn service_client_builds_urls_from_js_arguments() {
     let client = queue_client();
-    let url = client.build_url("listTaskGroup".into(), json(r#"["a/b", {"limit": 5, "continuationToken": "x+y"}]"#));
+    let url = client.build_url("listTaskGroup".into(), json(r#"["a/b", {"limit": 5, "continuationToken": "x+y"}]"#), false);
     assert_eq!(
         url.expect("valid"),
         "https://tc.example.com/api/queue/v1/task-group/a%2Fb/list?limit=5&continuationToken=x%2By"
     );
-    let unknown = client.build_url("listTaskGroup".into(), json(r#"["g", {"limt": 5}]"#)).expect_err("unknown key");
+    let unknown = client.build_url("listTaskGroup".into(), json(r#"["g", {"limt": 5}]"#), false).expect_err("unknown key");
     assert!(unknown.is_instance_of::<js_sys::TypeError>());
     assert_eq!(
         error_message(&unknown),
         r#"Queue.listTaskGroup: listTaskGroup does not accept the query option "limt"; allowed: continuationToken, limit"#
     );
-    let too_many = client.build_url("listTaskGroup".into(), json(r#"["g", {}, 3]"#)).expect_err("three arguments");
+    let too_many = client.build_url("listTaskGroup".into(), json(r#"["g", {}, 3]"#), false).expect_err("three arguments");
     assert!(error_message(&too_many).contains("listTaskGroup(taskGroupId, [query]) expects 1 or 2 argument(s), got 3"));
     assert_alive();
 }
 
 #[wasm_bindgen_test]
 fn service_client_options_are_checked() {
-    let missing_root =
-        super::service_client::ServiceClient::new(json(QUEUE_REFERENCE), json("{}")).err().expect("no rootUrl");
+    let missing_root = super::service_client::ServiceClient::new(&queue_api(), json("{}")).err().expect("no rootUrl");
     assert!(missing_root.is_instance_of::<js_sys::TypeError>());
     assert!(error_message(&missing_root).contains("rootUrl is required"));
-    let negative =
-        super::service_client::ServiceClient::new(json(QUEUE_REFERENCE), json(r#"{"rootUrl": "x", "retries": -1}"#));
+    let negative = super::service_client::ServiceClient::new(&queue_api(), json(r#"{"rootUrl": "x", "retries": -1}"#));
     assert!(negative.err().expect("negative retries").is_instance_of::<js_sys::RangeError>());
-    let bad_reference =
-        super::service_client::ServiceClient::new(json(r#"{"name": "Q"}"#), json(r#"{"rootUrl": "x"}"#));
+    let bad_reference = super::reference::ServiceApi::new(json(r#"{"name": "Q"}"#));
     assert!(error_message(&bad_reference.err().expect("no serviceName")).contains("reference.serviceName"));
+    let k8s = super::service_client::ServiceClient::new(
+        &queue_api(),
+        json(r#"{"rootUrl": "https://tc.example.com", "serviceDiscoveryScheme": "k8s-dns"}"#),
+    )
+    .expect("valid");
+    let internal = k8s.build_url("listTaskGroup".into(), json(r#"["g"]"#), false).expect("valid");
+    assert_eq!(internal, "http://taskcluster-queue/api/queue/v1/task-group/g/list");
+    let external = k8s.build_url("listTaskGroup".into(), json(r#"["g"]"#), true).expect("valid");
+    assert_eq!(external, "https://tc.example.com/api/queue/v1/task-group/g/list");
 }
 
 #[wasm_bindgen_test]
 fn signed_urls_only_for_get_methods() {
     let client = super::service_client::ServiceClient::new(
-        json(QUEUE_REFERENCE),
+        &queue_api(),
         json(r#"{"rootUrl": "https://tc.example.com", "credentials": {"clientId": "me", "accessToken": "secret"}}"#),
     )
     .expect("valid");
-    let url = client.build_signed_url("listTaskGroup".into(), json(r#"["g", {"expiration": 60}]"#)).expect("GET");
+    let url = client.build_signed_url("listTaskGroup".into(), json(r#"["g", {"expiration": 60}]"#), false).expect("GET");
     assert!(url.starts_with("https://tc.example.com/api/queue/v1/task-group/g/list?bewit="), "{url}");
-    let put = client.build_signed_url("createTask".into(), json(r#"["t"]"#)).expect_err("PUT");
+    let put = client.build_signed_url("createTask".into(), json(r#"["t"]"#), false).expect_err("PUT");
     assert!(error_message(&put).contains("only for GET methods"));
 }
 
@@ -263,7 +273,8 @@ fn exchange_bindings_fill_the_routing_key() {
             {"name": "taskId", "required": true, "multipleWords": false},
             {"name": "reserved", "required": false, "multipleWords": true}]}]}"#,
     );
-    let set = super::exchanges::ExchangeSet::new(reference, JsValue::UNDEFINED).expect("valid");
+    let api = super::reference::ServiceApi::new(reference).expect("valid");
+    let set = super::exchanges::ExchangeSet::new(&api, JsValue::UNDEFINED).expect("valid");
     let binding = set.binding("taskDefined", json(r#"{"taskId": "abc"}"#)).expect("valid");
     assert_eq!(get(&binding, "exchange").as_string().as_deref(), Some("exchange/taskcluster-queue/v1/task-defined"));
     assert_eq!(get(&binding, "routingKeyPattern").as_string().as_deref(), Some("primary.abc.#"));

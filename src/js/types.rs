@@ -89,7 +89,10 @@ export interface ClientOptions {
   rootUrl?: string;
   /** Send requests to `<baseUrl><route>` instead (e.g. a proxy); overrides rootUrl. */
   baseUrl?: string;
-  credentials?: Credentials | CredentialsAgent;
+  /** `{}` (or no clientId and accessToken) means anonymous. */
+  credentials?: Credentials | CredentialsAgent | Record<string, never>;
+  /** taskcluster-client-web's option: credentials asked for before each request (and signed URL). */
+  credentialAgent?: CredentialsAgent;
   /** Restrict requests to these scopes. */
   authorizedScopes?: string[];
   /** Retries of 5xx, network errors and timeouts (default 5; 4xx are never retried). */
@@ -102,6 +105,24 @@ export interface ClientOptions {
   maxDelay?: number;
   /** Per-attempt timeout in ms (default 30000). */
   timeout?: number;
+  /** Sent with every request as the `x-taskcluster-trace-id` header. */
+  traceId?: string;
+  /** Seconds a signed URL stays valid unless the call gives `{expiration}` (default 900). */
+  signedUrlExpiration?: number;
+  /** `'k8s-dns'`: requests go to `http://taskcluster-<service>` inside a Kubernetes cluster; externalBuildUrl keeps rootUrl. */
+  serviceDiscoveryScheme?: 'default' | 'k8s-dns';
+  /** Fake mode: methods call these implementations and record their calls in `client.fakeCalls`. */
+  fake?: Record<string, (...args: any[]) => unknown> | null;
+  /** Accepted for taskcluster-client-web and the events classes; no effect on a service class. */
+  exchangePrefix?: string;
+  /** Accepted for taskcluster-client; no effect (fetch manages its own connections). */
+  agent?: unknown;
+  /** Accepted when it matches the class (taskcluster-client-web passes it). */
+  serviceName?: string;
+  /** Accepted when it matches the class (taskcluster-client-web passes it). */
+  serviceVersion?: string;
+  /** Accepted for taskcluster-client-web; no effect (a class has its reference). */
+  reference?: unknown;
 }
 
 /**

@@ -5,7 +5,7 @@ use gloo_net::http::{Method, RequestBuilder};
 use js_sys::{Function, Promise};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::AbortController;
+use web_sys::{AbortController, RequestRedirect};
 
 use crate::core::engine::{HttpRequest, HttpResponse, Transport, TransportError};
 
@@ -50,7 +50,10 @@ impl Transport for Fetch {
 
 async fn send_once(request: &HttpRequest, controller: &AbortController) -> Result<HttpResponse, String> {
     let method = Method::from_bytes(request.method.as_bytes()).map_err(|e| e.to_string())?;
-    let mut builder = RequestBuilder::new(&request.url).method(method).abort_signal(Some(&controller.signal()));
+    let mut builder = RequestBuilder::new(&request.url)
+        .method(method)
+        .abort_signal(Some(&controller.signal()))
+        .redirect(REDIRECT.with(|mode| *mode));
     for (name, value) in &request.headers {
         builder = builder.header(name, value);
     }
@@ -65,6 +68,18 @@ async fn send_once(request: &HttpRequest, controller: &AbortController) -> Resul
         www_authenticate: headers.get("www-authenticate"),
         body: response.text().await.map_err(|e| e.to_string())?,
     })
+}
+
+thread_local! {
+    /// Outside browsers fetch hands a redirect back as it is, so a 303 (getArtifact)
+    /// reaches the caller with its `{url}` body, as with the official clients.
+    /// Browsers only expose an opaque redirect, so there it is followed.
+    static REDIRECT: RequestRedirect = if in_browser() { RequestRedirect::Follow } else { RequestRedirect::Manual };
+}
+
+fn in_browser() -> bool {
+    let global = js_sys::global();
+    ["document", "WorkerGlobalScope"].iter().any(|name| js_sys::Reflect::has(&global, &(*name).into()).unwrap_or(false))
 }
 
 /// Aborts a controller after a delay unless dropped first. Dropping clears the

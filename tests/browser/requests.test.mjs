@@ -157,3 +157,35 @@ test('a wrong accessToken rejects with 401 and no page errors remain', async () 
   assert.ok(!e.text.includes(SECRET), e.text);
   assert.deepEqual(h.pageErrors.filter((m) => !/Failed to load resource/.test(m)), []);
 });
+
+test('the client classes in a browser: method references, use(), fake, unknown options; a 303 is followed (fetch cannot hand it over)', async () => {
+  const fault = (req) => {
+    if (req.url.startsWith('/api/queue/v1/task/t/runs/0/artifacts/')) {
+      return { status: 303, json: { url: `${srv.url}/storage/x` }, headers: { Location: `${srv.url}/storage/x` } };
+    }
+    if (req.url === '/storage/x') return { status: 200, json: { content: 'the artifact' } };
+    return undefined;
+  };
+  const { result: r } = await scripted(fault, () => h.inPage(`async (tc, { rootUrl, creds }) => {
+    const queue = new tc.Queue({ rootUrl, credentials: creds, retries: 0 });
+    let typo;
+    try { new tc.Queue({ rootUrl, credentails: creds }); } catch (e) { typo = e.message; }
+    const fake = new tc.Queue({ rootUrl, fake: { task: async (id) => ({ id }) } });
+    const scoped = queue.use({ authorizedScopes: ['a'] });
+    return {
+      url: queue.buildUrl(queue.task, 'abc'),
+      signedOk: (await fetch(scoped.buildSignedUrl(scoped.task, 'abc'))).status,
+      typo,
+      faked: await fake.task('x'),
+      calls: fake.fakeCalls.task,
+      artifact: await queue.getArtifact('t', 0, 'public/x'),
+    };
+  }`, { rootUrl: srv.url, creds: CREDS }));
+  assert.equal(r.url, `${srv.url}/api/queue/v1/task/abc`);
+  assert.equal(r.signedOk, 200);
+  assert.equal(r.typo, 'new Queue(options): unknown option "credentails"; did you mean credentials?');
+  assert.deepEqual(r.faked, { id: 'x' });
+  assert.deepEqual(r.calls, [{ taskId: 'x' }]);
+  // On purpose (documented): browsers follow the redirect; Node resolves to the 303's {url}.
+  assert.deepEqual(r.artifact, { content: 'the artifact' });
+});

@@ -92,4 +92,3 @@ export declare class BaseExchanges {
 export declare function serviceClass(reference: ServiceReference): typeof BaseClient;
 export declare function exchangeClass(reference: ExchangesReference): typeof BaseExchanges;
 export declare function createClient(reference: object, name?: string): typeof BaseClient | typeof BaseExchanges;
-export declare function optionsFromEnvironment(env?: Record<string, string | undefined>): Partial<ClientOptions>;

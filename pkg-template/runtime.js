@@ -548,22 +548,4 @@ BaseClient.fromManifest = async function fromManifest(rootUrl) {
   return classes;
 };
 
-/** Client options from TASKCLUSTER_* environment variables (Node); `{}` in browsers. */
-export function optionsFromEnvironment(env = globalThis.process?.env ?? {}) {
-  if (env === null || typeof env !== 'object') {
-    throw new TypeError(`optionsFromEnvironment: env must be an object, got ${kindOf(env)}`);
-  }
-  const options = {};
-  try {
-    if (env.TASKCLUSTER_ROOT_URL) options.rootUrl = env.TASKCLUSTER_ROOT_URL;
-    if (env.TASKCLUSTER_CLIENT_ID && env.TASKCLUSTER_ACCESS_TOKEN) {
-      options.credentials = { clientId: env.TASKCLUSTER_CLIENT_ID, accessToken: env.TASKCLUSTER_ACCESS_TOKEN };
-      if (env.TASKCLUSTER_CERTIFICATE) options.credentials.certificate = env.TASKCLUSTER_CERTIFICATE;
-    }
-  } catch {
-    throw new TypeError('optionsFromEnvironment: reading env threw an exception');
-  }
-  return options;
-}
-
 export { BaseClient as Client };

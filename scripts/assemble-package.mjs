@@ -60,8 +60,10 @@ writeFileSync(join(web, 'wasm-exports.js'), `export {\n${wasmNames.map((n) => ` 
 
 // Browsers: every module stays a file of its own, so bundlers keep only the classes used.
 writeFileSync(join(web, 'version.js'), `export const version = ${JSON.stringify(version)};\n`);
-copyFileSync(join(template, 'facade.js'), join(web, 'facade.js'));
-for (const file of ['runtime.js', 'hawk-signers.js', 'base-members.js', 'oauth.js', 'objects.js', 'artifacts.js', 'transfer.js', 'byte-streams.js']) copyFileSync(join(template, file), join(web, file));
+for (const module of ['facade.js', 'runtime.js', 'hawk-signers.js', 'base-members.js', 'oauth.js', 'env.js', 'credential-information.js',
+  'urls.js', 'scopes.js', 'objects.js', 'artifacts.js', 'transfer.js', 'byte-streams.js']) {
+  copyFileSync(join(template, module), join(web, module));
+}
 // Each web entry initialises the wasm its own way; its legacy twin imports it first.
 for (const [entry, template_file] of [['index', 'web-entry.js'], ['worker', 'worker-entry.js'], ['workerd', 'workerd-entry.js']]) {
   copyFileSync(join(template, template_file), join(web, `${entry}.js`));

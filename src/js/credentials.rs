@@ -25,7 +25,8 @@ pub fn create_temporary_credentials(
             return Err(Error::type_error("options.expiry is required (a Date, ms number or ISO string)"));
         }
         let expiry_ms = args::time_ms(&expiry, "options.expiry")?;
-        let scopes = args::string_array(&get("scopes")?, "options.scopes")?;
+        // No scopes means none, as in taskcluster-client (signed without its trailing-newline bug).
+        let scopes = args::optional_string_array(&get("scopes")?, "options.scopes")?.unwrap_or_default();
         let seed = args::optional_string(&get("seed")?, "options.seed")?;
         let issued = temporary_credentials::create(&Request {
             issuer: &issuer,

@@ -161,12 +161,24 @@ fn bad_expressions_throw_and_valid_expression_never_does() {
 
 #[wasm_bindgen_test]
 fn from_now_json_is_an_iso_string() {
-    let text = time::from_now_json("2 days 3 hours".into(), Some(JsValue::from_f64(0.0))).expect("valid");
+    let text = time::from_now_json(Some("2 days 3 hours".into()), Some(JsValue::from_f64(0.0))).expect("valid");
     assert_eq!(text, "1970-01-03T03:00:00.000Z");
-    let date = time::from_now("- 1 min".into(), Some("1970-01-01T00:01:00.000Z".into())).expect("valid");
+    let date = time::from_now(Some("- 1 min".into()), Some("1970-01-01T00:01:00.000Z".into())).expect("valid");
     assert_eq!(date.get_time(), 0.0);
-    let error = time::from_now("2 dayz".into(), None).expect_err("invalid");
+    let error = time::from_now(Some("2 dayz".into()), None).expect_err("invalid");
     assert!(error_message(&error).contains("dayz"), "{}", error_message(&error));
+    assert_alive();
+}
+
+#[wasm_bindgen_test]
+fn no_offset_means_now_and_parse_time_gives_the_fields() {
+    let base = Some(JsValue::from_f64(60_000.0));
+    assert_eq!(time::from_now_json(None, base.clone()).expect("valid"), "1970-01-01T00:01:00.000Z");
+    assert_eq!(time::from_now(Some(JsValue::NULL), base).expect("valid").get_time(), 60_000.0);
+    let fields = time::parse_time(Some("-2 days 3h".into())).expect("valid");
+    let field = |name: &str| Reflect::get(&fields, &name.into()).ok().and_then(|v| v.as_f64());
+    assert_eq!((field("days"), field("hours"), field("years")), (Some(-2.0), Some(-3.0), Some(0.0)));
+    assert!(time::parse_time(Some(JsValue::from_f64(1.0))).is_err());
     assert_alive();
 }
 

@@ -73,7 +73,8 @@ export interface TemporaryCredentialsOptions {
   start?: Date | number | string;
   /** When they expire; at most 31 days after start. */
   expiry: Date | number | string;
-  scopes: string[];
+  /** The scopes the credentials carry (default: none, `[]`). */
+  scopes?: string[];
   /** A clientId for named temporary credentials (needs `auth:create-client:<name>`). */
   name?: string;
   /** 44 URL-safe base64 characters; random by default. Only for reproducible tests. */
@@ -129,13 +130,28 @@ export interface ClientOptions {
 
 /**
  * The time `offset` from now or from `reference`, e.g. `fromNow('2 days 3 hours')`,
- * `fromNow('-1 year', deadline)`. Units: y/yr/year(s), mo/month(s), w/wk/week(s),
- * d/day(s), h/hr/hour(s), m/min/minute(s), s/sec/second(s); high to low.
+ * `fromNow('-1 year', deadline)`; no offset (or `''`) means now. Units: y/yr/year(s),
+ * mo/month(s), w/wk/week(s), d/day(s), h/hr/hour(s), m/min/minute(s), s/sec/second(s);
+ * high to low. A year is 365 days and a month 30, as in taskcluster-client.
  */
-export function fromNow(offset: string, reference?: Date | number | string): Date;
+export function fromNow(offset?: string | null, reference?: Date | number | string): Date;
 
-/** Like `fromNow`, as an ISO 8601 string with milliseconds and `Z`. */
-export function fromNowJSON(offset: string, reference?: Date | number | string): string;
+/** Like `fromNow`, as an ISO 8601 string with milliseconds and `Z`: `fromNowJSON()` is now. */
+export function fromNowJSON(offset?: string | null, reference?: Date | number | string): string;
+
+/** The fields of an offset; a leading `-` negates them all. */
+export interface ParsedTime {
+  years: number;
+  months: number;
+  weeks: number;
+  days: number;
+  hours: number;
+  minutes: number;
+  seconds: number;
+}
+
+/** Parses an offset such as `'-2 days 3h'` the way `fromNow` reads it. Throws on anything else. */
+export function parseTime(offset?: string | null): ParsedTime;
 
 /**
  * Milliseconds to add to the local clock, from an authentic Hawk "Stale timestamp"

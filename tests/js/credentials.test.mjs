@@ -101,7 +101,6 @@ const ERRORS = [
   ['scope with non-ASCII', base({ scopes: ['é'] }), TypeError],
   ['scope not a string', base({ scopes: ['a', 5] }), TypeError],
   ['missing expiry', base({ expiry: undefined }), TypeError],
-  ['missing scopes', base({ scopes: undefined }), TypeError],
   ['missing accessToken', base({ accessToken: undefined }), TypeError],
 ];
 

@@ -136,7 +136,8 @@ tableTest('createTemporaryCredentials', ['createTemporaryCredentials'], [
   ...rows('credentials', [['number', 42, TypeError], ['string', SECRET, TypeError], ['proxy', throwingProxy(), Error],
     ['bad accessToken', { clientId: 'c', accessToken: 7 }, TypeError], ['with certificate', { ...CREDS, certificate: '{}' }, Error]],
   (v) => ctc({ credentials: v, scopes: [], expiry: TEMP.expiry, start: TEMP.start })),
-  ...rows('scopes', BAD_STRING_ARRAYS, (v) => ctc(sub(TEMP, 'scopes', v))),
+  // No scopes (undefined or null) means none, as in taskcluster-client.
+  ...rows('scopes', BAD_OPTIONAL_STRING_ARRAYS, (v) => ctc(sub(TEMP, 'scopes', v))),
   ...rows('scopes', [['newline', ['a\nb'], TypeError], ['5 MB with a tab', [BIG + '\t'], TypeError], ['NUL', ['\0'], TypeError],
     ['non-ASCII', ['ü'], TypeError]], (v) => ctc(sub(TEMP, 'scopes', v))),
   ...rows('start', BAD_TIMES, (v) => ctc(sub(TEMP, 'start', v))),
@@ -240,13 +241,19 @@ test('validScope and validExpression answer false (not throw) for bad values', (
 // ---- Time -----------------------------------------------------------------------------
 for (const name of ['fromNow', 'fromNowJSON']) {
   tableTest(name, [name], [
-    ['no arguments', () => tc[name](), TypeError],
-    ...rows('offset', BAD_STRINGS, (v) => tc[name](v, 0)),
+    // No offset (undefined or null) means now, as in taskcluster-client.
+    ...rows('offset', BAD_OPTIONAL_STRINGS, (v) => tc[name](v, 0)),
     ...rows('offset', [['garbage', '2 dayz', Error], ['5 MB garbage', BIG, Error], ['huge number', `${'9'.repeat(400)} days`, Error]],
       (v) => tc[name](v, 0)),
     ...rows('reference', BAD_TIMES, (v) => tc[name]('1 day', v)),
   ]);
 }
+
+tableTest('parseTime', ['parseTime'], [
+  ...rows('offset', BAD_OPTIONAL_STRINGS, (v) => tc.parseTime(v)),
+  ...rows('offset', [['garbage', '2 dayz', Error], ['5 MB garbage', BIG, Error], ['huge number', `${'9'.repeat(400)} days`, Error]],
+    (v) => tc.parseTime(v)),
+]);
 
 // ---- URLs -----------------------------------------------------------------------------
 const URL_ARGS = {

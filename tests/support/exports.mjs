@@ -5,14 +5,15 @@ export const FUNCTIONS = [
   'scopeMatch', 'satisfiesExpression', 'removeGivenScopes', 'scopeIntersection',
   'scopeUnion', 'normalizeScopeSet', 'mergeScopeSets', 'scopeCompare', 'patternMatch',
   'scopesSatisfying', 'simplifyScopeExpression', 'validScope', 'validExpression',
-  'fromNow', 'fromNowJSON',
-  'slugid',
+  'fromNow', 'fromNowJSON', 'parseTime',
+  'slugid', 'nice', 'v4',
+  'credentialInformation', 'fromEnvVars', 'optionsFromEnvironment', 'withRootUrl', 'Urls',
   'startSignIn', 'signInWithPopup', 'finishSignIn',
   'oauthAuthorizeUrl', 'oauthNewState', 'oauthEndpoint', 'oauthParseRedirect',
   'oauthTokenRequestBody', 'oauthTokenAnswer', 'oauthCredentialsAnswer', 'oauthPkcePair',
   'upload', 'download', 'downloadArtifact',
 ];
-export const OTHERS = ['ScopeSet', 'urls', 'version', 'OAuthCredentialAgent', 'OAuthError', 'ContentHasher', 'TransferError'];
+export const OTHERS = ['ScopeSet', 'urls', 'scopes', 'clients', 'version', 'OAuthCredentialAgent', 'OAuthError', 'ContentHasher', 'TransferError'];
 export const ALL_NAMES = [...FUNCTIONS, ...OTHERS];
 
 export const URL_FUNCTIONS = [

@@ -1,0 +1,39 @@
+// taskcluster-lib-urls' surface: `urls.<builder>(rootUrl, ...)`, and
+// `withRootUrl(rootUrl)` / `new Urls(rootUrl)` with the same builders bound to
+// one rootUrl. The URLs themselves are built in wasm (src/core/urls.rs).
+import { urls as builders } from './taskcluster_wasm.js';
+
+/** The builders whose first argument is the rootUrl. */
+const ROOTED = [
+  'api', 'apiReference', 'exchangeReference', 'schema', 'apiReferenceSchema', 'exchangesReferenceSchema',
+  'apiManifestSchema', 'metadataMetaschema', 'apiManifest', 'docs', 'ui',
+];
+
+/** URL builders bound to one deployment: `new Urls(rootUrl).api('queue', 'v1', '/ping')`. */
+export class Urls {
+  constructor(rootUrl) {
+    if (typeof rootUrl !== 'string') {
+      throw new TypeError(`Urls: rootUrl must be a string, got ${rootUrl === null ? 'null' : typeof rootUrl}`);
+    }
+    /** The rootUrl without trailing slashes. */
+    this.rootUrl = builders.normalizeRootUrl(rootUrl);
+  }
+}
+for (const name of ROOTED) {
+  Object.defineProperty(Urls.prototype, name, {
+    value: { [name](...args) { return builders[name](this.rootUrl, ...args); } }[name],
+    writable: true,
+    configurable: true,
+  });
+}
+
+/** `new Urls(rootUrl)`, as taskcluster-lib-urls names it. */
+export const withRootUrl = (rootUrl) => new Urls(rootUrl);
+
+/** Everything taskcluster-lib-urls exports, as one object (its default export's shape). */
+export const urls = Object.freeze({
+  // Static methods of a wasm-bindgen class: they never read `this`.
+  ...Object.fromEntries([...ROOTED, 'normalizeRootUrl', 'testRootUrl'].map((name) => [name, builders[name]])),
+  withRootUrl,
+  Urls,
+});

@@ -1,6 +1,7 @@
 // credentialInformation: what a set of credentials is and may do, from its
 // certificate and from the deployment's auth service.
 import { Auth } from './services/index.js';
+import { readingOptions } from './read-options.js';
 
 const typeOf = (value) => (value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value);
 
@@ -48,19 +49,14 @@ export async function credentialInformation(rootUrl, credentials) {
   if (typeof rootUrl !== 'string' || rootUrl === '') {
     throw new TypeError(`credentialInformation: rootUrl must be a non-empty string, got ${typeOf(rootUrl)}`);
   }
-  checkedCredentials(credentials);
-  const certificate = certificateOf(credentials);
-  const result = { clientId: credentials.clientId, active: true };
-  let issuer = credentials.clientId;
-  if (certificate) {
-    result.type = 'temporary';
-    result.scopes = certificate.scopes;
-    result.start = new Date(certificate.start);
-    result.expiry = new Date(certificate.expiry);
-    if (certificate.issuer) issuer = certificate.issuer;
-  } else {
-    result.type = 'permanent';
-  }
+  const { result, issuer } = readingOptions('credentialInformation', () => {
+    checkedCredentials(credentials);
+    const certificate = certificateOf(credentials);
+    const known = { clientId: credentials.clientId, active: true, type: certificate ? 'temporary' : 'permanent' };
+    if (!certificate) return { result: known, issuer: credentials.clientId };
+    Object.assign(known, { scopes: certificate.scopes, start: new Date(certificate.start), expiry: new Date(certificate.expiry) });
+    return { result: known, issuer: certificate.issuer || credentials.clientId };
+  }, 'credentials');
 
   const [client, { scopes }] = await Promise.all([
     new Auth({ rootUrl }).client(issuer),

@@ -5,6 +5,7 @@
 import { ContentHasher, TransferRetry, slugidNice } from './taskcluster_wasm.js';
 import { OUTPUT_TYPES, byteLengthOf, collectingSink, isWholeData, nodeFs, sinkOf, sourceChunks, streamingOutput } from './byte-streams.js';
 import { fetchOk, responseChunks, withRetries } from './transfer.js';
+import { readingOptions } from './read-options.js';
 
 /** Uploads smaller than this are also proposed inline (base64 in createUpload), as the official client does. */
 export const DATA_INLINE_MAX_SIZE = 8192;
@@ -26,19 +27,6 @@ const STREAMS_REQUEST_BODIES = typeof globalThis.process?.versions?.node === 'st
 const describe = (value) => (value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value);
 
 /** Refuses a non-object and unknown keys. */
-/**
- * Runs the synchronous reading of a caller's options: a getter or Proxy that
- * throws becomes a TypeError naming the function (our own checks already do).
- */
-export function readingOptions(label, read) {
-  try {
-    return read();
-  } catch (error) {
-    if (error instanceof Error && error.message.startsWith(`${label}:`)) throw error;
-    throw new TypeError(`${label}: the options could not be read (${error instanceof Error ? error.message : typeof error})`, { cause: error });
-  }
-}
-
 export function checkOptions(label, options, allowed) {
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
     throw new TypeError(`${label}: options must be an object, got ${describe(options)}`);

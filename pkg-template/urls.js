@@ -12,11 +12,20 @@ const ROOTED = [
 /** URL builders bound to one deployment: `new Urls(rootUrl).api('queue', 'v1', '/ping')`. */
 export class Urls {
   constructor(rootUrl) {
-    if (typeof rootUrl !== 'string') {
-      throw new TypeError(`Urls: rootUrl must be a string, got ${rootUrl === null ? 'null' : typeof rootUrl}`);
-    }
     /** The rootUrl without trailing slashes. */
-    this.rootUrl = builders.normalizeRootUrl(rootUrl);
+    this.rootUrl = normalizedRootUrl('Urls', rootUrl);
+  }
+}
+
+function normalizedRootUrl(label, rootUrl) {
+  if (typeof rootUrl !== 'string') {
+    throw new TypeError(`${label}: rootUrl must be a string, got ${rootUrl === null ? 'null' : typeof rootUrl}`);
+  }
+  try {
+    return builders.normalizeRootUrl(rootUrl);
+  } catch (error) {
+    // The builder names itself; the caller called `label`.
+    throw new error.constructor(`${label}: ${error.message.replace(/^[\w.]+: /, '')}`);
   }
 }
 for (const name of ROOTED) {
@@ -28,7 +37,7 @@ for (const name of ROOTED) {
 }
 
 /** `new Urls(rootUrl)`, as taskcluster-lib-urls names it. */
-export const withRootUrl = (rootUrl) => new Urls(rootUrl);
+export const withRootUrl = (rootUrl) => new Urls(normalizedRootUrl('withRootUrl', rootUrl));
 
 /** Everything taskcluster-lib-urls exports, as one object (its default export's shape). */
 export const urls = Object.freeze({

@@ -70,7 +70,9 @@ function targetsOf(generation, tc) {
       add(name, [name], (args) => value(...args));
     } else if (value && typeof value === 'object') {
       for (const [key, f] of Object.entries(value)) {
-        if (typeof f === 'function') add(`${name}.${key}`, [`${name}.${key}`, key], (args) => f(...args));
+        // `clients` holds the classes themselves: they are constructed, as top-level ones are.
+        if (isClass(f)) add(`new ${name}.${key}`, [`${name}.${key}`, key], (args) => new f(...args));
+        else if (typeof f === 'function') add(`${name}.${key}`, [`${name}.${key}`, key], (args) => f(...args));
       }
     }
   }
@@ -89,7 +91,7 @@ function targetsOf(generation, tc) {
 // (taskclusterPerRequestInstance's destructuring, constructors reading a throwing
 // Proxy, the abstract base classes naming createClient). Traps, leaks, hangs and
 // requests off 127.0.0.1 stay failures here too.
-const KNOWN_UNNAMED = /taskclusterPerRequestInstance$|^(current|legacy) new [A-Z]\w*$/;
+const KNOWN_UNNAMED = /taskclusterPerRequestInstance$|^(current|legacy) new (clients\.)?[A-Z]\w*$/;
 const known = [];
 
 // Trap-like failures: a wasm trap, a broken RefCell, or a message from the engine's guts.

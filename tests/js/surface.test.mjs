@@ -118,7 +118,7 @@ test('urls, withRootUrl and Urls build what taskcluster-lib-urls builds', () => 
     assert.equal(tc.urls.normalizeRootUrl(root), libUrls.normalizeRootUrl(root));
   }
   assert.equal(tc.urls.testRootUrl(), libUrls.testRootUrl());
-  assert.throws(() => tc.withRootUrl(undefined), (e) => e instanceof TypeError && /Urls: rootUrl must be a string/.test(e.message));
+  assert.throws(() => tc.withRootUrl(undefined), (e) => e instanceof TypeError && /^withRootUrl: rootUrl must be a string/.test(e.message));
 });
 
 test('differs on purpose: the legacy rootUrl https://taskcluster.net keeps its per-service hosts (lib-urls 13 dropped them)', () => {

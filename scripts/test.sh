@@ -11,6 +11,13 @@ bash scripts/build.sh
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 export CHROMEDRIVER=/usr/bin/chromedriver
 
+# A merge that went wrong leaves its markers behind; nothing else would notice them in prose.
+echo "== no merge-conflict markers in tracked files"
+if git grep -nE '^(<<<<<<<|>>>>>>>)( |$)' -- . ':!*.lock'; then
+  echo "merge-conflict markers found (above)" >&2
+  exit 1
+fi
+
 # The lints chosen in Cargo.toml ([lints]) and clippy.toml, warnings denied,
 # for both targets: the wasm boundary only compiles for wasm32.
 echo "== clippy: native and wasm32-unknown-unknown"

@@ -179,6 +179,9 @@ const methodNames = new WeakMap();
 function apiOf(cls) {
   let api = apis.get(cls);
   if (api === undefined) {
+    if (cls.reference === undefined) {
+      throw new TypeError(`new ${cls.name}: an abstract base class; make a class for a service with createClient(reference)`);
+    }
     api = new ServiceApi(cls.reference);
     apis.set(cls, api);
   }
@@ -277,7 +280,15 @@ export class BaseClient {
   }
 
   /** taskcluster-client's hook for per-request clients: a client sending `traceId`. */
-  taskclusterPerRequestInstance({ traceId } = {}) {
+  taskclusterPerRequestInstance(options = {}) {
+    const where = `${this.constructor.name}.taskclusterPerRequestInstance(options)`;
+    if (options === null || typeof options !== 'object') throw new TypeError(`${where}: options must be an object, got ${kindOf(options)}`);
+    let traceId;
+    try {
+      ({ traceId } = options);
+    } catch {
+      throw new TypeError(`${where}: reading options.traceId threw an exception`);
+    }
     return this.use({ traceId });
   }
 

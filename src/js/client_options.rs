@@ -77,7 +77,6 @@ impl ClientOptions {
                 )));
             }
         };
-        let defaults = RetryPolicy::default();
         let optional_number = |name: &str| -> Result<Option<f64>> {
             let value = get(name)?;
             if value.is_undefined() { Ok(None) } else { args::number(&value, &label(name)).map(Some) }
@@ -101,12 +100,7 @@ impl ClientOptions {
                 scopes if args::is_absent(&scopes) => None,
                 scopes => Some(args::string_array(&scopes, &label("authorizedScopes"))?),
             },
-            retry: RetryPolicy {
-                retries: number("retries", defaults.retries as f64)?.min(100.0) as u32,
-                delay_factor_ms: number("delayFactor", defaults.delay_factor_ms)?,
-                randomization_factor: number("randomizationFactor", defaults.randomization_factor)?.min(1.0),
-                max_delay_ms: number("maxDelay", defaults.max_delay_ms)?,
-            },
+            retry: policy_from(&number)?,
             timeout_ms: number("timeout", 30_000.0)?,
             trace_id: text("traceId")?,
             signed_url_expiration,
@@ -137,15 +131,19 @@ fn credential_source(value: &JsValue, what: impl Fn() -> String) -> Result<Crede
 /// `{retries, delayFactor, randomizationFactor, maxDelay}` of a data transfer's
 /// options (object uploads and downloads), with the clients' defaults.
 pub fn retry_policy(options: &JsValue, what: &str) -> Result<RetryPolicy> {
-    let defaults = RetryPolicy::default();
-    let number = |name: &str, default: f64| -> Result<f64> {
+    policy_from(&|name: &str, default: f64| -> Result<f64> {
         let field = args::field(options, name, what)?;
         let value = args::optional_number(&field, &format!("{what}.{name}"))?.unwrap_or(default);
         if value < 0.0 {
             return Err(Error::range(format!("{what}.{name} must not be negative")));
         }
         Ok(value)
-    };
+    })
+}
+
+/// The retry options' names, defaults and caps, read through `number(name, default)`.
+fn policy_from(number: &dyn Fn(&str, f64) -> Result<f64>) -> Result<RetryPolicy> {
+    let defaults = RetryPolicy::default();
     Ok(RetryPolicy {
         retries: number("retries", defaults.retries as f64)?.min(100.0) as u32,
         delay_factor_ms: number("delayFactor", defaults.delay_factor_ms)?,

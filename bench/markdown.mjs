@@ -1,6 +1,7 @@
 // BENCHMARKS.md: the Node run (test-output/bench.json from bench/run.mjs) and the
 // browser run (bench/browser/run.mjs) as Markdown tables.
-import { fmtBytes, fmtCostRatio, fmtMs, fmtOps, fmtSpeedRatio } from './format.mjs';
+import { fmtBytes, fmtCostRatio, fmtMs } from './format.mjs';
+import { speedRows } from './report.mjs';
 
 function table(headers, rows) {
   const esc = (cell) => String(cell).replace(/\|/g, '\\|');
@@ -9,21 +10,7 @@ function table(headers, rows) {
 
 /** groups: [{ rows, results }] as bench/timing.mjs and bench/browser/page-timing.mjs return them. */
 export function speedMarkdown(groups) {
-  const rows = [];
-  for (const { rows: wanted, results } of groups) {
-    for (const row of wanted) {
-      const ours = results[row.ours];
-      const theirs = results[row.official];
-      if (!ours) continue;
-      if (!theirs) {
-        rows.push([row.name, fmtOps(ours.opsPerSec), '-', 'skipped (not installed)']);
-        continue;
-      }
-      const r = ours.opsPerSec / theirs.opsPerSec;
-      rows.push([row.name, fmtOps(ours.opsPerSec), fmtOps(theirs.opsPerSec), row.baseline ? `${r.toFixed(2)}x of bare HMAC speed` : fmtSpeedRatio(r)]);
-    }
-  }
-  return table(['Operation (median ops/s)', 'Ours', 'Anchor', 'Ours/Anchor'], rows);
+  return table(['Operation (median ops/s)', 'Ours', 'Anchor', 'Ours/Anchor'], speedRows(groups));
 }
 
 export function importMarkdown(importTimes, wanted) {

@@ -5,13 +5,17 @@ const L = (title) => ({ title, align: 'left' });
 const R = (title) => ({ title, align: 'right' });
 const SKIPPED = 'skipped (not installed)';
 
-/** groups: [{ rows, results }] from the speed cases. */
-export function speedTable(groups) {
+/**
+ * groups: [{ rows, results }] from the speed cases (Node or browser) -> one
+ * [name, ours, theirs, ratio] row each; the printed and the Markdown tables share it.
+ */
+export function speedRows(groups) {
   const rows = [];
   for (const { rows: wanted, results } of groups) {
     for (const row of wanted) {
       const ours = results[row.ours];
       const theirs = results[row.official];
+      if (!ours) continue;
       if (!theirs) {
         rows.push([row.name, fmtOps(ours.opsPerSec), '-', SKIPPED]);
         continue;
@@ -21,7 +25,11 @@ export function speedTable(groups) {
       rows.push([row.name, fmtOps(ours.opsPerSec), fmtOps(theirs.opsPerSec), ratio]);
     }
   }
-  return renderTable([L('Benchmark (median ops/s)'), R('Ours'), R('Official'), L('Ours/Official')], rows);
+  return rows;
+}
+
+export function speedTable(groups) {
+  return renderTable([L('Benchmark (median ops/s)'), R('Ours'), R('Official'), L('Ours/Official')], speedRows(groups));
 }
 
 /** rows: [{ name, ours: id, official: id }] over measureImportTimes() results. */

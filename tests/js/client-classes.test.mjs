@@ -84,11 +84,23 @@ test('unknown options throw a TypeError naming the option and the nearest known 
   // Documented options without an equivalent under fetch are accepted.
   new tc.Queue({ rootUrl: ROOT, agent: { keepAlive: true }, serviceName: 'queue', serviceVersion: 'v1', exchangePrefix: 'x/' });
   assert.throws(() => new tc.Queue({ rootUrl: ROOT, serviceName: 'index' }), /options\.serviceName is "queue" for this class/);
-  // A Proxy whose traps throw gives an ordinary error naming the constructor.
-  const hostile = new Proxy({}, { ownKeys() { throw new Error('trap'); } });
-  assert.throws(() => new tc.Queue(hostile), /new Queue\(options\): reading the options threw/);
-  const throwing = { get clientId() { throw new Error('getter'); }, accessToken: 'x' };
-  assert.throws(() => new tc.Queue({ rootUrl: ROOT, credentials: throwing }), (e) => e instanceof TypeError && /new Queue\(options\): reading the options threw/.test(e.message));
+  // A Proxy or getter that throws gives an ordinary error naming the constructor and
+  // the option's path, with the caller's own error as its cause.
+  const trap = new Error('trap');
+  const hostile = new Proxy({}, { ownKeys() { throw trap; } });
+  assert.throws(() => new tc.Queue(hostile), (e) => e instanceof TypeError && e.message === 'new Queue(options): options could not be read (trap)' && e.cause === trap);
+  const getter = new Error('getter');
+  const throwing = { get clientId() { throw getter; }, accessToken: 'x' };
+  assert.throws(() => new tc.Queue({ rootUrl: ROOT, credentials: throwing }),
+    (e) => e instanceof TypeError && e.message === 'new Queue(options): options.credentials.clientId could not be read (getter)' && e.cause === getter);
+  const scopes = Object.defineProperty(['a', 'b'], 1, { get() { throw getter; } });
+  assert.throws(() => new tc.Queue({ rootUrl: ROOT, authorizedScopes: scopes }),
+    (e) => e.message === 'new Queue(options): options.authorizedScopes[1] could not be read (getter)' && e.cause === getter);
+  const certificate = { get seed() { throw getter; } };
+  assert.throws(() => new tc.Queue({ rootUrl: ROOT, credentials: { clientId: 'a', accessToken: 'b', certificate } }),
+    (e) => e.message.startsWith('new Queue(options): options.credentials.certificate cannot be serialized as JSON') && e.cause === getter);
+  assert.throws(() => tc.Queue.prototype.use.call(new tc.Queue({ rootUrl: ROOT }), { get rootUrl() { throw getter; } }),
+    (e) => e.message === 'Queue.use(options): options.rootUrl could not be read (getter)' && e.cause === getter);
   new tc.Queue({ rootUrl: ROOT, monitor: undefined, stats: false }); // falsy, as taskcluster-client allows
 });
 

@@ -5,6 +5,7 @@ import { ExchangeSet, ServiceApi, ServiceClient, urls } from './taskcluster_wasm
 import { BASE_CLIENT_MEMBERS, BASE_EXCHANGES_MEMBERS } from './base-members.js';
 import { agentCredentials, copyOptions, markChecked, readClientOptions } from './client-options.js';
 import { readingOptions } from './read-options.js';
+import { encodeReference } from './reference-encoding.js';
 
 /** The error every failed API request rejects with. Never carries a secret. */
 export class TaskclusterError extends Error {
@@ -63,7 +64,14 @@ function apiOf(cls) {
   let api = apis.get(cls);
   if (api === undefined) {
     checkConcrete(cls);
-    api = new ServiceApi(cls.reference);
+    let encoded;
+    try {
+      encoded = encodeReference(cls.reference);
+    } catch (error) {
+      // Only createClient (and classes made by hand) can hold a malformed reference.
+      throw error instanceof TypeError ? new TypeError(`createClient: ${error.message}`) : error;
+    }
+    api = new ServiceApi(...encoded);
     apis.set(cls, api);
   }
   return api;

@@ -200,13 +200,14 @@ fn slugids_are_url_safe_and_nice() {
     }
 }
 
-const QUEUE_REFERENCE: &str = r#"{"name": "Queue", "serviceName": "queue", "apiVersion": "v1", "functions": [
-  {"name": "listTaskGroup", "method": "get", "route": "/task-group/<taskGroupId>/list", "args": ["taskGroupId"],
-   "query": ["continuationToken", "limit"], "input": false, "output": true},
-  {"name": "createTask", "method": "put", "route": "/task/<taskId>", "args": ["taskId"], "query": [], "input": true, "output": true}]}"#;
+/// Two Queue functions as reference-encoding.js writes them: entries split by RS,
+/// fields by US (name, method, route, args, query, input, output), list items by GS.
+const QUEUE_FUNCTIONS: &str = "listTaskGroup\u{1f}get\u{1f}/task-group/<taskGroupId>/list\u{1f}taskGroupId\u{1f}\
+continuationToken\u{1d}limit\u{1f}\u{1f}1\u{1e}createTask\u{1f}put\u{1f}/task/<taskId>\u{1f}taskId\u{1f}\u{1f}1\u{1f}1";
 
 fn queue_api() -> super::reference::ServiceApi {
-    super::reference::ServiceApi::new(json(QUEUE_REFERENCE)).expect("valid reference")
+    super::reference::ServiceApi::new("Queue".into(), "queue".into(), "v1".into(), None, QUEUE_FUNCTIONS, "")
+        .expect("valid reference")
 }
 
 /// A Queue client as runtime.js makes one: options already read into primitives.
@@ -260,8 +261,8 @@ fn service_client_builds_urls_from_js_arguments() {
 
 #[wasm_bindgen_test]
 fn service_client_references_are_checked_and_in_cluster_urls_differ() {
-    let bad_reference = super::reference::ServiceApi::new(json(r#"{"name": "Q"}"#));
-    assert!(error_message(&bad_reference.err().expect("no serviceName")).contains("reference.serviceName"));
+    let bad_reference = super::reference::ServiceApi::new("Q".into(), "q".into(), "v1".into(), None, "a\u{1f}b", "");
+    assert!(error_message(&bad_reference.err().expect("two fields")).contains("reference.functions could not be read"));
     let k8s = queue_client_with(true, None);
     let internal = k8s.build_url("listTaskGroup".into(), json(r#"["g"]"#), false).expect("valid");
     assert_eq!(internal, "http://taskcluster-queue/api/queue/v1/task-group/g/list");
@@ -281,14 +282,12 @@ fn signed_urls_only_for_get_methods() {
 
 #[wasm_bindgen_test]
 fn exchange_bindings_fill_the_routing_key() {
-    let reference = json(
-        r#"{"name": "QueueEvents", "serviceName": "queue", "exchangePrefix": "exchange/taskcluster-queue/v1/", "exchanges": [
-          {"name": "taskDefined", "exchange": "task-defined", "routingKey": [
-            {"name": "routingKeyKind", "constant": "primary", "required": true, "multipleWords": false},
-            {"name": "taskId", "required": true, "multipleWords": false},
-            {"name": "reserved", "required": false, "multipleWords": true}]}]}"#,
-    );
-    let api = super::reference::ServiceApi::new(reference).expect("valid");
+    // name, exchange, routing key entries (GS) of fields (FS): name, has constant, constant, required, multipleWords.
+    let exchanges = "taskDefined\u{1f}task-defined\u{1f}routingKeyKind\u{1c}1\u{1c}primary\u{1c}1\u{1c}\u{1d}\
+        taskId\u{1c}\u{1c}\u{1c}1\u{1c}\u{1d}reserved\u{1c}\u{1c}\u{1c}\u{1c}1";
+    let prefix = Some("exchange/taskcluster-queue/v1/".to_string());
+    let api = super::reference::ServiceApi::new("QueueEvents".into(), "queue".into(), "v1".into(), prefix, "", exchanges)
+        .expect("valid");
     let set = super::exchanges::ExchangeSet::new(&api, JsValue::UNDEFINED).expect("valid");
     let binding = set.binding("taskDefined", json(r#"{"taskId": "abc"}"#)).expect("valid");
     assert_eq!(get(&binding, "exchange").as_string().as_deref(), Some("exchange/taskcluster-queue/v1/task-defined"));

@@ -1,0 +1,77 @@
+// A class's reference as wasm reads it: checked here (errors name the entry and
+// field), then its functions and exchanges cross as one string each, which
+// costs one boundary crossing instead of several per field. Entries are split by
+// RS, fields by US, list items by GS, an item's fields by FS (src/js/reference.rs
+// splits them again).
+import { typeName } from './read-options.js';
+
+const ENTRY = '\u001e';
+const FIELD = '\u001f';
+const ITEM = '\u001d';
+const ITEM_FIELD = '\u001c';
+const SEPARATORS = /[\u001c-\u001f]/;
+
+const wellFormed = (text) =>
+  typeof text.isWellFormed === 'function' ? text.isWellFormed() : !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text);
+
+/** A string fit for the encoding; `allowEmpty` for whole fields (a route may be ''). */
+function name(value, path, allowEmpty = false) {
+  if (typeof value !== 'string') throw new TypeError(`${path} must be a string, got ${typeName(value)}`);
+  if (!allowEmpty && value === '') throw new TypeError(`${path} must be a non-empty string`);
+  if (SEPARATORS.test(value) || !wellFormed(value)) throw new TypeError(`${path} contains control characters or a lone UTF-16 surrogate`);
+  return value;
+}
+
+/** An optional array (absent: empty). */
+function list(value, path) {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) throw new TypeError(`${path} must be an array, got ${typeName(value)}`);
+  return value;
+}
+
+function entryObject(value, path) {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new TypeError(`${path} must be an object, got ${typeName(value)}`);
+  return value;
+}
+
+function encodeFunction(f, path) {
+  entryObject(f, path);
+  const names = (key) => list(f[key], `${path}.${key}`).map((item, i) => name(item, `${path}.${key}[${i}]`)).join(ITEM);
+  return [
+    name(f.name, `${path}.name`, true), name(f.method, `${path}.method`, true), name(f.route, `${path}.route`, true),
+    names('args'), names('query'), f.input ? '1' : '', f.output ? '1' : '',
+  ].join(FIELD);
+}
+
+function encodeRoutingKey(key, path) {
+  entryObject(key, path);
+  const { constant } = key;
+  const hasConstant = constant !== undefined && constant !== null;
+  return [
+    name(key.name, `${path}.name`, true), hasConstant ? '1' : '', hasConstant ? name(constant, `${path}.constant`, true) : '',
+    key.required ? '1' : '', key.multipleWords ? '1' : '',
+  ].join(ITEM_FIELD);
+}
+
+function encodeExchange(e, path) {
+  entryObject(e, path);
+  const keys = list(e.routingKey, `${path}.routingKey`).map((key, i) => encodeRoutingKey(key, `${path}.routingKey[${i}]`));
+  return [name(e.name, `${path}.name`, true), name(e.exchange, `${path}.exchange`, true), keys.join(ITEM)].join(FIELD);
+}
+
+/**
+ * `[name, serviceName, apiVersion, exchangePrefix, functions, exchanges]` for
+ * wasm's ServiceApi; a TypeError naming the offending field (`reference.functions[3].route`).
+ */
+export function encodeReference(reference) {
+  entryObject(reference, 'reference');
+  const optional = (value, path) => (value === undefined || value === null ? undefined : name(value, path, true));
+  return [
+    name(reference.name, 'reference.name', true),
+    name(reference.serviceName, 'reference.serviceName', true),
+    optional(reference.apiVersion, 'reference.apiVersion') ?? 'v1',
+    optional(reference.exchangePrefix, 'reference.exchangePrefix'),
+    list(reference.functions, 'reference.functions').map((f, i) => encodeFunction(f, `reference.functions[${i}]`)).join(ENTRY),
+    list(reference.exchanges, 'reference.exchanges').map((e, i) => encodeExchange(e, `reference.exchanges[${i}]`)).join(ENTRY),
+  ];
+}

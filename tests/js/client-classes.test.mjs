@@ -104,6 +104,24 @@ test('unknown options throw a TypeError naming the option and the nearest known 
   new tc.Queue({ rootUrl: ROOT, monitor: undefined, stats: false }); // falsy, as taskcluster-client allows
 });
 
+test('the wasm engine behind the classes is internal; a reference is checked by createClient, naming the field', async () => {
+  for (const name of ['ServiceClient', 'ServiceApi', 'TransferRetry']) {
+    assert.equal(tc[name], undefined, `${name} is not exported`);
+    assert.equal(tc.default[name], undefined, `${name} is not on the default export`);
+  }
+  const legacy = await import('taskcluster-wasm/legacy');
+  assert.equal(legacy.TransferRetry, undefined);
+  assert.throws(() => tc.createClient({ serviceName: 'q', functions: [{ name: 'ping', method: 'get', route: 5 }] }),
+    (e) => e instanceof TypeError && e.message === 'createClient: reference.functions[0].route must be a string, got a number');
+  assert.throws(() => tc.createClient({ serviceName: 'q', exchanges: [{ name: 'e', exchange: 'x', routingKey: [{ name: 7 }] }] }),
+    /^TypeError: createClient: reference\.exchanges\[0\]\.routingKey\[0\]\.name/);
+  // A client made from a checked reference works, and its clock offset is 0 before any request.
+  const Ping = tc.createClient({ serviceName: 'q', functions: [{ name: 'ping', method: 'get', route: '/ping', args: [], query: [] }] });
+  const client = new Ping({ rootUrl: ROOT });
+  assert.equal(client.clockOffset, 0);
+  assert.equal(client.buildUrl('ping'), `${ROOT}/api/q/v1/ping`);
+});
+
 test('construction: options are read once, the reference once per class; errors stay precise', () => {
   assert.throws(() => new tc.Queue(), /new Queue\(options\): options is required/);
   assert.throws(() => new tc.Queue({ retries: 1 }), /rootUrl is required/);

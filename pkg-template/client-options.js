@@ -1,7 +1,7 @@
 // The options of a service client, read and checked here (V8 reads objects far
 // faster than wasm can through Reflect): every error names the constructor and
 // the option's path, and wasm receives only strings and numbers.
-import { optionalNumber, readField, retrySettings, typeName, unreadable } from './read-options.js';
+import { optionalNumber, readField, retrySettings, typeName, unreadable, wellFormed } from './read-options.js';
 
 /**
  * Every option either official client documents. `true`: used here; a string:
@@ -36,7 +36,7 @@ const RETIRED_OPTIONS = { monitor: 'monitoring client calls is no longer support
 const DEFAULT_TIMEOUT_MS = 30_000;
 /** Signed URLs' default lifetime, in seconds (taskcluster-client's). */
 const DEFAULT_SIGNED_URL_EXPIRATION = 15 * 60;
-/** Longer arrays are refused rather than walked (a sparse `length` can be 2^32-1). */
+/** Longer arrays are refused rather than walked (a sparse `length` can be 2^32-1); the same bound as src/js/limits.rs. */
 const MAX_ARRAY_LENGTH = 1_000_000;
 
 /** Edit distance, for "did you mean" suggestions. */
@@ -92,9 +92,6 @@ export function copyOptions(options, where, known = OPTION_NAMES) {
   return copy;
 }
 
-/** Whether a string is valid Unicode text (no lone UTF-16 surrogate). */
-const wellFormed = (text) =>
-  typeof text.isWellFormed === 'function' ? text.isWellFormed() : !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text);
 
 /** A string that crosses into wasm as it is. */
 function text(value, where, path) {

@@ -22,6 +22,10 @@ export function typeName(value) {
   return type === 'undefined' ? 'undefined' : type === 'object' ? 'an object' : `a${/^[aeiou]/.test(type) ? 'n' : ''} ${type}`;
 }
 
+/** Whether a string is valid Unicode text (no lone UTF-16 surrogate), as wasm needs it. */
+export const wellFormed = (text) =>
+  typeof text.isWellFormed === 'function' ? text.isWellFormed() : !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text);
+
 /** The error for a getter or Proxy of the caller's that threw while `path` was read; the caller's error is its `cause`. */
 export function unreadable(label, path, cause) {
   const why = cause instanceof Error ? cause.message : typeName(cause);

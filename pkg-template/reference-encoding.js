@@ -3,16 +3,13 @@
 // costs one boundary crossing instead of several per field. Entries are split by
 // RS, fields by US, list items by GS, an item's fields by FS (src/js/reference.rs
 // splits them again).
-import { typeName } from './read-options.js';
+import { typeName, wellFormed } from './read-options.js';
 
 const ENTRY = '\u001e';
 const FIELD = '\u001f';
 const ITEM = '\u001d';
 const ITEM_FIELD = '\u001c';
 const SEPARATORS = /[\u001c-\u001f]/;
-
-const wellFormed = (text) =>
-  typeof text.isWellFormed === 'function' ? text.isWellFormed() : !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text);
 
 /** A string fit for the encoding; `allowEmpty` for whole fields (a route may be ''). */
 function name(value, path, allowEmpty = false) {

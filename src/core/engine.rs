@@ -94,7 +94,9 @@ pub async fn execute<T: Transport>(
     let mut clock_corrected = false;
     loop {
         let header = match (signing, &target) {
-            (Some(signing), Some(target)) => Some(authorization(transport, signing, target, &request.method, settings)?),
+            (Some(signing), Some(target)) => {
+                Some(authorization(transport, signing, target, &request.method, settings)?)
+            }
             _ => None,
         };
         let result = transport.send(request, header.as_deref(), settings.timeout_ms).await;

@@ -32,7 +32,12 @@ pub struct ClientOptions {
 /// `baseUrl` when given, else `rootUrl`; `in_cluster` (`serviceDiscoveryScheme:
 /// 'k8s-dns'`, which runtime.js allows only with a rootUrl) sends requests to
 /// the service's in-cluster host.
-pub fn endpoints(root_url: String, base_url: Option<String>, in_cluster: bool, service_name: &str) -> (Endpoint, Endpoint) {
+pub fn endpoints(
+    root_url: String,
+    base_url: Option<String>,
+    in_cluster: bool,
+    service_name: &str,
+) -> (Endpoint, Endpoint) {
     let external = match base_url {
         Some(base) => Endpoint::BaseUrl(base),
         None => Endpoint::RootUrl(root_url),

@@ -212,7 +212,8 @@ fn queue_api() -> super::reference::ServiceApi {
 
 /// A Queue client as runtime.js makes one: options already read into primitives.
 fn queue_client_with(in_cluster: bool, credentials: Option<(&str, &str)>) -> super::service_client::ServiceClient {
-    let (client_id, access_token) = credentials.map_or((None, None), |(id, token)| (Some(id.into()), Some(token.into())));
+    let (client_id, access_token) =
+        credentials.map_or((None, None), |(id, token)| (Some(id.into()), Some(token.into())));
     super::service_client::ServiceClient::new(
         &queue_api(),
         "https://tc.example.com".into(),
@@ -286,8 +287,9 @@ fn exchange_bindings_fill_the_routing_key() {
     let exchanges = "taskDefined\u{1f}task-defined\u{1f}routingKeyKind\u{1c}1\u{1c}primary\u{1c}1\u{1c}\u{1d}\
         taskId\u{1c}\u{1c}\u{1c}1\u{1c}\u{1d}reserved\u{1c}\u{1c}\u{1c}\u{1c}1";
     let prefix = Some("exchange/taskcluster-queue/v1/".to_string());
-    let api = super::reference::ServiceApi::new("QueueEvents".into(), "queue".into(), "v1".into(), prefix, "", exchanges)
-        .expect("valid");
+    let api =
+        super::reference::ServiceApi::new("QueueEvents".into(), "queue".into(), "v1".into(), prefix, "", exchanges)
+            .expect("valid");
     let set = super::exchanges::ExchangeSet::new(&api, JsValue::UNDEFINED).expect("valid");
     let binding = set.binding("taskDefined", json(r#"{"taskId": "abc"}"#)).expect("valid");
     assert_eq!(get(&binding, "exchange").as_string().as_deref(), Some("exchange/taskcluster-queue/v1/task-defined"));

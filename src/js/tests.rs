@@ -415,32 +415,12 @@ fn hashing_a_large_chunk_and_many_hashers_keeps_memory_flat() {
 }
 
 #[wasm_bindgen_test]
-fn oauth_steps_cross_the_boundary_and_bad_input_is_an_error() {
-    let options = json(
-        r#"{"rootUrl": "https://tc.example.com", "clientId": "app", "redirectUri": "https://app.example.com/cb",
-            "responseType": "token", "scopes": ["a:*"], "state": "s"}"#,
-    );
-    let url = oauth::oauth_authorize_url(options).expect("builds");
-    assert!(url.starts_with("https://tc.example.com/login/oauth/authorize?response_type=token&client_id=app"));
-    let parsed = oauth::oauth_parse_redirect(
-        "https://app.example.com/cb#access_token=T&token_type=Bearer&state=s".into(),
-        "token".into(),
-        "s".into(),
-    )
-    .expect("parses");
-    assert_eq!(get(&parsed, "kind"), "token");
-    assert_eq!(get(&parsed, "accessToken"), "T");
-    let answer =
-        json(r#"{"credentials": {"clientId": "c", "accessToken": "SECRET"}, "expires": "2030-01-01T00:00:00Z"}"#);
-    let checked = oauth::oauth_credentials_answer(answer, JsValue::from_f64(0.0)).expect("checks");
-    assert_eq!(get(&checked, "expires").as_f64(), Some(1_893_456_000_000.0));
-    for bad in [JsValue::NULL, json("[]"), json(r#"{"credentials": 5, "expires": "x"}"#)] {
-        let error = oauth::oauth_credentials_answer(bad, JsValue::from_f64(0.0)).expect_err("refused");
-        assert!(error_message(&error).starts_with("oauthCredentialsAnswer: "), "{}", error_message(&error));
-        assert_alive();
-    }
-    let error = oauth::oauth_parse_redirect("https://a/#access_token=%".into(), "token".into(), "s".into())
-        .expect_err("malformed escape");
-    assert!(!error_message(&error).is_empty());
-    assert_alive();
+fn oauth_state_and_pkce_pair_are_fresh_url_safe_tokens() {
+    let url_safe = |text: &str| text.len() == 43 && text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    let (a, b) = (oauth::oauth_new_state().expect("state"), oauth::oauth_new_state().expect("state"));
+    assert!(url_safe(&a) && url_safe(&b) && a != b);
+    let pair = oauth::oauth_pkce_pair().expect("pair");
+    let verifier = get(&pair, "verifier").as_string().expect("verifier");
+    assert!(url_safe(&verifier));
+    assert_eq!(get(&pair, "challenge").as_string(), Some(crate::core::oauth::pkce_challenge(&verifier)));
 }

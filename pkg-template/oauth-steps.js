@@ -6,27 +6,14 @@
 // `fromNow` offsets, strict ISO 8601 dates, rootUrl normalization; the random
 // state and PKCE pair are made there too (oauthNewState, oauthPkcePair).
 import { fromNow, urls, validScope } from './taskcluster_wasm.js';
+import { excerpt, object, text, typeOf } from './arguments.js';
+import { readingOptions } from './read-options.js';
 
 const RESPONSE_TYPES = ['token', 'code'];
 const ENDPOINTS = ['authorize', 'token', 'credentials'];
 const AUTHORIZE_OPTIONS = ['rootUrl', 'clientId', 'redirectUri', 'responseType', 'scopes', 'expires', 'state', 'codeChallenge'];
 // Credentials are renewed a fifth of their life before they expire, at most this early.
 const MAX_RENEW_EARLY_MS = 5 * 60_000;
-const EXCERPT_CHARS = 60;
-// A lone surrogate would silently become U+FFFD on the way into a URL.
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-const typeOf = (value) => (value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value);
-
-/** A caller's text as messages show it: quoted, cut after 60 characters. */
-const excerpt = (text) => JSON.stringify(text.length > EXCERPT_CHARS ? `${text.slice(0, EXCERPT_CHARS)}...` : text);
-
-/** `value` if it is a string of valid Unicode; `what` names it in the TypeError. */
-function text(value, label, what) {
-  if (typeof value !== 'string') throw new TypeError(`${label}: ${what} must be a string, got ${typeOf(value)}`);
-  if (LONE_SURROGATE.test(value)) throw new TypeError(`${label}: ${what} contains a lone UTF-16 surrogate; it must be valid Unicode text`);
-  return value;
-}
 
 const optionalText = (value, label, what) => (value === undefined || value === null ? undefined : text(value, label, what));
 
@@ -61,21 +48,6 @@ function formEncode(pairs) {
   return new URLSearchParams(pairs.filter(([, value]) => value !== undefined)).toString().replaceAll('+', '%20');
 }
 
-/** Runs `read` over a caller's object; a throwing getter or Proxy becomes a TypeError naming `label`. */
-function reading(label, what, read) {
-  try {
-    return read();
-  } catch (error) {
-    if (error instanceof Error && error.message.startsWith(`${label}:`)) throw error;
-    throw new TypeError(`${label}: reading ${what} threw an exception`, { cause: error });
-  }
-}
-
-function object(value, label, what) {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new TypeError(`${label}: ${what} must be an object, got ${typeOf(value)}`);
-  return value;
-}
-
 /** `<rootUrl>/login/oauth/<name>`. */
 export function oauthEndpoint(rootUrl, name) {
   const label = 'oauthEndpoint';
@@ -87,14 +59,14 @@ export function oauthEndpoint(rootUrl, name) {
 /** The URL of the deployment's authorize endpoint for one sign-in; checks every part first. */
 export function oauthAuthorizeUrl(options) {
   const label = 'oauthAuthorizeUrl';
-  const o = reading(label, 'options', () => {
+  const o = readingOptions(label, () => {
     const copy = { ...object(options, label, 'options') };
     const unknown = Object.keys(copy).find((key) => !AUTHORIZE_OPTIONS.includes(key));
     if (unknown !== undefined) throw new TypeError(`${label}: options.${unknown} is not an option (known: ${AUTHORIZE_OPTIONS.join(', ')})`);
     if (!Array.isArray(copy.scopes)) throw new TypeError(`${label}: options.scopes must be an array, got ${typeOf(copy.scopes)}`);
     copy.scopes = [...copy.scopes];
     return copy;
-  });
+  }, 'options');
   httpUrl(o.rootUrl, label, 'options.rootUrl');
   nonEmpty(o.clientId, label, 'options.clientId');
   httpUrl(o.redirectUri, label, 'options.redirectUri');
@@ -214,7 +186,7 @@ export function oauthTokenRequestBody(code, redirectUri, clientId, codeVerifier)
 /** The access token of a token endpoint answer `{access_token, token_type}`. */
 export function oauthTokenAnswer(answer) {
   const label = 'oauthTokenAnswer';
-  const { access_token: token, token_type: tokenType } = reading(label, 'the token answer', () => ({ ...object(answer, label, 'the token answer') }));
+  const { access_token: token, token_type: tokenType } = readingOptions(label, () => ({ ...object(answer, label, 'the token answer') }), 'token answer');
   if (typeof token !== 'string' || token === '') throw new Error(`${label}: the token answer has no access_token`);
   checkTokenType(text(tokenType, label, "the token answer's token_type"), label);
   return token;
@@ -228,10 +200,10 @@ export function oauthTokenAnswer(answer) {
  */
 export function oauthCredentialsAnswer(answer, nowMs) {
   const label = 'oauthCredentialsAnswer';
-  const { credentials, expires } = reading(label, 'the credentials answer', () => {
+  const { credentials, expires } = readingOptions(label, () => {
     const { credentials, expires } = object(answer, label, 'the credentials answer');
     return { credentials: { ...object(credentials, label, "the answer's credentials") }, expires };
-  });
+  }, 'credentials answer');
   if (typeof nowMs !== 'number') throw new TypeError(`${label}: nowMs must be a number, got ${typeOf(nowMs)}`);
   if (!Number.isFinite(nowMs)) throw new RangeError(`${label}: nowMs must be a finite number`);
   nonEmpty(credentials.clientId, label, "the answer's credentials.clientId");

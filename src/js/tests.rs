@@ -271,24 +271,6 @@ fn signed_urls_only_for_get_methods() {
 }
 
 #[wasm_bindgen_test]
-fn exchange_bindings_fill_the_routing_key() {
-    let reference = json(
-        r#"{"name": "QueueEvents", "serviceName": "queue", "exchangePrefix": "exchange/taskcluster-queue/v1/", "exchanges": [
-          {"name": "taskDefined", "exchange": "task-defined", "routingKey": [
-            {"name": "routingKeyKind", "constant": "primary", "required": true, "multipleWords": false},
-            {"name": "taskId", "required": true, "multipleWords": false},
-            {"name": "reserved", "required": false, "multipleWords": true}]}]}"#,
-    );
-    let api = super::reference::ServiceApi::new(reference).expect("valid");
-    let set = super::exchanges::ExchangeSet::new(&api, JsValue::UNDEFINED).expect("valid");
-    let binding = set.binding("taskDefined", json(r#"{"taskId": "abc"}"#)).expect("valid");
-    assert_eq!(get(&binding, "exchange").as_string().as_deref(), Some("exchange/taskcluster-queue/v1/task-defined"));
-    assert_eq!(get(&binding, "routingKeyPattern").as_string().as_deref(), Some("primary.abc.#"));
-    assert!(set.binding("taskDefined", json(r#"{"taskId": "a.b"}"#)).is_err());
-    assert_alive();
-}
-
-#[wasm_bindgen_test]
 fn the_normalized_fast_path_agrees_with_url() {
     use crate::core::hawk::{Target, target::is_normalized};
     // A fixed-seed walk over characters URL treats specially.

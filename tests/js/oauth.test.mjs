@@ -123,7 +123,7 @@ test('oauth steps: lone surrogates, PKCE verifiers in the token body, and renewa
   assert.throws(() => oauthAuthorizeUrl(authorizeOptions({ rootUrl: 'ftp://tc.example.com' })), /options\.rootUrl must be an absolute http/);
   assert.throws(() => oauthAuthorizeUrl(null), (e) => e instanceof TypeError && /options must be an object/.test(e.message));
   const getter = { ...authorizeOptions(), get clientId() { throw new Error('boom'); } };
-  assert.throws(() => oauthAuthorizeUrl(getter), (e) => e instanceof TypeError && e.message.startsWith('oauthAuthorizeUrl: reading options'));
+  assert.throws(() => oauthAuthorizeUrl(getter), (e) => e instanceof TypeError && e.message.startsWith('oauthAuthorizeUrl: the options could not be read'));
   // Spaces travel as %20, which a form decoder reads in a query and in a fragment alike.
   assert.match(oauthAuthorizeUrl(authorizeOptions()), /scope=queue%3Aget-task%3A\*%20secrets/);
   const body = new URLSearchParams(oauthTokenRequestBody('c', REDIRECT, 'app', 'v-1'));

@@ -337,26 +337,13 @@ fn fast_and_exact_readers_agree() {
 const ABC_SHA256: &str = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
 
 #[wasm_bindgen_test]
-fn content_hasher_takes_every_byte_shape_and_refuses_others() {
+fn content_hasher_digests_what_it_was_fed() {
     let mut hasher = JsContentHasher::new();
-    let bytes = js_sys::Uint8Array::from(&b"abcabc"[..]);
-    hasher.update(&bytes.subarray(0, 1)).expect("a Uint8Array view");
-    hasher.update(&js_sys::Uint8Array::from(&b"b"[..]).buffer()).expect("an ArrayBuffer");
-    let view = js_sys::DataView::new(&bytes.buffer(), 2, 1);
-    hasher.update(&view).expect("a DataView");
-    for bad in [JsValue::from_str("abc"), JsValue::from_f64(1.0), JsValue::NULL, json("[1, 2]")] {
-        let error = hasher.update(&bad).expect_err("not bytes");
-        assert!(error.is_instance_of::<js_sys::TypeError>());
-        assert!(error_message(&error).starts_with("ContentHasher.update: chunk must be"), "{}", error_message(&error));
-    }
+    hasher.update(b"ab");
+    hasher.update(b"");
+    hasher.update(b"c");
     assert_eq!(hasher.bytes(), 3.0);
-    let hashes = hasher.verify(&json(&format!(r#"{{"sha256": "{ABC_SHA256}"}}"#))).expect("matches");
-    assert_eq!(get(&hashes, "sha256"), JsValue::from_str(ABC_SHA256));
-    let mut wrong = JsContentHasher::new();
-    wrong.update(&js_sys::Uint8Array::from(&b"abd"[..])).expect("bytes");
-    let error = wrong.verify(&json(&format!(r#"{{"sha256": "{ABC_SHA256}"}}"#))).expect_err("differs");
-    assert!(error_message(&error).starts_with("ContentHasher.verify: sha256 of the data received"));
-    assert_alive();
+    assert_eq!(get(&hasher.digest(), "sha256"), JsValue::from_str(ABC_SHA256));
 }
 
 #[wasm_bindgen_test]
@@ -371,29 +358,6 @@ fn transfer_retry_counts_down_with_growing_delays() {
     let error = TransferRetry::new(&json(r#"{"maxDelay": -1}"#), "upload".into()).err().expect("negative");
     assert_eq!(error_message(&error), "upload: options.maxDelay must not be negative");
     assert_alive();
-}
-
-#[wasm_bindgen_test]
-fn hashing_a_large_chunk_and_many_hashers_keeps_memory_flat() {
-    let memory_size = || {
-        let memory: js_sys::WebAssembly::Memory = wasm_bindgen::memory().unchecked_into();
-        memory.buffer().unchecked_into::<js_sys::ArrayBuffer>().byte_length()
-    };
-    let small = js_sys::Uint8Array::new_with_length(100_000);
-    let mut warm = JsContentHasher::new();
-    warm.update(&small).expect("bytes");
-    drop(warm.digest());
-    let before = memory_size();
-    // Copied 64 KiB at a time: a 2 MiB chunk never needs 2 MiB of wasm memory.
-    let mut large = JsContentHasher::new();
-    large.update(&js_sys::Uint8Array::new_with_length(2 << 20)).expect("bytes");
-    drop(large.digest());
-    for _ in 0..1000 {
-        let mut hasher = JsContentHasher::new();
-        hasher.update(&small.subarray(0, 100)).expect("bytes");
-        drop(hasher.digest());
-    }
-    assert_eq!(memory_size(), before, "wasm memory grew");
 }
 
 #[wasm_bindgen_test]

@@ -1,7 +1,8 @@
 // The generic layer under every generated class: one class factory for REST
 // services and one for exchange sets. Requests, signing and retries happen in
 // wasm (ServiceClient); this file only shapes the JS API around it.
-import { ServiceApi, ServiceClient, urls } from './taskcluster_wasm.js';
+import { ServiceApi, ServiceClient } from './taskcluster_wasm.js';
+import { builders as urls } from './url-builders.js';
 import { exchangePrefixOf, routingKeyBinding } from './routing-key.js';
 import { BASE_CLIENT_MEMBERS, BASE_EXCHANGES_MEMBERS } from './base-members.js';
 

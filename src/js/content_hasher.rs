@@ -3,7 +3,6 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::values::plain_object;
 use crate::core::content_hash::ContentHasher;
 
 /// Internal: `ContentHasher` wraps it; not in the typings.
@@ -28,14 +27,13 @@ impl JsContentHasher {
         self.0.bytes() as f64
     }
 
-    /// `{sha256, sha512, bytes}` of everything hashed, in lowercase hex; frees the hasher.
-    pub fn digest(self) -> JsValue {
+    /// The SHA-256 digest then the SHA-512 one, in lowercase hex (64 + 128
+    /// characters: one string crosses cheaper than an object); frees the hasher.
+    pub fn digest(self) -> String {
         let hashes = self.0.finish();
-        plain_object(&[
-            ("sha256", hashes.sha256.as_str().into()),
-            ("sha512", hashes.sha512.as_str().into()),
-            ("bytes", JsValue::from_f64(hashes.bytes as f64)),
-        ])
+        let mut hex = hashes.sha256;
+        hex.push_str(&hashes.sha512);
+        hex
     }
 }
 

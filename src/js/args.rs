@@ -44,8 +44,9 @@ fn string_named(value: &JsValue, what: impl Fn() -> String) -> Result<String> {
         return Err(Error::type_error(format!("{} must be a string, got {}", what(), type_name(value))));
     };
     // Conversion turns a lone surrogate into U+FFFD, so only then is the exact
-    // check needed (it costs one JS call per UTF-16 unit).
-    if converted.contains('\u{FFFD}') && !value.unchecked_ref::<JsString>().is_valid_utf16() {
+    // check needed (it costs one JS call per UTF-16 unit). A char comparison, not
+    // `contains`: a non-ASCII pattern brings in the generic string searcher.
+    if converted.chars().any(|c| c == '\u{FFFD}') && !value.unchecked_ref::<JsString>().is_valid_utf16() {
         return Err(Error::type_error(format!(
             "{} contains a lone UTF-16 surrogate; it must be valid Unicode text",
             what()

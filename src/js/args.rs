@@ -123,7 +123,13 @@ pub fn string_array(value: &JsValue, what: &str) -> Result<Vec<String>> {
     if let Some(strings) = super::bulk::plain_strings(value) {
         return Ok(strings);
     }
-    items(value, what)?.iter().enumerate().map(|(i, item)| string_named(item, || format!("{what}[{i}]"))).collect()
+    // A loop, not `collect::<Result<_>>()`: that adaptor costs more wasm than the loop.
+    let items = items(value, what)?;
+    let mut strings = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        strings.push(string_named(item, || format!("{what}[{i}]"))?);
+    }
+    Ok(strings)
 }
 
 pub fn optional_string_array(value: &JsValue, what: &str) -> Result<Option<Vec<String>>> {
@@ -244,10 +250,10 @@ fn expression_at(value: &JsValue, what: &str, depth: usize) -> Result<Expression
         (1, Some(key)) if key == "AnyOf" || key == "AllOf" => key,
         _ => return Err(shape_error()),
     };
-    let children = items(&field(value, &key, what)?, &format!("{what}.{key}"))?
-        .iter()
-        .enumerate()
-        .map(|(i, child)| expression_at(child, &format!("{what}.{key}[{i}]"), depth + 1))
-        .collect::<Result<Vec<_>>>()?;
+    let items = items(&field(value, &key, what)?, &format!("{what}.{key}"))?;
+    let mut children = Vec::with_capacity(items.len());
+    for (i, child) in items.iter().enumerate() {
+        children.push(expression_at(child, &format!("{what}.{key}[{i}]"), depth + 1)?);
+    }
     Ok(if key == "AnyOf" { Expression::AnyOf(children) } else { Expression::AllOf(children) })
 }

@@ -12,15 +12,8 @@ import {
   oauthTokenRequestBody,
 } from './oauth-steps.js';
 
-// Public too; oauthNewState and oauthPkcePair are exported with the other wasm functions.
-export {
-  oauthAuthorizeUrl,
-  oauthCredentialsAnswer,
-  oauthEndpoint,
-  oauthParseRedirect,
-  oauthTokenAnswer,
-  oauthTokenRequestBody,
-};
+// Public too (oauthNewState and oauthPkcePair are exported with the other wasm functions).
+export * from './oauth-steps.js';
 
 const PENDING_KEY = 'taskcluster-wasm/oauth/pending';
 const TOKEN_KEY = 'taskcluster-wasm/oauth/token';

@@ -1,15 +1,13 @@
 // A class's reference as wasm reads it: checked here (errors name the entry and
-// field), then its functions and exchanges cross as one string each, which
-// costs one boundary crossing instead of several per field. Entries are split by
-// RS, fields by US, list items by GS, an item's fields by FS (src/js/reference.rs
-// splits them again).
+// field), then its functions cross as one string, which costs one boundary
+// crossing instead of several per field. Entries are split by RS, fields by US,
+// list items by GS (src/js/reference.rs splits them again).
 import { typeName, wellFormed } from './read-options.js';
 
 const ENTRY = '\u001e';
 const FIELD = '\u001f';
 const ITEM = '\u001d';
-const ITEM_FIELD = '\u001c';
-const SEPARATORS = /[\u001c-\u001f]/;
+const SEPARATORS = /[\u001d-\u001f]/;
 
 /** A string fit for the encoding; `allowEmpty` for whole fields (a route may be ''). */
 function name(value, path, allowEmpty = false) {
@@ -40,35 +38,34 @@ function encodeFunction(f, path) {
   ].join(FIELD);
 }
 
-function encodeRoutingKey(key, path) {
+function checkRoutingKey(key, path) {
   entryObject(key, path);
-  const { constant } = key;
-  const hasConstant = constant !== undefined && constant !== null;
-  return [
-    name(key.name, `${path}.name`, true), hasConstant ? '1' : '', hasConstant ? name(constant, `${path}.constant`, true) : '',
-    key.required ? '1' : '', key.multipleWords ? '1' : '',
-  ].join(ITEM_FIELD);
+  name(key.name, `${path}.name`, true);
+  if (key.constant !== undefined && key.constant !== null) name(key.constant, `${path}.constant`, true);
 }
 
-function encodeExchange(e, path) {
+function checkExchange(e, path) {
   entryObject(e, path);
-  const keys = list(e.routingKey, `${path}.routingKey`).map((key, i) => encodeRoutingKey(key, `${path}.routingKey[${i}]`));
-  return [name(e.name, `${path}.name`, true), name(e.exchange, `${path}.exchange`, true), keys.join(ITEM)].join(FIELD);
+  name(e.name, `${path}.name`, true);
+  name(e.exchange, `${path}.exchange`, true);
+  list(e.routingKey, `${path}.routingKey`).forEach((key, i) => checkRoutingKey(key, `${path}.routingKey[${i}]`));
 }
 
 /**
- * `[name, serviceName, apiVersion, exchangePrefix, functions, exchanges]` for
- * wasm's ServiceApi; a TypeError naming the offending field (`reference.functions[3].route`).
+ * `[name, serviceName, apiVersion, functions]` for wasm's ServiceApi; a TypeError
+ * naming the offending field (`reference.functions[3].route`). The exchanges of
+ * an exchanges reference are only checked: routing-key.js works with them as they are.
  */
 export function encodeReference(reference) {
   entryObject(reference, 'reference');
   const optional = (value, path) => (value === undefined || value === null ? undefined : name(value, path, true));
-  return [
+  const encoded = [
     name(reference.name, 'reference.name', true),
     name(reference.serviceName, 'reference.serviceName', true),
     optional(reference.apiVersion, 'reference.apiVersion') ?? 'v1',
-    optional(reference.exchangePrefix, 'reference.exchangePrefix'),
     list(reference.functions, 'reference.functions').map((f, i) => encodeFunction(f, `reference.functions[${i}]`)).join(ENTRY),
-    list(reference.exchanges, 'reference.exchanges').map((e, i) => encodeExchange(e, `reference.exchanges[${i}]`)).join(ENTRY),
   ];
+  optional(reference.exchangePrefix, 'reference.exchangePrefix');
+  list(reference.exchanges, 'reference.exchanges').forEach((e, i) => checkExchange(e, `reference.exchanges[${i}]`));
+  return encoded;
 }

@@ -1,14 +1,14 @@
-//! A service or exchanges reference as the client needs it, handed over by
-//! runtime.js (reference-encoding.js checks it, with errors naming the
-//! offending entry): its functions and exchanges cross as one string each,
-//! entries split by RS, fields by US, list items by GS, an item's fields by FS.
+//! A service reference as the client needs it, handed over by runtime.js
+//! (reference-encoding.js checks it, with errors naming the offending entry):
+//! its functions cross as one string, entries split by RS, fields by US, list
+//! items by GS.
 
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 
 use super::errors::{JsResult, guarded};
-use crate::core::reference::{ExchangeEntry, FunctionEntry, RoutingKeyEntry, ServiceReference};
+use crate::core::reference::{FunctionEntry, ServiceReference};
 use crate::core::{Error, Result};
 
 /// A class's reference, read once and shared by every instance (reading it
@@ -27,9 +27,7 @@ impl ServiceApi {
         name: String,
         service_name: String,
         api_version: String,
-        exchange_prefix: Option<String>,
         functions: &str,
-        exchanges: &str,
     ) -> JsResult<ServiceApi> {
         guarded("createClient", || {
             let reference = ServiceReference {
@@ -37,8 +35,6 @@ impl ServiceApi {
                 service_name,
                 api_version,
                 functions: decode_functions(functions)?,
-                exchange_prefix,
-                exchanges: decode_exchanges(exchanges)?,
             };
             Ok(ServiceApi { reference: Rc::new(reference) })
         })
@@ -54,32 +50,6 @@ impl ServiceApi {
 const ENTRY: char = '\u{1e}';
 const FIELD: char = '\u{1f}';
 const ITEM: char = '\u{1d}';
-const ITEM_FIELD: char = '\u{1c}';
-
-fn decode_exchanges(text: &str) -> Result<Vec<ExchangeEntry>> {
-    let malformed = || Error::invalid("reference.exchanges could not be read");
-    split_nonempty(text, ENTRY)
-        .map(|entry| {
-            let fields: Vec<&str> = entry.split(FIELD).collect();
-            let [name, exchange, keys] = fields[..] else { return Err(malformed()) };
-            let routing_key = split_nonempty(keys, ITEM)
-                .map(|key| {
-                    let fields: Vec<&str> = key.split(ITEM_FIELD).collect();
-                    let [name, has_constant, constant, required, multiple_words] = fields[..] else {
-                        return Err(malformed());
-                    };
-                    Ok(RoutingKeyEntry {
-                        name: name.into(),
-                        constant: (!has_constant.is_empty()).then(|| constant.into()),
-                        required: !required.is_empty(),
-                        multiple_words: !multiple_words.is_empty(),
-                    })
-                })
-                .collect::<Result<_>>()?;
-            Ok(ExchangeEntry { name: name.into(), exchange: exchange.into(), routing_key })
-        })
-        .collect()
-}
 
 /// `text` split at `separator`; nothing for an empty text.
 fn split_nonempty(text: &str, separator: char) -> impl Iterator<Item = &str> {

@@ -10,6 +10,7 @@ import { cpSync, copyFileSync, lstatSync, mkdirSync, readdirSync, readFileSync, 
 import { createRequire } from 'node:module';
 import { basename, join } from 'node:path';
 import { minify } from 'terser';
+import { shortenWasmNames } from './short-wasm-names.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const dist = join(root, 'dist');
@@ -26,10 +27,12 @@ mkdirSync(node, { recursive: true });
 // The wasm glue: ES modules for browsers (with the inline JS snippets beside
 // them); CommonJS for Node, bundled into node/index.cjs below, which needs the
 // .cjs extension because the package is "type": "module".
-for (const file of ['taskcluster_wasm.js', 'taskcluster_wasm.d.ts', 'taskcluster_wasm_bg.wasm']) {
+for (const file of ['taskcluster_wasm.js', 'taskcluster_wasm.d.ts']) {
   copyFileSync(join(root, 'build', 'web', file), join(web, file));
   copyFileSync(join(root, 'build', 'nodejs', file), join(node, file.replace(/\.js$/, '.cjs')));
 }
+const wasmBuilds = ['web', 'nodejs'].map((target) => join(root, 'build', target, 'taskcluster_wasm_bg.wasm'));
+if (!readFileSync(wasmBuilds[0]).equals(readFileSync(wasmBuilds[1]))) throw new Error('assemble-package: the web and nodejs builds made different wasm');
 cpSync(join(root, 'build', 'web', 'snippets'), join(web, 'snippets'), { recursive: true });
 cpSync(join(root, 'build', 'nodejs', 'snippets'), join(node, 'snippets'), { recursive: true });
 // The web glue: a call made before the wasm is initialised (only possible with the
@@ -68,6 +71,10 @@ for (const folder of [web, node]) {
   const types = join(folder, 'taskcluster_wasm.d.ts');
   writeFileSync(types, readFileSync(types, 'utf8').replace(/^ *\[Symbol\.dispose\]\(\): void;\n/gm, ''));
 }
+
+// One wasm for both, with short import and export names; the glues follow.
+shortenWasmNames(wasmBuilds[0], join(web, 'taskcluster_wasm_bg.wasm'), [webGluePath, nodeGluePath]);
+copyFileSync(join(web, 'taskcluster_wasm_bg.wasm'), join(node, 'taskcluster_wasm_bg.wasm'));
 
 const require = createRequire(import.meta.url);
 

@@ -29,11 +29,29 @@ impl HmacKey {
 
     /// The MAC of the concatenation of `parts`.
     pub fn sign(&self, parts: &[&[u8]]) -> [u8; 32] {
-        let mut mac = self.0.clone();
+        let mut run = self.start();
         for part in parts {
-            mac.update(part);
+            run.update(part);
         }
-        mac.finalize().into_bytes().into()
+        run.finish()
+    }
+
+    /// A MAC computed over bytes handed over piece by piece.
+    pub fn start(&self) -> HmacRun {
+        HmacRun(self.0.clone())
+    }
+}
+
+/// One MAC in progress (see [`HmacKey::start`]).
+pub struct HmacRun(Hmac<Sha256>);
+
+impl HmacRun {
+    pub fn update(&mut self, bytes: &[u8]) {
+        self.0.update(bytes);
+    }
+
+    pub fn finish(self) -> [u8; 32] {
+        self.0.finalize().into_bytes().into()
     }
 }
 
@@ -59,6 +77,11 @@ pub fn sha256(message: &[u8]) -> [u8; 32] {
 /// Standard base64 with padding (Hawk MACs and hashes, certificate signatures).
 pub fn base64(bytes: &[u8]) -> String {
     STANDARD.encode(bytes)
+}
+
+/// Appends [`base64`] of `bytes` without allocating.
+pub fn push_base64(out: &mut String, bytes: &[u8]) {
+    STANDARD.encode_string(bytes, out);
 }
 
 /// URL-safe base64 without padding (bewits, slugids, temporary access tokens).

@@ -1,7 +1,7 @@
 //! `ServiceClient`: the engine behind every generated service class. It turns
 //! a method name and JS arguments into a signed `fetch`, with retries.
 
-use std::cell::Cell;
+use std::cell::{Cell, OnceCell};
 use std::rc::Rc;
 
 use js_sys::{Promise, Reflect};
@@ -16,7 +16,7 @@ use super::reference::ServiceApi;
 use crate::core::call::{Endpoint, find_function, request_url};
 use crate::core::credentials::Credentials;
 use crate::core::engine::{self, HttpRequest, HttpResponse, Settings, Signing, TransportError};
-use crate::core::hawk::{self, BewitRequest, Target, bewit::expires_at};
+use crate::core::hawk::{Signer, Target, bewit::expires_at, target};
 use crate::core::reference::{FunctionEntry, ServiceReference};
 use crate::core::{Error, Result};
 use crate::transport::Fetch;
@@ -24,6 +24,8 @@ use crate::transport::Fetch;
 struct Shared {
     reference: Rc<ServiceReference>,
     options: ClientOptions,
+    /// For `buildSignedUrl` with static credentials: their signer and ext, made on first use.
+    url_signing: OnceCell<UrlSigning>,
     clock_offset_ms: Cell<f64>,
     /// Sent in Node only; browsers set their own.
     user_agent: Option<String>,
@@ -47,7 +49,7 @@ impl ServiceClient {
         let options = guarded(&reference.name, || ClientOptions::read(&options, &reference))?;
         let user_agent = USER_AGENT.with(Clone::clone);
         Ok(ServiceClient {
-            shared: Rc::new(Shared { reference, options, clock_offset_ms: Cell::new(0.0), user_agent }),
+            shared: Rc::new(Shared { reference, options, url_signing: OnceCell::new(), clock_offset_ms: Cell::new(0.0), user_agent }),
         })
     }
 
@@ -175,15 +177,21 @@ impl Shared {
         let expiration = take_expiration(entry, &mut values)?;
         let call = method_call::parse(entry, &values, Payload::NotAccepted)?;
         let url = self.url(entry, &call, self.endpoint(external))?;
-        let target = Target::parse(&url, "url")?;
         let now = ((js_sys::Date::now() + self.clock_offset_ms.get()) / 1000.0).floor() as i64;
-        let ext = credentials.ext(self.options.authorized_scopes.as_deref());
-        let request = BewitRequest {
-            target: &target,
-            expires_at: expires_at(now, expiration, self.options.signed_url_expiration)?,
-            ext: ext.as_deref(),
+        let expires_at = expires_at(now, expiration, self.options.signed_url_expiration)?;
+        let fresh;
+        let signing = match &self.options.credentials {
+            CredentialSource::Static(own) if own == credentials => self.url_signing.get_or_init(|| UrlSigning::new(own, &self.options)),
+            _ => {
+                fresh = UrlSigning::new(credentials, &self.options);
+                &fresh
+            }
         };
-        hawk::signed_url(&url, credentials.key(), &request)
+        let ext = signing.ext.as_deref();
+        match target::normalized_parts(&url) {
+            Some(parts) => signing.signer.signed_url_for(&url, parts, expires_at, ext),
+            None => signing.signer.signed_url_for(&url, Target::parse(&url, "url")?.parts(), expires_at, ext),
+        }
     }
 
     async fn call(&self, name: &str, values: &JsValue) -> JsResult<JsValue> {
@@ -288,6 +296,18 @@ impl Shared {
                 args::credentials(&resolved, "the credentials agent's getCredentials() result").map(Some)
             }
         }
+    }
+}
+
+/// A signer for one set of credentials and the ext its signed URLs carry.
+struct UrlSigning {
+    signer: Signer,
+    ext: Option<String>,
+}
+
+impl UrlSigning {
+    fn new(credentials: &Credentials, options: &ClientOptions) -> UrlSigning {
+        UrlSigning { signer: Signer::new(credentials.key()), ext: credentials.ext(options.authorized_scopes.as_deref()) }
     }
 }
 

@@ -68,10 +68,18 @@ function signerFor(credentials) {
   return signer;
 }
 
+// The scope list used last and its ext: a client sends the same list again and again.
+let lastScopes = { list: undefined, copy: [], ext: '' };
+
+const sameItems = (a, b) => a.length === b.length && a.every((item, i) => item === b[i]);
+
 /** The ext for `options.ext` or `options.authorizedScopes` (not both); '' for none, null when the checked path must decide. */
 function extFor(ext, authorizedScopes) {
   if (authorizedScopes == null) return ext == null ? '' : typeof ext === 'string' ? ext : null;
-  if (ext != null || !Array.isArray(authorizedScopes) || !authorizedScopes.every((s) => typeof s === 'string')) return null;
+  if (ext != null || !Array.isArray(authorizedScopes)) return null;
+  // The same array with the same items (it may have been changed since): the same ext.
+  if (authorizedScopes === lastScopes.list && sameItems(authorizedScopes, lastScopes.copy)) return lastScopes.ext;
+  if (!authorizedScopes.every((s) => typeof s === 'string')) return null;
   const key = JSON.stringify(authorizedScopes);
   let value = scopeExts.get(key);
   if (value === undefined) {
@@ -80,6 +88,7 @@ function extFor(ext, authorizedScopes) {
     value = HawkSigner.scopesExt(authorizedScopes);
     scopeExts.set(key, value);
   }
+  lastScopes = { list: authorizedScopes, copy: [...authorizedScopes], ext: value };
   return value;
 }
 

@@ -1,8 +1,6 @@
 //! The two primitives everything else signs with: HMAC-SHA256 and SHA-256,
 //! plus the base64 flavours Taskcluster uses.
 
-use base64::Engine;
-use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
 use hmac::{Hmac, KeyInit, Mac};
 use sha2::{Digest, Sha256};
 
@@ -38,20 +36,40 @@ impl HmacKey {
 
     /// A MAC computed over bytes handed over piece by piece.
     pub fn start(&self) -> HmacRun {
-        HmacRun(self.0.clone())
+        HmacRun { mac: self.0.clone(), pending: [0; PENDING_SIZE], used: 0 }
     }
 }
 
+/// Small pieces are gathered to this size before hashing: each update of the
+/// hash has a fixed cost, and a Hawk normalized string comes in about 20 pieces.
+const PENDING_SIZE: usize = 4 * BLOCK_SIZE;
+
 /// One MAC in progress (see [`HmacKey::start`]).
-pub struct HmacRun(Hmac<Sha256>);
+pub struct HmacRun {
+    mac: Hmac<Sha256>,
+    pending: [u8; PENDING_SIZE],
+    used: usize,
+}
 
 impl HmacRun {
     pub fn update(&mut self, bytes: &[u8]) {
-        self.0.update(bytes);
+        if let Some(slot) = self.pending.get_mut(self.used..self.used + bytes.len()) {
+            slot.copy_from_slice(bytes);
+            self.used += bytes.len();
+            return;
+        }
+        self.flush();
+        self.mac.update(bytes);
     }
 
-    pub fn finish(self) -> [u8; 32] {
-        self.0.finalize().into_bytes().into()
+    pub fn finish(mut self) -> [u8; 32] {
+        self.flush();
+        self.mac.finalize().into_bytes().into()
+    }
+
+    fn flush(&mut self) {
+        self.mac.update(self.pending.get(..self.used).unwrap_or_default());
+        self.used = 0;
     }
 }
 
@@ -76,17 +94,44 @@ pub fn sha256(message: &[u8]) -> [u8; 32] {
 
 /// Standard base64 with padding (Hawk MACs and hashes, certificate signatures).
 pub fn base64(bytes: &[u8]) -> String {
-    STANDARD.encode(bytes)
+    let mut out = String::new();
+    push_base64(&mut out, bytes);
+    out
 }
 
-/// Appends [`base64`] of `bytes` without allocating.
+/// Appends [`base64`] of `bytes`.
 pub fn push_base64(out: &mut String, bytes: &[u8]) {
-    STANDARD.encode_string(bytes, out);
+    push_encoded(out, bytes, STANDARD_ALPHABET, true);
 }
 
 /// URL-safe base64 without padding (bewits, slugids, temporary access tokens).
 pub fn base64url(bytes: &[u8]) -> String {
-    URL_SAFE_NO_PAD.encode(bytes)
+    let mut out = String::new();
+    push_encoded(&mut out, bytes, URL_SAFE_ALPHABET, false);
+    out
+}
+
+const STANDARD_ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+const URL_SAFE_ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/// Base64 in `alphabet`, `=`-padded with `pad`: our only encoder (a general
+/// base64 library costs kilobytes of wasm for the few short values signed here).
+fn push_encoded(out: &mut String, bytes: &[u8], alphabet: &[u8; 64], pad: bool) {
+    let mut encoded = std::mem::take(out).into_bytes();
+    encoded.reserve(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let byte = |i: usize| u32::from(chunk.get(i).copied().unwrap_or(0));
+        let group = byte(0) << 16 | byte(1) << 8 | byte(2);
+        let symbol = |shift: u32| alphabet.get(((group >> shift) & 63) as usize).copied().unwrap_or(b'A');
+        let symbols = [symbol(18), symbol(12), symbol(6), symbol(0)];
+        // 1, 2 or 3 bytes make 2, 3 or 4 symbols.
+        encoded.extend_from_slice(symbols.get(..=chunk.len()).unwrap_or_default());
+        if pad {
+            encoded.extend_from_slice(b"==".get(..3 - chunk.len()).unwrap_or_default());
+        }
+    }
+    // Only ASCII was appended to valid text, so this conversion cannot fail.
+    *out = String::from_utf8(encoded).unwrap_or_default();
 }
 
 /// Compares two strings in time independent of where they first differ.
@@ -127,9 +172,35 @@ mod tests {
     }
 
     #[test]
+    fn pieces_of_every_size_sign_like_one_message() {
+        let key = HmacKey::new(b"key");
+        let message: Vec<u8> = (0..1000u32).map(|i| (i % 251) as u8).collect();
+        for piece in [1, 7, 64, 255, 256, 257, 1000] {
+            let mut run = key.start();
+            message.chunks(piece).for_each(|chunk| run.update(chunk));
+            assert_eq!(run.finish(), hmac_sha256(b"key", &message), "pieces of {piece}");
+        }
+    }
+
+    #[test]
     fn base64_flavours() {
         assert_eq!(base64(&[0xfb, 0xff]), "+/8=");
         assert_eq!(base64url(&[0xfb, 0xff]), "-_8");
+    }
+
+    #[test]
+    fn base64_matches_the_base64_crate_for_every_length() {
+        use base64::Engine;
+        use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
+        let bytes: Vec<u8> = (0..=255u8).rev().chain(0..=255).collect();
+        for length in 0..70 {
+            let input = &bytes[length..length * 2];
+            assert_eq!(base64(input), STANDARD.encode(input), "{length}");
+            assert_eq!(base64url(input), URL_SAFE_NO_PAD.encode(input), "{length}");
+        }
+        let mut text = String::from("Hawk é ");
+        push_base64(&mut text, b"ab");
+        assert_eq!(text, "Hawk é YWI=");
     }
 
     #[test]

@@ -83,9 +83,11 @@ function extFor(ext, authorizedScopes) {
   const key = JSON.stringify(authorizedScopes);
   let value = scopeExts.get(key);
   if (value === undefined) {
-    if (authorizedScopes.some((scope) => SURROGATE.test(scope))) return null;
+    const joined = authorizedScopes.join('\n');
+    const length = writePad(joined, 256);
+    value = length < 0 ? undefined : readPad(length, HawkSigner.scopesExt(length, authorizedScopes.length));
+    if (value === undefined) return null;
     if (scopeExts.size >= MAX_EXTS) scopeExts.delete(scopeExts.keys().next().value);
-    value = HawkSigner.scopesExt(authorizedScopes);
     scopeExts.set(key, value);
   }
   lastScopes = { list: authorizedScopes, copy: [...authorizedScopes], ext: value };

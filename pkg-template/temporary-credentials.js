@@ -26,12 +26,15 @@ function fastCreate(options) {
   const { clientId, accessToken } = issuer;
   if (typeof clientId !== 'string' || typeof accessToken !== 'string' || !isOptionalText(name) || !isOptionalText(seed)) return undefined;
   const scopeList = scopes ?? [];
-  if (!Array.isArray(scopeList) || !scopeList.every((scope) => typeof scope === 'string')) return undefined;
+  if (!Array.isArray(scopeList)) return undefined;
   const startMs = start == null ? Math.trunc(Date.now()) : timeMs(start);
   const expiryMs = expiry == null ? NaN : timeMs(expiry);
   if (!Number.isFinite(startMs) || !Number.isFinite(expiryMs)) return undefined;
   let text = `${clientId}\n${accessToken}\n${name ?? ''}\n${seed ?? ''}`;
-  for (const scope of scopeList) text += `\n${scope}`;
+  for (const scope of scopeList) {
+    if (typeof scope !== 'string') return undefined;
+    text += `\n${scope}`;
+  }
   const length = writePad(text, 1024);
   const result = length < 0 ? undefined : readPad(length, issueTemporaryCredentials(length, scopeList.length, startMs, expiryMs));
   if (result === undefined) return undefined;

@@ -3,7 +3,7 @@
 use wasm_bindgen::prelude::*;
 
 use super::args;
-use super::pad::{fields, with_pad};
+use super::pad::{fields, split_fields, with_pad};
 use super::errors::{JsResult, guarded};
 use crate::core::credentials::Credentials;
 use crate::core::error::excerpt;
@@ -202,9 +202,17 @@ impl HawkSigner {
         })
     }
 
-    /// The Hawk ext for `authorizedScopes` (the JS side caches it per scope list).
+    /// The Hawk ext for `authorizedScopes`, given as `scope_count` scopes joined by
+    /// `\n` in the pad (the JS side keeps it per scope list).
     #[wasm_bindgen(js_name = scopesExt)]
-    pub fn scopes_ext(scopes: Vec<String>) -> Option<String> {
-        crate::core::credentials::ext(None, Some(&scopes))
+    pub fn scopes_ext(input_length: usize, scope_count: usize) -> usize {
+        with_pad(input_length, |input| {
+            let scopes: Vec<String> =
+                if scope_count == 0 { Vec::new() } else { split_fields(input).map(String::from).collect() };
+            if scopes.len() != scope_count {
+                return None;
+            }
+            crate::core::credentials::ext(None, Some(&scopes))
+        })
     }
 }

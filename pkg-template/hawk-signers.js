@@ -11,6 +11,7 @@ import {
   signUrl as checkedSignUrl,
 } from './taskcluster_wasm.js';
 import { readPad, writePad } from './pad.js';
+import { refuseUnknownOptions } from './read-options.js';
 
 // A page or server signs with few credentials; the least recently added
 // signer is released (its wasm memory freed) when a new one needs the room.
@@ -23,23 +24,6 @@ const SURROGATE = /[\uD800-\uDFFF]/;
 
 const HEADER_OPTIONS = new Set(['method', 'url', 'credentials', 'authorizedScopes', 'ext', 'timestamp', 'localtimeOffsetMsec', 'nonce', 'payload', 'contentType']);
 const BEWIT_OPTIONS = new Set(['url', 'credentials', 'authorizedScopes', 'ext', 'timestamp', 'localtimeOffsetMsec', 'expiration']);
-
-/** Unknown options are refused, as everywhere in this package (a typo must not go unnoticed). */
-function refuseUnknown(options, known, label) {
-  if (typeof options !== 'object' || options === null) return;
-  let unknown;
-  try {
-    for (const key in options) {
-      if (!known.has(key)) {
-        unknown = key;
-        break;
-      }
-    }
-  } catch {
-    return; // A Proxy that cannot list its keys: the checked path reports it.
-  }
-  if (unknown !== undefined) throw new TypeError(`${label}: options.${unknown} is not an option (known: ${[...known].join(', ')})`);
-}
 
 // The signer used last: a client signs with the same credentials object again and again.
 let last = { credentials: undefined, clientId: undefined, accessToken: undefined, signer: undefined };
@@ -141,18 +125,18 @@ function attempt(fast, options, wholeUrl) {
 
 /** Builds a Hawk `Authorization` header for one request. */
 export function hawkHeader(options) {
-  refuseUnknown(options, HEADER_OPTIONS, 'hawkHeader');
+  refuseUnknownOptions(options, HEADER_OPTIONS, 'hawkHeader');
   return attempt(fastHeader, options) ?? checkedHawkHeader(options);
 }
 
 /** The bewit for a URL: a signature a GET request carries in its query. */
 export function bewit(options) {
-  refuseUnknown(options, BEWIT_OPTIONS, 'bewit');
+  refuseUnknownOptions(options, BEWIT_OPTIONS, 'bewit');
   return attempt(fastBewit, options, false) ?? checkedBewit(options);
 }
 
 /** The URL with `bewit=...` appended: a link that works without headers until it expires. */
 export function signUrl(options) {
-  refuseUnknown(options, BEWIT_OPTIONS, 'signUrl');
+  refuseUnknownOptions(options, BEWIT_OPTIONS, 'signUrl');
   return attempt(fastBewit, options, true) ?? checkedSignUrl(options);
 }

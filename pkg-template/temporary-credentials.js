@@ -5,6 +5,7 @@
 // check and throws the error that names the argument.
 import { createTemporaryCredentials as checkedCreate, issueTemporaryCredentials } from './taskcluster_wasm.js';
 import { readPad, writePad } from './pad.js';
+import { refuseUnknownOptions } from './read-options.js';
 
 const OPTIONS = new Set(['clientId', 'accessToken', 'certificate', 'credentials', 'start', 'expiry', 'scopes', 'name', 'seed']);
 
@@ -44,22 +45,7 @@ function fastCreate(options) {
 
 /** Issues temporary credentials signed with the issuer's permanent credentials. */
 export function createTemporaryCredentials(options) {
-  if (typeof options === 'object' && options !== null) {
-    let unknown;
-    try {
-      for (const key in options) {
-        if (!OPTIONS.has(key)) {
-          unknown = key;
-          break;
-        }
-      }
-    } catch {
-      // A Proxy that cannot list its keys: the checked path reports it.
-    }
-    if (unknown !== undefined) {
-      throw new TypeError(`createTemporaryCredentials: options.${unknown} is not an option (known: ${[...OPTIONS].join(', ')})`);
-    }
-  }
+  refuseUnknownOptions(options, OPTIONS, 'createTemporaryCredentials');
   let issued;
   try {
     issued = fastCreate(options);

@@ -37,7 +37,7 @@ impl Target {
             )));
         };
         let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-        let (authority, tail) = rest.split_at(authority_end);
+        let (authority, tail) = rest.split_at_checked(authority_end).unwrap_or((rest, ""));
         // Credentials in the authority are not part of what Hawk signs.
         let host_port = authority.rsplit_once('@').map_or(authority, |(_, hp)| hp);
         let (host, port) = split_host_port(host_port, default_port, what)?;

@@ -57,3 +57,25 @@ export const RETRY_OPTIONS = ['retries', 'delayFactor', 'randomizationFactor', '
 export function retrySettings(options, label, path = 'options') {
   return RETRY_OPTIONS.map((name) => optionalNumber(readField(options, name, label, path), label, `${path}.${name}`));
 }
+
+/**
+ * Throws a TypeError naming `label` and the first option of `options` not in
+ * `known` (a Set): a typo must not go unnoticed. Hot paths call it, so it reads
+ * the keys without copying them; options whose keys cannot be listed (a
+ * throwing Proxy) are left to the caller's own reading to report.
+ */
+export function refuseUnknownOptions(options, known, label) {
+  if (typeof options !== 'object' || options === null) return;
+  let unknown;
+  try {
+    for (const key in options) {
+      if (!known.has(key)) {
+        unknown = key;
+        break;
+      }
+    }
+  } catch {
+    return;
+  }
+  if (unknown !== undefined) throw new TypeError(`${label}: options.${unknown} is not an option (known: ${[...known].join(', ')})`);
+}

@@ -11,6 +11,7 @@ mod hawk;
 mod limits;
 mod method_call;
 mod oauth;
+mod pad;
 mod reference;
 mod scopes;
 mod service_client;

@@ -3,7 +3,7 @@
 //! hands the final answer back as it came (runtime.js makes the result or the
 //! `TaskclusterError`: JSON and messages are cheaper there than in wasm).
 
-use std::cell::Cell;
+use std::cell::{Cell, OnceCell};
 use std::rc::Rc;
 
 use js_sys::{Array, Promise, Reflect};
@@ -18,7 +18,7 @@ use super::reference::ServiceApi;
 use crate::core::call::{Endpoint, find_function, request_url};
 use crate::core::credentials::Credentials;
 use crate::core::engine::{self, HttpRequest, Settings, Signing, TransportError};
-use crate::core::hawk::{self, BewitRequest, Target, bewit::expires_at};
+use crate::core::hawk::{Signer, Target, bewit::expires_at, target};
 use crate::core::reference::{FunctionEntry, ServiceReference};
 use crate::core::retry::RetryPolicy;
 use crate::core::{Error, Result};
@@ -29,6 +29,8 @@ struct Shared {
     options: ClientOptions,
     /// The Hawk ext of the static credentials (certificate, authorizedScopes), made once.
     ext: Option<String>,
+    /// For `buildSignedUrl` with the static credentials: their signer, made on first use.
+    url_signer: OnceCell<Signer>,
     clock_offset_ms: Cell<f64>,
     /// Sent in Node only; browsers set their own.
     user_agent: Option<String>,
@@ -100,7 +102,7 @@ impl ServiceClient {
         };
         let user_agent = USER_AGENT.with(Clone::clone);
         ServiceClient {
-            shared: Rc::new(Shared { reference, options, ext, clock_offset_ms: Cell::new(0.0), user_agent }),
+            shared: Rc::new(Shared { reference, options, ext, url_signer: OnceCell::new(), clock_offset_ms: Cell::new(0.0), user_agent }),
         }
     }
 
@@ -245,15 +247,23 @@ impl Shared {
         let expiration = take_expiration(entry, &mut values)?;
         let call = method_call::parse(entry, &values, Payload::NotAccepted)?;
         let url = self.url(entry, &call, self.endpoint(external))?;
-        let target = Target::parse(&url, "url")?;
         let now = ((js_sys::Date::now() + self.clock_offset_ms.get()) / 1000.0).floor() as i64;
-        let ext = credentials.ext(self.options.authorized_scopes.as_deref());
-        let request = BewitRequest {
-            target: &target,
-            expires_at: expires_at(now, expiration, self.options.signed_url_expiration)?,
-            ext: ext.as_deref(),
+        let expires_at = expires_at(now, expiration, self.options.signed_url_expiration)?;
+        let (fresh_signer, fresh_ext);
+        let (signer, ext) = match &self.options.credentials {
+            CredentialSource::Static(own) if own == credentials => {
+                (self.url_signer.get_or_init(|| Signer::new(own.key())), self.ext.as_deref())
+            }
+            _ => {
+                fresh_signer = Signer::new(credentials.key());
+                fresh_ext = credentials.ext(self.options.authorized_scopes.as_deref());
+                (&fresh_signer, fresh_ext.as_deref())
+            }
         };
-        hawk::signed_url(&url, credentials.key(), &request)
+        match target::normalized_parts(&url) {
+            Some(parts) => signer.signed_url_for(&url, parts, expires_at, ext),
+            None => signer.signed_url_for(&url, Target::parse(&url, "url")?.parts(), expires_at, ext),
+        }
     }
 
     /// The request for a call, before any await: the async part stays small.

@@ -26,6 +26,23 @@ export declare namespace slugid {
   /** A v4 slug id that never starts with `-`. */
   function nice(): string;
 }
+/**
+ * The time `offset` from now or from `reference`, e.g. `fromNow('2 days 3 hours')`;
+ * any falsy offset (`undefined`, `null`, `''`, `0`, `false`) means now, as in the official clients.
+ */
+export declare function fromNow(offset?: string | null | 0 | false, reference?: Date | number | string): Date;
+/** Like `fromNow`, as an ISO 8601 string with milliseconds and `Z`: `fromNowJSON()` is now. */
+export declare function fromNowJSON(offset?: string | null | 0 | false, reference?: Date | number | string): string;
+
+/**
+ * taskcluster-client's `agents`. Requests here go through `fetch`, whose connection
+ * pool the runtime manages: these are placeholders whose `destroy()` does nothing.
+ */
+export declare const agents: {
+  readonly http: { readonly protocol: 'http:'; destroy(): void };
+  readonly https: { readonly protocol: 'https:'; destroy(): void };
+};
+
 /** A random v4 slug id (taskcluster-client-web's `v4`). */
 export declare function v4(): string;
 /** A v4 slug id that never starts with `-` (taskcluster-client-web's `nice`). */

@@ -3,6 +3,8 @@
 // wasm (ServiceClient); this file only shapes the JS API around it.
 import { ExchangeSet, ServiceApi, ServiceClient, urls } from './taskcluster_wasm.js';
 import { BASE_CLIENT_MEMBERS, BASE_EXCHANGES_MEMBERS } from './base-members.js';
+import { mergeConfigured, withConfigured } from './client-defaults.js';
+import { requestOnce } from './make-request.js';
 
 /** The error every failed API request rejects with. Never carries a secret. */
 export class TaskclusterError extends Error {
@@ -128,6 +130,7 @@ function settle(copy, cls, where) {
     }
   }
   if (copy.fake != null && typeof copy.fake !== 'object') throw new TypeError(`${where}: options.fake must be an object of method implementations`);
+  if (copy.agent != null && typeof copy.agent !== 'object') throw new TypeError(`${where}: options.agent must be an object (http.Agent options), got ${kindOf(copy.agent)}`);
   // Plain data is copied, so a later change by the caller (or a use() client) reaches no other client.
   if (copy.credentials && typeof copy.credentials === 'object' && !isAgent(copy.credentials)) copy.credentials = { ...copy.credentials };
   if (Array.isArray(copy.authorizedScopes)) copy.authorizedScopes = [...copy.authorizedScopes];
@@ -257,7 +260,7 @@ export class BaseClient {
   constructor(options) {
     const cls = this.constructor;
     const where = `new ${cls.name}(options)`;
-    const copy = copyOptions(options, where, OPTION_NAMES);
+    const copy = withConfigured(copyOptions(options, where, OPTION_NAMES));
     const settled = settleOptions(copy, cls, where);
     const engine = new ServiceClient(apiOf(cls), settled?.engine ?? copy);
     const fake = copy.fake ?? undefined;
@@ -268,15 +271,7 @@ export class BaseClient {
 
   /** A new client with these options changed (undefined values keep the current ones); shares no state with this one. */
   use(updates = {}) {
-    const { options } = stateOf(this, 'use');
-    const changed = copyOptions(updates, `${this.constructor.name}.use(options)`, OPTION_NAMES);
-    if (changed !== undefined && (changed === null || typeof changed !== 'object')) {
-      throw new TypeError(`${this.constructor.name}.use(options): options must be an object`);
-    }
-    const merged = { ...options };
-    for (const name in changed) if (changed[name] !== undefined) merged[name] = changed[name];
-    checkedOptions.add(merged);
-    return new this.constructor(merged);
+    return derived(this, stateOf(this, 'use').options, updates);
   }
 
   /** taskcluster-client's hook for per-request clients: a client sending `traceId`. */
@@ -374,6 +369,43 @@ export class BaseClient {
   }
 }
 
+/** A new instance of `client`'s class with its `options` and these `updates` (checked; undefined keeps a value). */
+function derived(client, options, updates) {
+  const where = `${client.constructor.name}.use(options)`;
+  const changed = copyOptions(updates, where, OPTION_NAMES);
+  if (changed !== undefined && (changed === null || typeof changed !== 'object')) throw new TypeError(`${where}: options must be an object`);
+  const merged = { ...options };
+  for (const name in changed) if (changed[name] !== undefined) merged[name] = changed[name];
+  checkedOptions.add(merged);
+  return new client.constructor(merged);
+}
+
+/**
+ * taskcluster-client's `makeRequest(client, method, url, payload, query)`: one
+ * request signed with `client`'s credentials and options, without retries;
+ * resolves to `{statusCode, headers, body}` (see make-request.js).
+ */
+export async function makeRequest(client, method, url, payload, query) {
+  const state = states.get(client);
+  if (state === undefined) throw new TypeError(`makeRequest: client must be a service client made with new (e.g. new Queue(options)), got ${kindOf(client)}`);
+  return requestOnce(state.options, state.engine.clockOffset, method, url, payload, query);
+}
+
+/**
+ * taskcluster-client's `config(options)`: defaults for every client made
+ * afterwards (and the issuer for createTemporaryCredentials); a client's own
+ * options win. Names are checked as a constructor checks them.
+ */
+export function config(options) {
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw new TypeError(`config: options must be an object, got ${kindOf(options)}`);
+  }
+  const copy = copyOptions(options, 'config(options)', OPTION_NAMES);
+  if (copy.credentials && typeof copy.credentials === 'object' && !isAgent(copy.credentials)) copy.credentials = { ...copy.credentials };
+  if (Array.isArray(copy.authorizedScopes)) copy.authorizedScopes = [...copy.authorizedScopes];
+  mergeConfigured(copy);
+}
+
 function call(client, name, args) {
   const state = stateOf(client, `${client?.constructor?.name}.${name}`);
   if (state.fake) return fakeCall(client, state, name, args);
@@ -457,6 +489,7 @@ BaseClient.create = (reference) => createClient(reference);
 
 // ------------------------------------------------------------------ exchange classes
 
+// Per-instance {set: the wasm ExchangeSet, options: for use()}.
 const exchangeSets = new WeakMap();
 
 /** What every exchange class shares. */
@@ -464,11 +497,19 @@ export class BaseExchanges {
   /** Takes the options of a service client (as taskcluster-client's events classes do); only exchangePrefix matters. */
   constructor(options) {
     const cls = this.constructor;
-    const copy = copyOptions(options, `new ${cls.name}(options)`, OPTION_NAMES);
+    const copy = withConfigured(copyOptions(options, `new ${cls.name}(options)`, OPTION_NAMES));
     const prefix = copy === null || typeof copy !== 'object' ? copy : { exchangePrefix: copy.exchangePrefix };
-    exchangeSets.set(this, new ExchangeSet(apiOf(cls), prefix));
+    exchangeSets.set(this, { set: new ExchangeSet(apiOf(cls), prefix), options: copy ?? {} });
+  }
+
+  /** A new instance with these options changed (e.g. another exchangePrefix); shares no state with this one. */
+  use(updates = {}) {
+    const state = exchangeSets.get(this);
+    if (state === undefined) throw new TypeError('use must be called on an exchanges instance made with new');
+    return derived(this, state.options, updates);
   }
 }
+BaseExchanges.prototype.taskclusterPerRequestInstance = BaseClient.prototype.taskclusterPerRequestInstance;
 
 /** A class for an exchanges reference `{name, exchangePrefix, exchanges}`. */
 export function exchangeClass(reference) {
@@ -479,7 +520,7 @@ export function exchangeClass(reference) {
     if (BASE_EXCHANGES_MEMBERS.includes(name)) continue;
     Object.defineProperty(cls.prototype, name, {
       value: named(function (pattern) {
-        const binding = exchangeSets.get(this).binding(name, pattern);
+        const binding = exchangeSets.get(this).set.binding(name, pattern);
         return { ...binding, routingKeyReference: structuredClone(routingKey) };
       }, name),
       writable: true,

@@ -12,18 +12,19 @@ const LABEL = 'makeRequest';
 
 const kindOf = (value) => (value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value);
 
-/** `query` as a query string, as Node's `querystring.stringify` writes it (arrays repeat the key). */
+/** `query` as a query string, as Node's `querystring.stringify` writes it (`%20`, arrays repeat the key). */
 function queryString(query) {
   if (query === null || typeof query !== 'object' || Array.isArray(query)) {
     throw new TypeError(`${LABEL}: query must be an object, got ${kindOf(query)}`);
   }
-  const search = new URLSearchParams();
+  const pairs = [];
   for (const [key, value] of Object.entries(query)) {
     for (const item of Array.isArray(value) ? value : [value]) {
-      search.append(key, ['string', 'number', 'boolean', 'bigint'].includes(typeof item) ? String(item) : '');
+      const text = ['string', 'number', 'boolean', 'bigint'].includes(typeof item) ? String(item) : '';
+      pairs.push(`${encodeURIComponent(key)}=${encodeURIComponent(text)}`);
     }
   }
-  return search.toString();
+  return pairs.join('&');
 }
 
 /** The credentials to sign with: static ones, or an agent's current ones; undefined for anonymous. */

@@ -1,0 +1,75 @@
+// taskcluster-client's `config(options)`: process-wide defaults for the clients
+// made afterwards and the issuer of createTemporaryCredentials. A file of its own,
+// since what it sets stays set for the whole process. taskcluster-client, given the
+// same config, is the oracle.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import official from 'taskcluster-client';
+import * as ours from 'taskcluster-wasm';
+import { startEmulator } from '../../emulator/index.mjs';
+
+let emu;
+before(async () => {
+  emu = await startEmulator({ port: 0 });
+});
+after(async () => {
+  await emu?.close();
+  official.agents.http.destroy();
+  official.agents.https.destroy();
+});
+
+/** What a program relying on config() sees, for either package. */
+async function program(tc) {
+  const { privateArtifact: artifact, decisionTaskId } = emu.state.demo;
+  const out = {};
+  const queue = new tc.Queue(); // rootUrl and credentials from config()
+  out.task = (await queue.task(decisionTaskId)).metadata.name;
+  const link = queue.buildSignedUrl(queue.getArtifact, artifact.taskId, artifact.runId, artifact.name);
+  out.signed = (await fetch(link)).status;
+  // The client's own options win: anonymous, so nothing to sign with.
+  const anonymous = new tc.Queue({ credentials: {} });
+  try {
+    anonymous.buildSignedUrl(anonymous.getArtifact, artifact.taskId, artifact.runId, artifact.name);
+    out.anonymous = 'signed';
+  } catch {
+    out.anonymous = 'refused';
+  }
+  // Temporary credentials issued by the configured client.
+  const temporary = tc.createTemporaryCredentials({ expiry: tc.fromNow('1 hour'), scopes: ['queue:get-artifact:private/*'] });
+  const auth = new tc.Auth({ credentials: temporary });
+  out.temporaryScopes = (await auth.currentScopes()).scopes;
+  return out;
+}
+
+test('config(): clients made afterwards and createTemporaryCredentials use the configured options, as in taskcluster-client', async () => {
+  const options = { rootUrl: emu.rootUrl, credentials: { ...emu.clients.limited }, retries: 1 };
+  official.config(options);
+  ours.config(options);
+  options.credentials.accessToken = 'changed after config'; // config() keeps its own copy
+  options.rootUrl = 'https://elsewhere.example.com';
+  official.config({ rootUrl: emu.rootUrl, credentials: { ...emu.clients.limited } });
+  const expected = await program(official);
+  const actual = await program(ours);
+  assert.deepEqual(actual, expected);
+  assert.deepEqual({ ...actual, temporaryScopes: undefined }, { task: actual.task, signed: 200, anonymous: 'refused', temporaryScopes: undefined });
+  // The certificate's scope, expanded with the anonymous role's (as the auth service does).
+  assert.ok(actual.temporaryScopes.includes('queue:get-artifact:private/*') && actual.temporaryScopes.includes('assume:anonymous'));
+});
+
+test('config(): later calls merge (undefined keeps a value); names are checked as a constructor checks them', () => {
+  ours.config({ traceId: 'from-config', retries: undefined });
+  const queue = new ours.Queue({ rootUrl: 'https://tc.example.com' });
+  assert.equal(queue.buildUrl(queue.task, 'abc'), 'https://tc.example.com/api/queue/v1/task/abc');
+  // The configured credentials still sign (retries: undefined did not erase the earlier config).
+  assert.match(queue.buildSignedUrl(queue.task, 'abc'), /bewit=/);
+  assert.throws(() => ours.config({ credentails: {} }), (e) => e instanceof TypeError && /config\(options\): unknown option "credentails"; did you mean credentials\?/.test(e.message));
+  for (const bad of [undefined, null, 'x', ['rootUrl']]) {
+    assert.throws(() => ours.config(bad), (e) => e instanceof TypeError && /^config: options must be an object/.test(e.message));
+  }
+  // A credentialAgent replaces the configured credentials instead of clashing with them.
+  const agent = { getCredentials: async () => emu.clients.limited };
+  assert.ok(new ours.Queue({ rootUrl: emu.rootUrl, credentialAgent: agent }));
+  // Exchange classes take the defaults too.
+  ours.config({ exchangePrefix: 'exchange/configured/v1/' });
+  assert.equal(new ours.QueueEvents().taskCompleted({}).exchange, 'exchange/configured/v1/task-completed');
+});

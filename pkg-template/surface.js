@@ -22,6 +22,7 @@ export { downloadArtifact } from './artifacts.js';
 export { TransferError } from './transfer.js';
 export { fromEnvVars, optionsFromEnvironment } from './env.js';
 export { credentialInformation } from './credential-information.js';
+export { request } from './web-request.js';
 export { Urls, urls, withRootUrl } from './urls.js';
 export { scopes, simplifyScopeExpression } from './scopes.js';
 

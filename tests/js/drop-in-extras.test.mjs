@@ -128,6 +128,40 @@ test('makeRequest: errors as taskcluster-client reports them (status, body code)
   await assert.rejects(ours.makeRequest(mine, 'get', echo.url, undefined, 'limit=1'), (e) => e instanceof TypeError && /makeRequest: query/.test(e.message));
 });
 
+// ------------------------------------------------------------------ client-web's request
+
+test("request (client-web's): the same answers and errors as taskcluster-client-web, signed or not, through 5xx retries", async () => {
+  const web = await loadClientWeb();
+  globalThis.window ??= globalThis; // client-web signs with window.btoa
+  const { decisionTaskId } = emu.state.demo;
+  const api = (path) => `${emu.rootUrl}/api${path}`;
+  const calls = [
+    [api(`/queue/v1/task/${decisionTaskId}`)],
+    [api('/auth/v1/scopes/current'), { method: 'get', credentials: emu.clients.limited }],
+    [api('/queue/v1/task/fN1SbArXTPSVFNUvaOlinQ')],
+    [api('/secrets/v1/secret/nothing-here'), { method: 'GET', credentials: emu.clients.limited }],
+    [api('/queue/v1/task/fN1SbArXTPSVFNUvaOlinQ'), { method: 'PUT', body: JSON.stringify({}), credentials: emu.clients.limited }],
+    [`${echo.url}/status/409`, { retries: 0 }],
+  ];
+  const settle = (promise) => promise.then((value) => ({ value }), (error) => ({ message: error.message, status: error.response?.status, code: error.body?.code }));
+  for (const args of calls) {
+    const expected = await settle(web.request(...args));
+    const actual = await settle(ours.request(...args));
+    assert.deepEqual(actual, expected, `${args[0]} ${args[1]?.method ?? ''}`);
+  }
+  assert.equal((await ours.request(api(`/queue/v1/task/${decisionTaskId}`))).taskGroupId, emu.state.demo.taskGroupId);
+  // Two 500s, then the answer: both retry (client-web's first retry waits 0 ms, ours about 100).
+  for (const request of [web.request, ours.request]) {
+    emu.faults.status500Count = 2;
+    assert.equal((await request(api(`/queue/v1/task/${decisionTaskId}`), { delayFactor: 10 })).taskGroupId, emu.state.demo.taskGroupId);
+    assert.equal(emu.faults.status500Count, 0);
+  }
+  // Fixed here: the timeout applies; unknown options are refused.
+  await assert.rejects(ours.request(`${echo.url}/slow`, { timeout: 100, retries: 0 }), /timeout|aborted/i);
+  await assert.rejects(ours.request(echo.url, { retires: 1 }), (e) => e instanceof TypeError && /request: unknown option "retires"/.test(e.message));
+  await assert.rejects(ours.request(42), (e) => e instanceof TypeError && /request: url must be a string/.test(e.message));
+});
+
 // ------------------------------------------------------------------ agents
 
 test('agents: the official export exists with destroy(); the agent option takes http.Agent options and refuses other types', () => {

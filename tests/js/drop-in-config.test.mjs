@@ -6,7 +6,16 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import official from 'taskcluster-client';
 import * as ours from 'taskcluster-wasm';
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { fileURLToPath } from 'node:url';
 import { startEmulator } from '../../emulator/index.mjs';
+
+const run = promisify(execFile);
+// Inside the repository, so that the example's import resolves from node_modules.
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 let emu;
 before(async () => {
@@ -72,4 +81,26 @@ test('config(): later calls merge (undefined keeps a value); names are checked a
   // Exchange classes take the defaults too.
   ours.config({ exchangePrefix: 'exchange/configured/v1/' });
   assert.equal(new ours.QueueEvents().taskCompleted({}).exchange, 'exchange/configured/v1/task-completed');
+});
+
+test("docs/js-api.md's example of the rest of the official surface runs against the emulator", async () => {
+  const guide = readFileSync(new URL('../../docs/js-api.md', import.meta.url), 'utf8');
+  const section = guide.slice(guide.indexOf('## The rest of the official surface'));
+  const code = /```js\n([\s\S]*?)```/.exec(section)[1];
+  const { privateArtifact } = emu.state.demo;
+  mkdirSync(path.join(ROOT, 'test-output'), { recursive: true });
+  const dir = mkdtempSync(path.join(ROOT, 'test-output', 'js-api-'));
+  try {
+    const file = path.join(dir, 'example.mjs');
+    writeFileSync(file, [
+      `const credentials = ${JSON.stringify(emu.clients.limited)};`,
+      `const taskId = ${JSON.stringify(privateArtifact.taskId)};`,
+      code.replaceAll('https://tc.example.com', emu.rootUrl).replace(', 0, \'private/log\')', `, ${privateArtifact.runId}, ${JSON.stringify(privateArtifact.name)})`),
+      'console.log(JSON.stringify({ statusCode, url: typeof body.url, scopes: scopes.scopes.includes("auth:current-scopes") }));',
+    ].join('\n'));
+    const { stdout } = await run(process.execPath, [file], { cwd: ROOT, timeout: 30_000 });
+    assert.deepEqual(JSON.parse(stdout), { statusCode: 303, url: 'string', scopes: true });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -124,3 +124,5 @@ export declare function config(options: Partial<ClientOptions>): void;
 export declare function serviceClass(reference: ServiceReference): typeof BaseClient;
 export declare function exchangeClass(reference: ExchangesReference): typeof BaseExchanges;
 export declare function createClient(reference: object, name?: string): typeof BaseClient | typeof BaseExchanges;
+/** taskcluster-client's process-wide switch: `config({serviceDiscoveryScheme: scheme})`. */
+export declare function setServiceDiscoveryScheme(scheme: 'default' | 'k8s-dns'): void;

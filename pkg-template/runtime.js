@@ -400,11 +400,35 @@ export function config(options) {
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
     throw new TypeError(`config: options must be an object, got ${kindOf(options)}`);
   }
-  const copy = copyOptions(options, 'config(options)', OPTION_NAMES);
+  const copy = copyOptions(options, 'config(options)', OPTION_NAMES.filter((name) => !CLASS_OPTIONS.includes(name)));
   if (copy.credentials && typeof copy.credentials === 'object' && !isAgent(copy.credentials)) copy.credentials = { ...copy.credentials };
   if (Array.isArray(copy.authorizedScopes)) copy.authorizedScopes = [...copy.authorizedScopes];
+  // A value a client would refuse is refused now, not at every construction afterwards.
+  try {
+    configProbe ??= serviceClass({ name: 'ConfigProbe', serviceName: 'config-probe', apiVersion: 'v1', functions: [] });
+    new configProbe(withConfigured({ rootUrl: 'https://config.invalid', ...copy })); // eslint-disable-line no-new, new-cap
+  } catch (error) {
+    throw new error.constructor(String(error.message).replace(/^(ConfigProbe: )?new ConfigProbe\(options\)/, 'config(options)'));
+  }
   mergeConfigured(copy);
 }
+/**
+ * taskcluster-client's `setServiceDiscoveryScheme(scheme)`: the scheme of every client
+ * made afterwards that does not choose its own, as `config({serviceDiscoveryScheme})`.
+ */
+export function setServiceDiscoveryScheme(scheme) {
+  if (typeof scheme !== 'string') throw new TypeError(`setServiceDiscoveryScheme: scheme must be 'default' or 'k8s-dns', got ${kindOf(scheme)}`);
+  try {
+    config({ serviceDiscoveryScheme: scheme });
+  } catch (error) {
+    throw new error.constructor(String(error.message).replace(/^config\(options\): options\.serviceDiscoveryScheme/, 'setServiceDiscoveryScheme: scheme'));
+  }
+}
+
+// Options that describe one class, not defaults for all.
+const CLASS_OPTIONS = ['serviceName', 'serviceVersion', 'reference'];
+// A class without methods, made on the first config() only to check its options.
+let configProbe;
 
 function call(client, name, args) {
   const state = stateOf(client, `${client?.constructor?.name}.${name}`);
@@ -556,6 +580,20 @@ export function createClient(reference, name) {
   if (reference === null || typeof reference !== 'object') {
     throw new TypeError(`createClient: reference must be an object, got ${reference === null ? 'null' : typeof reference}`);
   }
+  let cls;
+  try {
+    const { compact, isExchanges } = compactReference(reference, name);
+    cls = isExchanges ? exchangeClass(compact) : serviceClass(compact);
+  } catch (error) {
+    if (error instanceof TypeError && /^(createClient|serviceClass|exchangeClass):/.test(error.message)) throw error;
+    throw new TypeError('createClient: reading the reference threw an exception', { cause: error }); // a getter or Proxy of the caller's
+  }
+  apiOf(cls); // a malformed reference fails here, not at the first construction
+  return cls;
+}
+
+/** The reference in our compact format, checked. */
+function compactReference(reference, name) {
   const entries = Array.isArray(reference.entries) ? reference.entries : undefined;
   const isExchanges = entries ? entries.some((e) => e.type === 'topic-exchange') : Array.isArray(reference.exchanges);
   const serviceName = serviceNameOf(reference);
@@ -577,9 +615,7 @@ export function createClient(reference, name) {
   delete compact.entries;
   delete compact.baseUrl;
   checkReference(compact, isExchanges ? 'exchanges' : 'functions', 'createClient');
-  const cls = isExchanges ? exchangeClass(compact) : serviceClass(compact);
-  apiOf(cls); // a malformed reference fails here, not at the first construction
-  return cls;
+  return { compact, isExchanges };
 }
 
 /** Client classes for every service a deployment lists in its API manifest (`urls.apiManifest`). */

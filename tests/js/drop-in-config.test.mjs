@@ -72,6 +72,11 @@ test('config(): later calls merge (undefined keeps a value); names are checked a
   // The configured credentials still sign (retries: undefined did not erase the earlier config).
   assert.match(queue.buildSignedUrl(queue.task, 'abc'), /bewit=/);
   assert.throws(() => ours.config({ credentails: {} }), (e) => e instanceof TypeError && /config\(options\): unknown option "credentails"; did you mean credentials\?/.test(e.message));
+  // Values a client would refuse are refused by config itself, and leave the defaults as they were.
+  assert.throws(() => ours.config({ retries: 'many' }), (e) => e instanceof TypeError && /^config\(options\): options\.retries must be a number/.test(e.message));
+  assert.throws(() => ours.config({ timeout: -1 }), (e) => e instanceof RangeError && /^config\(options\): options\.timeout/.test(e.message));
+  assert.throws(() => ours.config({ serviceName: 'queue' }), (e) => e instanceof TypeError && /config\(options\): unknown option "serviceName"/.test(e.message));
+  assert.ok(new ours.Queue({ rootUrl: 'https://tc.example.com' }));
   for (const bad of [undefined, null, 'x', ['rootUrl']]) {
     assert.throws(() => ours.config(bad), (e) => e instanceof TypeError && /^config: options must be an object/.test(e.message));
   }

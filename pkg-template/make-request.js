@@ -4,6 +4,7 @@
 // retries, and a redirect is answered, not followed. The answer has the shape
 // of the `got` response the official one resolves to: {statusCode, headers, body}.
 import { hawkHeader } from './hawk-signers.js';
+import { absoluteHttpUrl } from './http-url.js';
 
 // Outside browsers fetch hands a redirect back as it is; browsers only expose an
 // opaque one, so there it is followed (as the service clients do).
@@ -57,8 +58,7 @@ export async function requestOnce(options, clockOffset, method, url, payload, qu
   if (typeof method !== 'string' || !/^[a-z]+$/i.test(method)) {
     throw new TypeError(`${LABEL}: method must be an HTTP method name such as 'get', got ${typeof method === 'string' ? JSON.stringify(method.slice(0, 60)) : kindOf(method)}`);
   }
-  if (typeof url !== 'string') throw new TypeError(`${LABEL}: url must be a string, got ${kindOf(url)}`);
-  let target = url;
+  let target = absoluteHttpUrl(LABEL, url);
   if (query != null) {
     const search = queryString(query);
     if (search) target += `${target.includes('?') ? '&' : '?'}${search}`;

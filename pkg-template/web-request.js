@@ -4,6 +4,7 @@
 // here: `timeout` is applied (per attempt), the first retry waits (~100 ms, not 0),
 // a non-JSON error answer is an Error (not a TypeError), and redirects are followed.
 import { hawkHeader } from './hawk-signers.js';
+import { absoluteHttpUrl } from './http-url.js';
 import { readingOptions } from './read-options.js';
 import { TransferError, redactedUrl, withRetries } from './transfer.js';
 
@@ -35,8 +36,8 @@ function authorization(method, url, credentials, extra) {
 }
 
 /** client-web's request: the parsed JSON answer, or null when it is not JSON. */
-export async function request(url, options = {}) {
-  if (typeof url !== 'string') throw new TypeError(`${LABEL}: url must be a string, got ${kindOf(url)}`);
+export async function request(input, options = {}) {
+  const url = absoluteHttpUrl(LABEL, input);
   const { credentials = 'omit', extra, timeout = 30_000, ...rest } = readOptions(options);
   const retry = Object.fromEntries(RETRY_OPTIONS.filter((name) => rest[name] !== undefined).map((name) => [name, rest[name]]));
   const init = Object.fromEntries(FETCH_OPTIONS.filter((name) => rest[name] !== undefined).map((name) => [name, rest[name]]));

@@ -109,3 +109,26 @@ test("docs/js-api.md's example of the rest of the official surface runs against 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('setServiceDiscoveryScheme: clients made afterwards send in-cluster (k8s-dns) requests, as with taskcluster-client', () => {
+  const rootUrl = 'https://tc.example.com';
+  const urls = (tc) => {
+    const queue = new tc.Queue({ rootUrl, credentials: {} });
+    return [queue.buildUrl(queue.task, 'abc'), queue.externalBuildUrl(queue.task, 'abc')];
+  };
+  try {
+    official.setServiceDiscoveryScheme('k8s-dns');
+    ours.setServiceDiscoveryScheme('k8s-dns');
+    assert.deepEqual(urls(ours), urls(official));
+    assert.deepEqual(urls(ours), ['http://taskcluster-queue/api/queue/v1/task/abc', 'https://tc.example.com/api/queue/v1/task/abc']);
+    // A client's own option still wins.
+    const own = new ours.Queue({ rootUrl, serviceDiscoveryScheme: 'default' });
+    assert.equal(own.buildUrl(own.task, 'abc'), 'https://tc.example.com/api/queue/v1/task/abc');
+    assert.throws(() => ours.setServiceDiscoveryScheme('dns'), /^(TypeError|RangeError|Error): setServiceDiscoveryScheme: scheme/);
+    assert.throws(() => ours.setServiceDiscoveryScheme(), (e) => e instanceof TypeError && /^setServiceDiscoveryScheme: scheme/.test(e.message));
+  } finally {
+    official.setServiceDiscoveryScheme('default');
+    ours.setServiceDiscoveryScheme('default');
+  }
+  assert.deepEqual(urls(ours), urls(official));
+});

@@ -47,6 +47,19 @@ async function startEchoServer() {
   return { url, close: () => new Promise((resolve) => server.close(resolve)) };
 }
 
+test('every export of taskcluster-client (named and default) and of taskcluster-client-web exists here, of the same kind', async () => {
+  const web = await loadClientWeb();
+  const officialNames = new Set([...Object.keys(official), ...Object.keys(await import('taskcluster-client'))].filter((n) => n !== 'default'));
+  for (const [label, names, source] of [['taskcluster-client', officialNames, official], ['client-web', new Set(Object.keys(web)), web]]) {
+    for (const name of names) {
+      assert.ok(name in ours, `${label}'s ${name} is exported here`);
+      assert.equal(typeof ours[name], typeof source[name], `${label}'s ${name}: ${typeof source[name]}`);
+    }
+  }
+  // The classes and clients map of both, by name.
+  assert.deepEqual(Object.keys(official.clients).filter((name) => !(name in ours.clients)), []);
+});
+
 // ------------------------------------------------------------------ makeRequest
 
 /** What a makeRequest answer or failure says, in the same terms for both packages. */

@@ -28,6 +28,15 @@ function queryString(query) {
   return pairs.join('&');
 }
 
+/** `hawkHeader(options)` for `label`: an error names `label` (the credentials may come from an agent). */
+export function signedHeader(label, options) {
+  try {
+    return hawkHeader(options);
+  } catch (error) {
+    throw new error.constructor(String(error.message).replace(/^hawkHeader: options\./, `${label}: `));
+  }
+}
+
 /** The credentials to sign with: static ones, or an agent's current ones; undefined for anonymous. */
 async function credentialsOf({ credentials, credentialAgent }) {
   const source = credentialAgent ?? credentials;
@@ -68,7 +77,7 @@ export async function requestOnce(options, clockOffset, method, url, payload, qu
   if (options.traceId) headers['x-taskcluster-trace-id'] = options.traceId;
   const credentials = await credentialsOf(options);
   if (credentials) {
-    headers.authorization = hawkHeader({
+    headers.authorization = signedHeader(LABEL, {
       method: verb, url: target, credentials, localtimeOffsetMsec: clockOffset,
       authorizedScopes: Array.isArray(options.authorizedScopes) ? options.authorizedScopes : undefined,
     });

@@ -3,8 +3,8 @@
 // network errors; resolves to the parsed JSON (or null for other content). Fixed
 // here: `timeout` is applied (per attempt), the first retry waits (~100 ms, not 0),
 // a non-JSON error answer is an Error (not a TypeError), and redirects are followed.
-import { hawkHeader } from './hawk-signers.js';
 import { absoluteHttpUrl } from './http-url.js';
+import { signedHeader } from './make-request.js';
 import { readingOptions } from './read-options.js';
 import { TransferError, redactedUrl, withRetries } from './transfer.js';
 
@@ -31,8 +31,10 @@ function readOptions(options) {
 /** The Authorization header for `credentials` (an object), with client-web's raw `extra` as the ext when given. */
 function authorization(method, url, credentials, extra) {
   // With `extra` the caller built the ext (certificate, authorizedScopes) itself, as client-web expects.
-  const signing = extra === undefined ? credentials : { clientId: credentials.clientId, accessToken: credentials.accessToken };
-  return hawkHeader({ method, url, credentials: signing, ext: extra });
+  const signing = extra === undefined
+    ? credentials
+    : readingOptions(LABEL, () => ({ clientId: credentials.clientId, accessToken: credentials.accessToken }), 'credentials');
+  return signedHeader(LABEL, { method, url, credentials: signing, ext: extra });
 }
 
 /** client-web's request: the parsed JSON answer, or null when it is not JSON. */
@@ -41,9 +43,17 @@ export async function request(input, options = {}) {
   const { credentials = 'omit', extra, timeout = 30_000, ...rest } = readOptions(options);
   const retry = Object.fromEntries(RETRY_OPTIONS.filter((name) => rest[name] !== undefined).map((name) => [name, rest[name]]));
   const init = Object.fromEntries(FETCH_OPTIONS.filter((name) => rest[name] !== undefined).map((name) => [name, rest[name]]));
-  if (!Number.isFinite(timeout) || timeout <= 0) throw new RangeError(`${LABEL}: options.timeout must be a positive number of milliseconds, got ${timeout}`);
-  const method = String(init.method ?? 'GET').toUpperCase();
-  const headers = { ...(init.body !== undefined && { 'Content-Type': 'application/json' }), ...readingOptions(LABEL, () => ({ ...init.headers }), 'headers') };
+  if (typeof timeout !== 'number') throw new TypeError(`${LABEL}: options.timeout must be a number of milliseconds, got ${kindOf(timeout)}`);
+  if (!(timeout > 0 && timeout < 2 ** 31)) throw new RangeError(`${LABEL}: options.timeout must be a positive number of milliseconds, got ${timeout}`);
+  if (init.method !== undefined && typeof init.method !== 'string') throw new TypeError(`${LABEL}: options.method must be a string, got ${kindOf(init.method)}`);
+  if (typeof credentials !== 'string' && (credentials === null || typeof credentials !== 'object')) {
+    throw new TypeError(`${LABEL}: options.credentials must be {clientId, accessToken, certificate?} or a fetch credentials mode, got ${kindOf(credentials)}`);
+  }
+  if (extra !== undefined && typeof extra !== 'string') throw new TypeError(`${LABEL}: options.extra must be a string (a base64 Hawk ext), got ${kindOf(extra)}`);
+  const method = (init.method ?? 'GET').toUpperCase();
+  const given = readingOptions(LABEL, () => (init.headers instanceof Headers ? Object.fromEntries(init.headers) : { ...init.headers }), 'headers');
+  const typed = Object.keys(given).some((name) => name.toLowerCase() === 'content-type');
+  const headers = { ...(init.body !== undefined && !typed && { 'Content-Type': 'application/json' }), ...given };
   let fetchCredentials = credentials;
   if (typeof credentials !== 'string') {
     headers.Authorization = authorization(method, url, credentials, extra);

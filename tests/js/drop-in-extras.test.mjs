@@ -121,6 +121,12 @@ test('makeRequest: the same request as taskcluster-client (method, URL with quer
   }
   assert.deepEqual(received[1], received[0]);
   assert.deepEqual(received[0].ext, { authorizedScopes: ['a:b'] });
+  // An agent's credentials are asked for per request; bad ones are an error naming makeRequest.
+  const agent = { getCredentials: async () => emu.clients.limited };
+  const viaAgent = await ours.makeRequest(new ours.Queue({ rootUrl: emu.rootUrl, credentialAgent: agent }), 'get', `${echo.url}/a`);
+  assert.match(viaAgent.body.headers.authorization, /^Hawk id="demo\/limited"/);
+  const badAgent = { getCredentials: async () => ({ clientId: 'a', accessToken: 'b', certificate: 'not JSON' }) };
+  await assert.rejects(ours.makeRequest(new ours.Queue({ rootUrl: emu.rootUrl, credentialAgent: badAgent }), 'get', echo.url), /^Error: makeRequest: |^TypeError: makeRequest: /);
   // An anonymous client sends no Authorization header.
   const anonymous = await ours.makeRequest(new ours.Queue({ rootUrl: emu.rootUrl, credentials: {} }), 'get', `${echo.url}/x`);
   assert.equal(anonymous.body.headers.authorization, undefined);
@@ -173,6 +179,16 @@ test("request (client-web's): the same answers and errors as taskcluster-client-
   await assert.rejects(ours.request(`${echo.url}/slow`, { timeout: 100, retries: 0 }), /timeout|aborted/i);
   await assert.rejects(ours.request(echo.url, { retires: 1 }), (e) => e instanceof TypeError && /request: unknown option "retires"/.test(e.message));
   await assert.rejects(ours.request(42), (e) => e instanceof TypeError && /request: url must be a string/.test(e.message));
+  for (const [options, pattern] of [
+    [{ credentials: null }, /^request: options\.credentials must be/], [{ timeout: Symbol('t') }, /^request: options\.timeout must be a number/],
+    [{ method: 5 }, /^request: options\.method must be a string/], [{ extra: {} }, /^request: options\.extra must be a string/],
+    [{ method: 'GET', credentials: { clientId: 'a' } }, /^request: credentials\.accessToken/],
+  ]) {
+    await assert.rejects(ours.request(echo.url, options), (e) => e instanceof TypeError && pattern.test(e.message), JSON.stringify(Object.keys(options)));
+  }
+  // Headers as a Headers object; a content type given in any case is not doubled.
+  const echoed = await ours.request(`${echo.url}/h`, { method: 'POST', body: 'x', headers: new Headers({ 'content-type': 'text/plain', 'x-a': 'b' }) });
+  assert.deepEqual([echoed.headers['content-type'], echoed.headers['x-a']], ['text/plain', 'b']);
 });
 
 // ------------------------------------------------------------------ agents

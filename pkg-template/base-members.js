@@ -8,4 +8,4 @@ export const BASE_CLIENT_MEMBERS = Object.freeze([
   'taskclusterPerRequestInstance', 'fakeCalls',
 ]);
 
-export const BASE_EXCHANGES_MEMBERS = Object.freeze(['constructor']);
+export const BASE_EXCHANGES_MEMBERS = Object.freeze(['constructor', 'use', 'taskclusterPerRequestInstance']);

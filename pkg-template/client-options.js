@@ -180,6 +180,7 @@ export function readClientOptions(copy, cls, where) {
     }
   }
   if (copy.fake != null && typeof copy.fake !== 'object') throw new TypeError(`${where}: options.fake must be an object of method implementations`);
+  if (copy.agent != null && typeof copy.agent !== 'object') throw new TypeError(`${where}: options.agent must be an object (http.Agent options), got ${typeName(copy.agent)}`);
 
   const rootUrl = optionalText(copy.rootUrl, where, 'options.rootUrl') || undefined;
   const baseUrl = optionalText(copy.baseUrl, where, 'options.baseUrl');

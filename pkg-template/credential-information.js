@@ -58,10 +58,18 @@ export async function credentialInformation(rootUrl, credentials) {
     return { result: known, issuer: certificate.issuer || credentials.clientId };
   }, 'credentials');
 
-  const [client, { scopes }] = await Promise.all([
-    new Auth({ rootUrl }).client(issuer),
-    new Auth({ rootUrl, credentials }).currentScopes(),
-  ]);
+  let client;
+  let scopes;
+  try {
+    [client, { scopes }] = await Promise.all([
+      new Auth({ rootUrl }).client(issuer),
+      new Auth({ rootUrl, credentials }).currentScopes(),
+    ]);
+  } catch (error) {
+    // The failing call names itself (e.g. Auth.currentScopes); the caller called credentialInformation.
+    if (error instanceof Error && !error.message.startsWith('credentialInformation')) error.message = `credentialInformation: ${error.message}`;
+    throw error;
+  }
   const clientExpires = new Date(client.expires);
   if (!result.expiry || result.expiry > clientExpires) result.expiry = clientExpires;
   if (client.disabled) result.active = false;

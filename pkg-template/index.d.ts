@@ -26,6 +26,44 @@ export declare namespace slugid {
   /** A v4 slug id that never starts with `-`. */
   function nice(): string;
 }
+/**
+ * The time `offset` from now or from `reference`, e.g. `fromNow('2 days 3 hours')`;
+ * any falsy offset (`undefined`, `null`, `''`, `0`, `false`) means now, as in the official clients.
+ */
+export declare function fromNow(offset?: string | null | 0 | false, reference?: Date | number | string): Date;
+/** Like `fromNow`, as an ISO 8601 string with milliseconds and `Z`: `fromNowJSON()` is now. */
+export declare function fromNowJSON(offset?: string | null | 0 | false, reference?: Date | number | string): string;
+
+/** taskcluster-client-web's `request` options: fetch's, plus signing and retries. */
+export interface RequestOptions extends Omit<RequestInit, 'credentials' | 'redirect'> {
+  /** Credentials to sign with (Hawk), or fetch's credentials mode (default `'omit'`). */
+  credentials?: Credentials | RequestCredentials;
+  /** A raw Hawk ext (base64 JSON), as client-web takes it; without it a certificate is sent from `credentials`. */
+  extra?: string;
+  /** Per attempt, in milliseconds (default 30000). */
+  timeout?: number;
+  retries?: number;
+  delayFactor?: number;
+  randomizationFactor?: number;
+  maxDelay?: number;
+}
+/**
+ * taskcluster-client-web's `request(url, options)`: fetch, Hawk-signed when `credentials`
+ * is an object, retried on 5xx and network errors; resolves to the parsed JSON, or null
+ * for other content. An error answer rejects with an Error (the server's message)
+ * carrying `response` and `body`.
+ */
+export declare function request(url: string, options?: RequestOptions): Promise<any>;
+
+/**
+ * taskcluster-client's `agents`. Requests here go through `fetch`, whose connection
+ * pool the runtime manages: these are placeholders whose `destroy()` does nothing.
+ */
+export declare const agents: {
+  readonly http: { readonly protocol: 'http:'; destroy(): void };
+  readonly https: { readonly protocol: 'https:'; destroy(): void };
+};
+
 /** A random v4 slug id (taskcluster-client-web's `v4`). */
 export declare function v4(): string;
 /** A v4 slug id that never starts with `-` (taskcluster-client-web's `nice`). */

@@ -87,8 +87,42 @@ export declare class BaseExchanges {
   /** Takes a service client's options too (as taskcluster-client's events classes do); only exchangePrefix matters. */
   constructor(options?: Partial<ClientOptions>);
   static readonly reference: ExchangesReference;
+  /** A new instance with these options changed (e.g. `exchangePrefix`); it shares no state with this one. */
+  use(options: Partial<ClientOptions>): this;
+  /** taskcluster-client's per-request hook: `use({traceId})`. */
+  taskclusterPerRequestInstance(request: { requestId?: string; traceId?: string }): this;
 }
+
+/** What `makeRequest` resolves to: the shape of the `got` response taskcluster-client's resolves to. */
+export interface MakeRequestResponse {
+  statusCode: number;
+  statusMessage: string;
+  /** Lower-case names. */
+  headers: Record<string, string>;
+  url: string;
+  /** Parsed JSON when the answer is `application/json`, else the text. */
+  body: any;
+}
+/**
+ * taskcluster-client's `makeRequest`: one request to `url`, signed with `client`'s
+ * credentials (certificate, authorizedScopes), with its traceId and timeout; no
+ * retries, and a redirect is answered rather than followed (followed in browsers).
+ * Rejects for answers other than 2xx/3xx with an Error carrying `statusCode`,
+ * `code`, `body` and `response`; a timeout rejects with `code: 'ECONNABORTED'`.
+ */
+export declare function makeRequest(
+  client: BaseClient, method: string, url: string, payload?: unknown, query?: Record<string, unknown> | null,
+): Promise<MakeRequestResponse>;
+
+/**
+ * taskcluster-client's `config(options)`: defaults for every client made afterwards
+ * (its own options win) and the issuer credentials of `createTemporaryCredentials`.
+ * Process-wide: prefer passing options, or `client.use(options)`.
+ */
+export declare function config(options: Partial<ClientOptions>): void;
 
 export declare function serviceClass(reference: ServiceReference): typeof BaseClient;
 export declare function exchangeClass(reference: ExchangesReference): typeof BaseExchanges;
 export declare function createClient(reference: object, name?: string): typeof BaseClient | typeof BaseExchanges;
+/** taskcluster-client's process-wide switch: `config({serviceDiscoveryScheme: scheme})`. */
+export declare function setServiceDiscoveryScheme(scheme: 'default' | 'k8s-dns'): void;

@@ -5,9 +5,11 @@ import { ServiceApi, ServiceClient } from './taskcluster_wasm.js';
 import { builders as urls } from './url-builders.js';
 import { exchangePrefixOf, routingKeyBinding } from './routing-key.js';
 import { BASE_CLIENT_MEMBERS, BASE_EXCHANGES_MEMBERS } from './base-members.js';
-import { agentCredentials, copyOptions, markChecked, readClientOptions } from './client-options.js';
+import { OPTION_NAMES, agentCredentials, copyOptions, markChecked, readClientOptions } from './client-options.js';
 import { readingOptions } from './read-options.js';
 import { encodeReference } from './reference-encoding.js';
+import { mergeConfigured, withConfigured } from './client-defaults.js';
+import { requestOnce } from './make-request.js';
 
 /** The error every failed API request rejects with. Never carries a secret. */
 export class TaskclusterError extends Error {
@@ -165,7 +167,7 @@ export class BaseClient {
     const cls = this.constructor;
     checkConcrete(cls);
     const where = `new ${cls.name}(options)`;
-    const state = readClientOptions(copyOptions(options, where), cls, where);
+    const state = readClientOptions(withConfigured(copyOptions(options, where)), cls, where);
     state.cls = cls;
     states.set(this, state);
     if (state.fake) this.fakeCalls = Object.fromEntries(cls.reference.functions.map((f) => [f.name, []]));
@@ -174,14 +176,7 @@ export class BaseClient {
 
   /** A new client with these options changed (undefined values keep the current ones); shares no state with this one. */
   use(updates = {}) {
-    const { options } = stateOf(this, 'use');
-    const changed = copyOptions(updates, `${this.constructor.name}.use(options)`);
-    if (changed !== undefined && (changed === null || typeof changed !== 'object')) {
-      throw new TypeError(`${this.constructor.name}.use(options): options must be an object`);
-    }
-    const merged = { ...options };
-    for (const name in changed) if (changed[name] !== undefined) merged[name] = changed[name];
-    return new this.constructor(markChecked(merged));
+    return derived(this, stateOf(this, 'use').options, updates);
   }
 
   /** taskcluster-client's hook for per-request clients: a client sending `traceId`. */
@@ -287,6 +282,66 @@ async function signedUrlAsync(client, state, name, args, external) {
   const { clientId, accessToken, certificate } = credentials;
   return engineOf(state).buildSignedUrlWith(name, args, external, clientId, accessToken, certificate);
 }
+
+/** A new instance of `client`'s class with its `options` and these `updates` (checked; undefined keeps a value). */
+function derived(client, options, updates) {
+  const where = `${client.constructor.name}.use(options)`;
+  const changed = copyOptions(updates, where);
+  if (changed !== undefined && (changed === null || typeof changed !== 'object')) throw new TypeError(`${where}: options must be an object`);
+  const merged = { ...options };
+  for (const name in changed) if (changed[name] !== undefined) merged[name] = changed[name];
+  return new client.constructor(markChecked(merged));
+}
+
+/**
+ * taskcluster-client's `makeRequest(client, method, url, payload, query)`: one
+ * request signed with `client`'s credentials and options, without retries;
+ * resolves to `{statusCode, headers, body}` (see make-request.js).
+ */
+export async function makeRequest(client, method, url, payload, query) {
+  const state = states.get(client);
+  if (state === undefined) throw new TypeError(`makeRequest: client must be a service client made with new (e.g. new Queue(options)), got ${kindOf(client)}`);
+  return requestOnce(state.options, state.engine?.clockOffset ?? 0, method, url, payload, query);
+}
+
+/**
+ * taskcluster-client's `config(options)`: defaults for every client made
+ * afterwards (and the issuer for createTemporaryCredentials); a client's own
+ * options win. Names are checked as a constructor checks them.
+ */
+export function config(options) {
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw new TypeError(`config: options must be an object, got ${kindOf(options)}`);
+  }
+  const copy = copyOptions(options, 'config(options)', OPTION_NAMES.filter((name) => !CLASS_OPTIONS.includes(name)));
+  if (copy.credentials && typeof copy.credentials === 'object' && typeof copy.credentials.getCredentials !== 'function') copy.credentials = { ...copy.credentials };
+  if (Array.isArray(copy.authorizedScopes)) copy.authorizedScopes = [...copy.authorizedScopes];
+  // A value a client would refuse is refused now, not at every construction afterwards.
+  try {
+    configProbe ??= serviceClass({ name: 'ConfigProbe', serviceName: 'config-probe', apiVersion: 'v1', functions: [] });
+    new configProbe(withConfigured({ rootUrl: 'https://config.invalid', ...copy })); // eslint-disable-line no-new, new-cap
+  } catch (error) {
+    throw new error.constructor(String(error.message).replace(/^(ConfigProbe: )?new ConfigProbe\(options\)/, 'config(options)'));
+  }
+  mergeConfigured(copy);
+}
+/**
+ * taskcluster-client's `setServiceDiscoveryScheme(scheme)`: the scheme of every client
+ * made afterwards that does not choose its own, as `config({serviceDiscoveryScheme})`.
+ */
+export function setServiceDiscoveryScheme(scheme) {
+  if (typeof scheme !== 'string') throw new TypeError(`setServiceDiscoveryScheme: scheme must be 'default' or 'k8s-dns', got ${kindOf(scheme)}`);
+  try {
+    config({ serviceDiscoveryScheme: scheme });
+  } catch (error) {
+    throw new error.constructor(String(error.message).replace(/^config\(options\): options\.serviceDiscoveryScheme/, 'setServiceDiscoveryScheme: scheme'));
+  }
+}
+
+// Options that describe one class, not defaults for all.
+const CLASS_OPTIONS = ['serviceName', 'serviceVersion', 'reference'];
+// A class without methods, made on the first config() only to check its options.
+let configProbe;
 
 function call(client, name, args) {
   const state = stateOf(client, `${client?.constructor?.name}.${name}`);
@@ -424,18 +479,27 @@ BaseClient.create = (reference) => createClient(reference);
 
 // ------------------------------------------------------------------ exchange classes
 
-const exchangePrefixes = new WeakMap();
+// Per instance: {prefix, options (for use())}.
+const exchangeStates = new WeakMap();
 
 /** What every exchange class shares. */
 export class BaseExchanges {
   /** Takes the options of a service client (as taskcluster-client's events classes do); only exchangePrefix matters. */
   constructor(options) {
     const cls = this.constructor;
-    const copy = copyOptions(options, `new ${cls.name}(options)`);
+    const copy = withConfigured(copyOptions(options, `new ${cls.name}(options)`));
     apiOf(cls); // checks the reference, once per class
-    exchangePrefixes.set(this, exchangePrefixOf(cls.reference, copy, cls.name));
+    exchangeStates.set(this, { prefix: exchangePrefixOf(cls.reference, copy, cls.name), options: copy ?? {} });
+  }
+
+  /** A new instance with these options changed (e.g. another exchangePrefix); shares no state with this one. */
+  use(updates = {}) {
+    const state = exchangeStates.get(this);
+    if (state === undefined) throw new TypeError(`${this.constructor.name}.use must be called on an instance made with new`);
+    return derived(this, state.options, updates);
   }
 }
+BaseExchanges.prototype.taskclusterPerRequestInstance = BaseClient.prototype.taskclusterPerRequestInstance;
 
 /** A class for an exchanges reference `{name, exchangePrefix, exchanges}`. */
 export function exchangeClass(reference) {
@@ -447,8 +511,9 @@ export function exchangeClass(reference) {
     if (BASE_EXCHANGES_MEMBERS.includes(name)) continue;
     Object.defineProperty(cls.prototype, name, {
       value: named(function (pattern) {
-        if (!exchangePrefixes.has(this)) throw new TypeError(`${cls.name}.${name} must be called on an instance made with new`);
-        const binding = routingKeyBinding(entry, exchangePrefixes.get(this), pattern, `${cls.name}.${name}`);
+        const state = exchangeStates.get(this);
+        if (state === undefined) throw new TypeError(`${cls.name}.${name} must be called on an instance made with new`);
+        const binding = routingKeyBinding(entry, state.prefix, pattern, `${cls.name}.${name}`);
         return { ...binding, routingKeyReference: structuredClone(routingKey) };
       }, name),
       writable: true,
@@ -510,9 +575,7 @@ function classFor(reference, name) {
   delete compact.entries;
   delete compact.baseUrl;
   checkReference(compact, isExchanges ? 'exchanges' : 'functions', 'createClient');
-  const cls = isExchanges ? exchangeClass(compact) : serviceClass(compact);
-  apiOf(cls); // a malformed reference fails here, not at the first construction
-  return cls;
+  return { compact, isExchanges };
 }
 
 /** Client classes for every service a deployment lists in its API manifest (`urls.apiManifest`). */

@@ -93,7 +93,15 @@ for (const module of modules) {
 for (const [entry, template_file] of [['index', 'web-entry.js'], ['worker', 'worker-entry.js'], ['workerd', 'workerd-entry.js']]) {
   copyFileSync(join(template, template_file), join(web, `${entry}.js`));
   const legacy = entry === 'index' ? 'legacy' : `legacy-${entry}`;
-  writeFileSync(join(web, `${legacy}.js`), `// The 2018 API generation. Importing the main entry first initialises the wasm.\nimport './${entry}.js';\n\nexport * from './legacy/index.js';\n`);
+  writeFileSync(join(web, `${legacy}.js`), `// The 2018 API generation. Importing the main entry first initialises the wasm.
+import { ready } from './${entry}.js';
+import { defaultExport } from './default-export.js';
+import everything from './legacy-facade.js';
+
+export * from './legacy-facade.js';
+export { ready };
+export default /* @__PURE__ */ defaultExport(everything, ready);
+`);
 }
 for (const generation of ['services', 'legacy']) {
   cpSync(join(clients, generation), join(web, generation), { recursive: true, filter: (f) => !f.endsWith('.d.ts') });
@@ -123,7 +131,11 @@ await nodeBundle(join(web, 'node-entry.js'), join(node, 'index.cjs'), [nodeGlue]
 rmSync(join(web, 'node-entry.js'));
 rmSync(join(node, 'taskcluster_wasm.cjs'));
 rmSync(join(node, 'snippets'), { recursive: true });
-await nodeBundle(join(web, 'legacy', 'index.js'), join(node, 'legacy.cjs'), [external(/\/runtime\.js$/, './index.cjs')]);
+// The legacy bundle: the main bundle's surface with the 2018 classes (node-legacy-entry.cjs).
+copyFileSync(join(template, 'node-legacy-entry.cjs'), join(web, 'node-legacy-entry.cjs'));
+await nodeBundle(join(web, 'node-legacy-entry.cjs'), join(node, 'legacy.cjs'),
+  [external(/\/runtime\.js$/, './index.cjs'), external(/^\.\/index\.cjs$/, './index.cjs')]);
+rmSync(join(web, 'node-legacy-entry.cjs'));
 
 for (const entry of ['index', 'legacy']) {
   const names = Object.keys(require(join(node, `${entry}.cjs`))).filter((n) => n !== 'default');
@@ -136,7 +148,7 @@ for (const entry of ['index', 'legacy']) {
 }
 
 for (const file of ['index.d.ts', 'runtime.d.ts', 'objects.d.ts', 'oauth.d.ts', 'README.md']) copyFileSync(join(template, file), join(dist, file));
-writeFileSync(join(dist, 'legacy.d.ts'), "export * from './legacy/index.js';\n");
+writeFileSync(join(dist, 'legacy.d.ts'), legacyDeclarations(readFileSync(join(template, 'index.d.ts'), 'utf8')));
 const pkg = JSON.parse(readFileSync(join(template, 'package.json'), 'utf8'));
 pkg.version = version;
 writeFileSync(join(dist, 'package.json'), JSON.stringify(pkg, null, 2) + '\n');
@@ -196,4 +208,30 @@ function replaceExactly(text, replacements) {
     text = text.replaceAll(from, to);
   }
   return text;
+}
+
+/**
+ * legacy.d.ts from index.d.ts: the same surface with the 2018 classes. Its
+ * re-exports (but today's classes) are kept, its own declarations re-exported
+ * by name, and `clients` and the default export typed over the 2018 classes.
+ */
+function legacyDeclarations(mainDeclarations) {
+  const stars = [...mainDeclarations.matchAll(/^export \* from '([^']+)';$/gm)].map((m) => m[1]).filter((from) => from !== './services/index.js');
+  const own = [...mainDeclarations.matchAll(/^export (?:declare )?(?:const|function|class|namespace|interface|type) (\w+)/gm)].map((m) => m[1]);
+  const names = [...new Set(own)].filter((name) => name !== 'clients');
+  return `// The 2018 API generation: the surface of index.d.ts with the 2018 classes.
+${stars.map((from) => `export * from '${from}';`).join('\n')}
+export * from './legacy/index.js';
+export { ${names.join(', ')} } from './index.js';
+
+import type * as legacy from './legacy/index.js';
+import type * as self from './legacy.js';
+
+/** Every 2018 service and exchange class by name. */
+export declare const clients: Readonly<typeof legacy>;
+
+/** Every export in one object: \`import taskcluster from 'taskcluster-wasm/legacy'\`. */
+declare const taskcluster: Readonly<Omit<typeof self, 'default'>>;
+export default taskcluster;
+`;
 }

@@ -7,6 +7,7 @@ import { test, before, after } from 'node:test';
 import fs from 'node:fs';
 import path from 'node:path';
 import assert from '../support/assert.mjs';
+import { Object as ObjectClient, Queue, fromNowJSON, slugid, upload } from 'taskcluster-wasm';
 import { SHOTS, signIn, startDashboard } from './support.mjs';
 
 let d; // {demo, page, context, pageErrors, apiLog, shot, close}
@@ -317,5 +318,41 @@ test('signing out clears the session', async () => {
   assert.equal(await page.evaluate(() => sessionStorage.length), 0);
   assert.equal(await page.inputValue('#cred-access-token'), '');
   assert.equal(await page.isHidden('#cred-scopes-card'), true);
+  assert.deepEqual(d.pageErrors, []);
+});
+
+test('Download reads an object artifact with downloadArtifact: the bytes saved, and a corrupted object refused by its hash', async () => {
+  // A task of its own (not in the demo group) with a public object artifact, made as a worker would.
+  const name = 'public/object/report.txt';
+  const content = 'object artifact line\n'.repeat(500);
+  const queue = new Queue({ rootUrl: d.demo.rootUrl, credentials: d.demo.clients.root });
+  const taskId = slugid();
+  const expires = fromNowJSON('1 day');
+  await queue.createTask(taskId, {
+    taskQueueId: 'proj-demo/ci', created: fromNowJSON(), deadline: fromNowJSON('1 hour'), expires, payload: {},
+    metadata: { name: 'object artifact', description: 'd', owner: 'o@example.com', source: 'https://example.com' },
+  });
+  const artifact = await queue.createArtifact(taskId, 0, name, { storageType: 'object', contentType: 'text/plain', expires });
+  const object = new ObjectClient({ rootUrl: d.demo.rootUrl, credentials: artifact.credentials });
+  await upload({ projectId: artifact.projectId, name: artifact.name, uploadId: artifact.uploadId, expires, contentType: 'text/plain', object, data: Buffer.from(content) });
+  await queue.finishArtifact(taskId, 0, name, { uploadId: artifact.uploadId });
+
+  // Signed out (anonymous), as the test before left the page: public artifacts need no credentials.
+  await page.evaluate((id) => { location.hash = `#task/${id}`; }, taskId);
+  const button = `#task-artifacts button.download-button[data-name="${name}"]`;
+  await page.waitForSelector(button);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
+  assert.equal(download.suggestedFilename(), 'report.txt');
+  assert.equal(fs.readFileSync(await download.path(), 'utf8'), content);
+  assert.equal(await page.isHidden('#artifact-error'), true);
+
+  // The stored bytes change behind the object service's back: the hash check refuses them.
+  const stored = d.demo.emulator.state.objects.get(artifact.name);
+  stored.data = Buffer.from(content.replace('line', 'LINE'));
+  await page.click(button);
+  const error = await visibleError('#artifact-error');
+  assert.match(error.title, /Could not download the artifact/);
+  assert.match(error.message, /sha256 of the data received .* does not match/);
+  await d.shot('10-object-artifact-hash-mismatch');
   assert.deepEqual(d.pageErrors, []);
 });

@@ -51,12 +51,24 @@ function methodNames(instance) {
   return [...names];
 }
 
+// Functions whose argument at this index is a URL they fetch (client-web's request, makeRequest).
+const URL_ARGUMENT = { request: 0, makeRequest: 2 };
+const urlOrStub = (junk) => {
+  try {
+    return typeof junk === 'string' && /^https?:$/.test(new URL(junk).protocol) ? `${stub.url}/junk` : junk;
+  } catch {
+    return junk;
+  }
+};
+
 // Every callable of one generation: [label, names the error must mention one of, call(args)].
 function targetsOf(generation, tc) {
   const targets = [];
   const add = (label, names, call) => targets.push({ label: `${generation} ${label}`, names, call });
   for (const [name, value] of Object.entries(tc)) {
     if (name === 'default') continue; // the same exports again, as one object
+    // config() sets process-wide defaults by design (valid junk would reach every later client); tests/js/drop-in-config.test.mjs.
+    if (name === 'config') continue;
     if (isServiceClass(value) || isExchangeClass(value)) {
       add(`new ${name}`, [name], (args) => new value(...args));
       const instance = new value({ rootUrl: stub.url, credentials: CREDENTIALS, retries: 0 });
@@ -66,6 +78,12 @@ function targetsOf(generation, tc) {
     } else if (isClass(value)) {
       add(`new ${name}`, [name], (args) => new value(...args));
       targets.at(-1).errorClass = value.prototype instanceof Error;
+    } else if (name in URL_ARGUMENT) {
+      // A URL to request by design: the stub's, or junk that is not an http(s) URL; the other arguments are junk.
+      const at = URL_ARGUMENT[name];
+      const client = new tc.Queue({ rootUrl: stub.url, credentials: CREDENTIALS, retries: 0 });
+      add(name, [name], (args) => value(...args.map((arg, i) => (i === at ? urlOrStub(arg) : arg))));
+      if (at > 0) add(`${name}(client, ...)`, [name], (args) => value(client, ...args.slice(1).map((arg, i) => (i + 1 === at ? urlOrStub(arg) : arg))));
     } else if (typeof value === 'function') {
       add(name, [name], (args) => value(...args));
     } else if (value && typeof value === 'object') {

@@ -1,7 +1,7 @@
 // Task inspector: definition, status, runs and artifacts of one task, refreshed
 // while it is on screen. Links to non-public artifacts are signed with
-// queue.buildSignedUrl at the moment they are opened, copied or downloaded, so
-// a link never expires while the page shows it.
+// queue.buildSignedUrl at the moment they are opened or copied, so a link never
+// expires while the page shows it; Download uses downloadArtifact.
 import { $, h, fillFacts, fillTable, guarded, prettyJson, showError, stateBadge, when, relative } from '../lib/dom.js';
 import { createViewPoller } from '../lib/poller.js';
 import { describeChange, statusKey } from '../lib/changes.js';
@@ -249,25 +249,17 @@ export function initTask(app) {
     for (const type of LINK_EVENTS) a.addEventListener(type, refresh);
     return h('div', { class: 'actions' }, a, tag,
       h('button', { type: 'button', class: 'small download-button', dataset: { name: artifact.name },
-        onclick: (event) => download(urlFor, artifact, event.currentTarget) }, 'Download'));
+        onclick: (event) => download(artifact, event.currentTarget) }, 'Download'));
   }
 
-  // Fetches a freshly signed URL and saves the bytes under the artifact's file name.
-  async function download(urlFor, artifact, button) {
+  // Fetches the artifact with downloadArtifact (whatever its storage type; an object
+  // artifact's hashes are checked as it arrives) and saves it under its file name.
+  async function download(artifact, button) {
+    const { taskId, runId } = current;
     await guarded(artifactError, button, async () => {
-      const url = urlFor();
-      const response = await fetch(url);
-      if (!response.ok) {
-        const text = await response.text();
-        let body;
-        try { body = JSON.parse(text); } catch { body = undefined; }
-        throw new tc.TaskclusterError(body?.message ?? (text.trim() || response.statusText), {
-          statusCode: response.status, code: body?.code ?? body?.reason ?? `HTTP${response.status}`, method: 'GET', url,
-          functionName: 'Queue.getArtifact',
-        });
-      }
-      const blob = await response.blob();
-      const objectUrl = URL.createObjectURL(blob);
+      const queue = session.client(tc.Queue);
+      const { data } = await tc.downloadArtifact({ taskId, runId, name: artifact.name, queue, as: 'blob' });
+      const objectUrl = URL.createObjectURL(data);
       const a = h('a', { href: objectUrl, download: artifact.name.split('/').pop() || 'artifact' });
       document.body.append(a);
       a.click();

@@ -575,7 +575,9 @@ function classFor(reference, name) {
   delete compact.entries;
   delete compact.baseUrl;
   checkReference(compact, isExchanges ? 'exchanges' : 'functions', 'createClient');
-  return { compact, isExchanges };
+  const cls = isExchanges ? exchangeClass(compact) : serviceClass(compact);
+  apiOf(cls); // a malformed reference fails here, not at the first construction
+  return cls;
 }
 
 /** Client classes for every service a deployment lists in its API manifest (`urls.apiManifest`). */

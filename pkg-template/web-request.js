@@ -5,13 +5,12 @@
 // a non-JSON error answer is an Error (not a TypeError), and redirects are followed.
 import { absoluteHttpUrl } from './http-url.js';
 import { signedHeader } from './make-request.js';
-import { readingOptions } from './read-options.js';
+import { RETRY_OPTIONS, readingOptions, retrySettings } from './read-options.js';
 import { TransferError, redactedUrl, withRetries } from './transfer.js';
 
 const LABEL = 'request';
 // The content types client-web parses as JSON.
 const JSON_CONTENT = /^(application\/(json|x-javascript)|text\/(x-)?javascript|x-json)(;.*)?$/;
-const RETRY_OPTIONS = ['retries', 'delayFactor', 'randomizationFactor', 'maxDelay'];
 // The fetch options passed on as they are.
 const FETCH_OPTIONS = ['method', 'headers', 'body', 'mode', 'cache', 'referrer', 'referrerPolicy', 'integrity', 'keepalive', 'signal', 'priority'];
 const KNOWN = ['credentials', 'extra', 'timeout', ...RETRY_OPTIONS, ...FETCH_OPTIONS];
@@ -41,7 +40,7 @@ function authorization(method, url, credentials, extra) {
 export async function request(input, options = {}) {
   const url = absoluteHttpUrl(LABEL, input);
   const { credentials = 'omit', extra, timeout = 30_000, ...rest } = readOptions(options);
-  const retry = Object.fromEntries(RETRY_OPTIONS.filter((name) => rest[name] !== undefined).map((name) => [name, rest[name]]));
+  const retry = retrySettings(rest, LABEL);
   const init = Object.fromEntries(FETCH_OPTIONS.filter((name) => rest[name] !== undefined).map((name) => [name, rest[name]]));
   if (typeof timeout !== 'number') throw new TypeError(`${LABEL}: options.timeout must be a number of milliseconds, got ${kindOf(timeout)}`);
   if (!(timeout > 0 && timeout < 2 ** 31)) throw new RangeError(`${LABEL}: options.timeout must be a positive number of milliseconds, got ${timeout}`);

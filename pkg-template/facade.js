@@ -20,7 +20,8 @@ export { TransferError } from './transfer.js';
 export { fromEnvVars, optionsFromEnvironment } from './env.js';
 export { credentialInformation } from './credential-information.js';
 export { Urls, urls, withRootUrl } from './urls.js';
-export { scopes, simplifyScopeExpression } from './scopes.js';
+export { ScopeSet, satisfiesExpression, scopes, simplifyScopeExpression } from './scopes.js';
+export { fromNow, fromNowJSON } from './time.js';
 
 /** A random v4 slug id that never starts with `-` (as the official `slugid()`); `slugid.v4()` and `slugid.nice()` too. */
 export function slugid() {

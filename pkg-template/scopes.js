@@ -1,6 +1,95 @@
 // taskcluster-lib-scopes' surface: the functions (in wasm), the helpers it
 // hangs on simplifyScopeExpression, and the whole set as one `scopes` object.
+// Scope checks cross into wasm once, with one string written into the wasm
+// inbox: the expression in prefix form, then the assumed scopes. Whatever that
+// form cannot carry goes to the checked wasm function, which names what is wrong.
+import { writeInbox } from './inbox.js';
 import * as wasm from './taskcluster_wasm.js';
+
+// The fast path carries inputs of up to this many lines (scopes and nodes);
+// larger ones, and cycles, take the checked path, which has its own limits.
+const FAST_PATH_MAX_LINES = 10000;
+
+let prefixText = '';
+let linesLeft = 0;
+
+/** Appends `node` in prefix form ("S<scope>", or "A<n>"/"L<n>" and its n children, one per line). */
+function appendPrefix(node) {
+  if (--linesLeft < 0) return false;
+  if (typeof node === 'string') {
+    // A newline would split the scope into lines of its own.
+    if (node.includes('\n')) return false;
+    prefixText += prefixText === '' ? 'S' + node : '\nS' + node;
+    return true;
+  }
+  if (typeof node !== 'object' || node === null) return false;
+  const keys = Reflect.ownKeys(node);
+  if (keys.length !== 1) return false;
+  const key = keys[0];
+  const children = key === 'AllOf' ? node.AllOf : key === 'AnyOf' ? node.AnyOf : undefined;
+  if (!Array.isArray(children)) return false;
+  const count = children.length;
+  if (count > linesLeft) return false;
+  prefixText += (prefixText === '' ? '' : '\n') + (key === 'AllOf' ? 'L' : 'A') + count;
+  for (let i = 0; i < count; i++) if (!appendPrefix(children[i])) return false;
+  return true;
+}
+
+/** `expression` in prefix form; undefined for what only the checked path may judge. */
+function prefixForm(expression) {
+  prefixText = '';
+  linesLeft = FAST_PATH_MAX_LINES;
+  let complete = false;
+  try {
+    complete = appendPrefix(expression);
+  } catch {
+    // A throwing getter or Proxy, or a stack overflow: the checked path reports it.
+  }
+  const text = prefixText;
+  prefixText = '';
+  return complete ? text : undefined;
+}
+
+/** The length of the array `scopeset` if the fast path can take it, else -1. */
+function assumedCount(scopeset) {
+  try {
+    return Array.isArray(scopeset) && scopeset.length <= FAST_PATH_MAX_LINES ? scopeset.length : -1;
+  } catch {
+    return -1;
+  }
+}
+
+/** `expression` in prefix form, then the first `count` items of `scopeset`, one per line; undefined if that cannot be. */
+function oneShotText(scopeset, count, expression) {
+  let text = prefixForm(expression);
+  if (text === undefined) return undefined;
+  try {
+    for (let i = 0; i < count; i++) {
+      const scope = scopeset[i]; // read once: a Proxy may answer differently twice
+      if (typeof scope !== 'string') return undefined;
+      text += '\n' + scope;
+    }
+  } catch {
+    return undefined;
+  }
+  return text;
+}
+
+/** Does the array of scopes `scopeset` satisfy `expression`? (taskcluster-lib-scopes' `satisfiesExpression`) */
+export function satisfiesExpression(scopeset, expression) {
+  const count = assumedCount(scopeset);
+  const text = count >= 0 ? oneShotText(scopeset, count, expression) : undefined;
+  return (text === undefined ? undefined : wasm.satisfiesInbox(writeInbox(text), count)) ?? wasm.satisfiesExpression(scopeset, expression);
+}
+
+/** One user's scopes, prepared for checking many expressions quickly. */
+export class ScopeSet extends wasm.ScopeSet {
+  /** Whether these scopes satisfy `expression`. */
+  satisfies(expression) {
+    const text = prefixForm(expression);
+    return (text === undefined ? undefined : super.satisfiesInbox(writeInbox(text))) ?? super.satisfies(expression);
+  }
+}
 
 /** `{AnyOf: [...]}` and `{AllOf: [...]}` simplified: duplicates and nesting removed, scopes sorted. */
 export function simplifyScopeExpression(expression) {
@@ -52,7 +141,7 @@ export const scopes = Object.freeze({
   normalizeScopeSet: wasm.normalizeScopeSet,
   mergeScopeSets: wasm.mergeScopeSets,
   validExpression: wasm.validExpression,
-  satisfiesExpression: wasm.satisfiesExpression,
+  satisfiesExpression,
   scopesSatisfying: wasm.scopesSatisfying,
   removeGivenScopes: wasm.removeGivenScopes,
   simplifyScopeExpression,

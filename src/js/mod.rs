@@ -9,6 +9,7 @@ mod credentials;
 mod errors;
 mod exchanges;
 mod hawk;
+mod inbox;
 mod limits;
 mod method_call;
 mod oauth;

@@ -3,9 +3,13 @@
 use wasm_bindgen::prelude::*;
 
 use super::errors::{JsResult, guarded};
-use super::{args, values};
+use super::limits::{MAX_ARRAY_LENGTH, MAX_EXPRESSION_DEPTH};
+use super::{args, inbox, values};
 use crate::core::Result;
-use crate::core::scopes::{self, Expression};
+use crate::core::scopes::{self, Expression, Limits};
+
+/// What the prefix-form fast paths take; beyond it, the checked path decides.
+const PREFIX_LIMITS: Limits = Limits { max_depth: MAX_EXPRESSION_DEPTH, max_items: MAX_ARRAY_LENGTH as usize };
 
 /// Valid assumed scopes (`what` names the argument).
 fn scope_list(value: &JsValue, what: &str) -> Result<Vec<String>> {
@@ -49,6 +53,16 @@ pub fn satisfies_expression(
             &valid_expression(&expression, "expression")?,
         ))
     })
+}
+
+/// `satisfiesExpression`'s fast path (pkg-template/scopes.js): the inbox holds
+/// the expression in prefix form, then the `assumedCount` assumed scopes, one per
+/// line. `undefined` sends the caller to the checked `satisfiesExpression`, which
+/// explains the problem.
+#[wasm_bindgen(js_name = satisfiesInbox, skip_typescript)]
+pub fn satisfies_inbox(len: u32, #[wasm_bindgen(js_name = assumedCount)] assumed_count: u32) -> Option<bool> {
+    let assumed_count = usize::try_from(assumed_count).ok()?;
+    inbox::read(len, |text| scopes::satisfies_prefix_with_assumed(text, assumed_count, PREFIX_LIMITS))
 }
 
 /// The assumed scopes that satisfy `expression`, or `undefined` when it is not satisfied.
@@ -176,6 +190,13 @@ impl ScopeSet {
         #[wasm_bindgen(unchecked_param_type = "ScopeExpression")] expression: JsValue,
     ) -> JsResult<bool> {
         guarded("ScopeSet.satisfies", || Ok(self.inner.satisfies(&valid_expression(&expression, "expression")?)))
+    }
+
+    /// `satisfies` for an expression in prefix form, `len` bytes in the inbox;
+    /// `undefined` sends the caller to the checked `satisfies`.
+    #[wasm_bindgen(js_name = satisfiesInbox, skip_typescript)]
+    pub fn satisfies_inbox(&self, len: u32) -> Option<bool> {
+        inbox::read(len, |text| self.inner.satisfies_prefix(text, PREFIX_LIMITS))
     }
 
     /// Whether these scopes satisfy the single scope `scope`.

@@ -241,8 +241,8 @@ test('validScope and validExpression answer false (not throw) for bad values', (
 // ---- Time -----------------------------------------------------------------------------
 for (const name of ['fromNow', 'fromNowJSON']) {
   tableTest(name, [name], [
-    // No offset (undefined or null) means now, as in taskcluster-client.
-    ...rows('offset', BAD_OPTIONAL_STRINGS, (v) => tc[name](v, 0)),
+    // Any falsy offset (undefined, null, NaN, 0, false, '') means now, as in taskcluster-client.
+    ...rows('offset', BAD_OPTIONAL_STRINGS.filter(([, value]) => value), (v) => tc[name](v, 0)),
     ...rows('offset', [['garbage', '2 dayz', Error], ['5 MB garbage', BIG, Error], ['huge number', `${'9'.repeat(400)} days`, Error]],
       (v) => tc[name](v, 0)),
     ...rows('reference', BAD_TIMES, (v) => tc[name]('1 day', v)),

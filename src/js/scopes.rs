@@ -55,14 +55,18 @@ pub fn satisfies_expression(
     })
 }
 
-/// `satisfiesExpression`'s fast path (pkg-template/scopes.js): the inbox holds
-/// the expression in prefix form, then the `assumedCount` assumed scopes, one per
-/// line. `undefined` sends the caller to the checked `satisfiesExpression`, which
-/// explains the problem.
+/// `satisfiesExpression`'s fast path (pkg-template/scopes.js): the inbox's `len`
+/// bytes hold the expression in prefix form (`expressionLines` lines), then the
+/// `assumedCount` assumed scopes, one per line. `undefined` sends the caller to
+/// the checked `satisfiesExpression`, which explains the problem.
 #[wasm_bindgen(js_name = satisfiesInbox, skip_typescript)]
-pub fn satisfies_inbox(len: u32, #[wasm_bindgen(js_name = assumedCount)] assumed_count: u32) -> Option<bool> {
-    let assumed_count = usize::try_from(assumed_count).ok()?;
-    inbox::read(len, |text| scopes::satisfies_prefix_with_assumed(text, assumed_count, PREFIX_LIMITS))
+pub fn satisfies_inbox(
+    len: u32,
+    #[wasm_bindgen(js_name = expressionLines)] expression_lines: u32,
+    #[wasm_bindgen(js_name = assumedCount)] assumed_count: u32,
+) -> Option<bool> {
+    let (lines, assumed) = (usize::try_from(expression_lines).ok()?, usize::try_from(assumed_count).ok()?);
+    inbox::read(len, |text| scopes::satisfies_prefix_with_assumed(text, lines, assumed, PREFIX_LIMITS))
 }
 
 /// The assumed scopes that satisfy `expression`, or `undefined` when it is not satisfied.
@@ -192,11 +196,12 @@ impl ScopeSet {
         guarded("ScopeSet.satisfies", || Ok(self.inner.satisfies(&valid_expression(&expression, "expression")?)))
     }
 
-    /// `satisfies` for an expression in prefix form, `len` bytes in the inbox;
-    /// `undefined` sends the caller to the checked `satisfies`.
+    /// `satisfies` for an expression in prefix form, `len` bytes in `lineCount`
+    /// lines in the inbox; `undefined` sends the caller to the checked `satisfies`.
     #[wasm_bindgen(js_name = satisfiesInbox, skip_typescript)]
-    pub fn satisfies_inbox(&self, len: u32) -> Option<bool> {
-        inbox::read(len, |text| self.inner.satisfies_prefix(text, PREFIX_LIMITS))
+    pub fn satisfies_inbox(&self, len: u32, #[wasm_bindgen(js_name = lineCount)] line_count: u32) -> Option<bool> {
+        let line_count = usize::try_from(line_count).ok()?;
+        inbox::read(len, |text| self.inner.satisfies_prefix(text, line_count, PREFIX_LIMITS))
     }
 
     /// Whether these scopes satisfy the single scope `scope`.

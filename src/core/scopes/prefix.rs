@@ -37,42 +37,69 @@ fn node(line: &str) -> Option<Node<'_>> {
 
 /// Plain decimal digits only (no sign), so that every count has one spelling.
 fn count(digits: &str) -> Option<usize> {
-    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+    if digits.is_empty() {
         return None;
     }
-    digits.parse().ok()
+    let mut value: usize = 0;
+    for byte in digits.bytes() {
+        let digit = byte.checked_sub(b'0').filter(|digit| *digit < 10)?;
+        value = value.checked_mul(10)?.checked_add(usize::from(digit))?;
+    }
+    Some(value)
 }
 
-/// The lines of `text`, if every other byte is printable ASCII (so every scope
-/// in it is valid): one pass, no per-scope check afterwards. Eight bytes at a
-/// time where they are all printable; byte by byte around newlines.
-fn printable_lines(text: &str) -> Option<Vec<&str>> {
-    let bytes = text.as_bytes();
-    let mut lines = Vec::new();
-    let (mut start, mut at) = (0, 0);
-    while at < bytes.len() {
-        let word = bytes.get(at..at + 8).and_then(|chunk| <[u8; 8]>::try_from(chunk).ok());
-        if word.is_some_and(|word| all_printable(u64::from_le_bytes(word))) {
+/// The lines of a prefix-form text, each checked to be printable ASCII as it
+/// is read (so every scope read is valid): one pass over the bytes, no copy.
+#[derive(Clone, Copy)]
+struct Lines<'a> {
+    /// What is left to read; `None` once the last line has been read.
+    rest: Option<&'a str>,
+    /// Set when reading stopped at a byte that is not printable ASCII.
+    refused: bool,
+    /// How many lines have been read.
+    read: usize,
+}
+
+impl<'a> Lines<'a> {
+    fn new(text: &'a str) -> Lines<'a> {
+        Lines { rest: Some(text), refused: false, read: 0 }
+    }
+
+    /// The next line; `None` at the end or at a byte that is not printable ASCII.
+    fn next(&mut self) -> Option<&'a str> {
+        let text = self.rest?;
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        // Plain loops: iterator adaptors stay out of line in a size-optimized build.
+        // Eight bytes at a time while they are all printable (a newline is not).
+        while let Some(word) = bytes.get(at..at + 8).and_then(|chunk| <[u8; 8]>::try_from(chunk).ok()) {
+            if !all_printable(u64::from_le_bytes(word)) {
+                break;
+            }
             at += 8;
-            continue;
         }
-        for _ in 0..8 {
-            let Some(&byte) = bytes.get(at) else { break };
+        while let Some(&byte) = bytes.get(at) {
             if byte == b'\n' {
-                lines.push(text.get(start..at)?);
-                start = at + 1;
-            } else if !is_printable(byte) {
+                self.rest = text.get(at + 1..);
+                self.read += 1;
+                return text.get(..at);
+            }
+            if !is_printable(byte) {
+                self.rest = None;
+                self.refused = true;
                 return None;
             }
             at += 1;
         }
+        self.rest = None;
+        self.read += 1;
+        Some(text)
     }
-    lines.push(text.get(start..)?);
-    Some(lines)
 }
 
 /// Are all eight bytes of `word` printable ASCII? (The bit tricks "hasless"
 /// and "hasmore": some byte below 0x20, some byte above 0x7e.)
+#[inline(always)]
 fn all_printable(word: u64) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
@@ -82,13 +109,8 @@ fn all_printable(word: u64) -> bool {
 }
 
 /// The expression at the front of `lines` evaluated with `covers` (`None`: only
-/// read, because the result is already decided). Scopes are already checked.
-fn walk(
-    lines: &mut std::slice::Iter<'_, &str>,
-    covers: Option<&dyn Fn(&str) -> bool>,
-    depth: usize,
-    limits: Limits,
-) -> Option<bool> {
+/// read, because the result is already decided).
+fn walk(lines: &mut Lines<'_>, covers: Option<&dyn Fn(&str) -> bool>, depth: usize, limits: Limits) -> Option<bool> {
     if depth > limits.max_depth {
         return None;
     }
@@ -112,41 +134,54 @@ fn walk(
     Some(covers.is_some() && result)
 }
 
-/// Does the prefix-form expression `text` hold if `covers` says which scopes are
-/// granted? `None` if `text` is not exactly one well-formed expression of valid scopes.
-pub fn satisfies_prefix(text: &str, covers: &dyn Fn(&str) -> bool, limits: Limits) -> Option<bool> {
-    let lines = printable_lines(text)?;
-    let mut rest = lines.iter();
-    let result = walk(&mut rest, Some(covers), 0, limits)?;
-    rest.next().is_none().then_some(result)
+/// Does the prefix-form expression `text`, written as `line_count` lines, hold
+/// if `covers` says which scopes are granted? `None` if `text` is not exactly
+/// one well-formed expression of valid scopes in that many lines.
+///
+/// The line count catches a scope that held a `\n` (it would have made two
+/// lines), so no scope can pass for part of the structure.
+pub fn satisfies_prefix(text: &str, line_count: usize, covers: &dyn Fn(&str) -> bool, limits: Limits) -> Option<bool> {
+    let mut lines = Lines::new(text);
+    let result = walk(&mut lines, Some(covers), 0, limits)?;
+    (lines.rest.is_none() && lines.read == line_count).then_some(result)
 }
 
-/// lib-scopes' `satisfiesExpression` on one string: the prefix-form expression,
-/// then each of the `assumed_count` assumed scopes on a line of its own.
-///
-/// The count catches an assumed scope that held a `\n` (it would have made two
-/// lines), so no scope can pass for part of another.
+/// lib-scopes' `satisfiesExpression` on one string: the prefix-form expression
+/// in `expression_lines` lines, then each of the `assumed_count` assumed scopes
+/// on a line of its own. The counts catch a scope that held a `\n`.
 ///
 /// ```
 /// use taskcluster_wasm::core::scopes::{Limits, satisfies_prefix_with_assumed};
 /// let limits = Limits { max_depth: 10, max_items: 100 };
 /// let text = "L2\nSqueue:create-task\nSindex:x\nqueue:*\nindex:x";
-/// assert_eq!(satisfies_prefix_with_assumed(text, 2, limits), Some(true));
-/// assert_eq!(satisfies_prefix_with_assumed(text, 1, limits), None);
+/// assert_eq!(satisfies_prefix_with_assumed(text, 3, 2, limits), Some(true));
+/// assert_eq!(satisfies_prefix_with_assumed(text, 3, 1, limits), None);
 /// ```
-pub fn satisfies_prefix_with_assumed(text: &str, assumed_count: usize, limits: Limits) -> Option<bool> {
+pub fn satisfies_prefix_with_assumed(
+    text: &str,
+    expression_lines: usize,
+    assumed_count: usize,
+    limits: Limits,
+) -> Option<bool> {
     if assumed_count > limits.max_items {
         return None;
     }
-    let lines = printable_lines(text)?;
-    let mut expression = lines.iter();
+    let mut lines = Lines::new(text);
+    let mut expression = lines;
     // Where the expression ends is known only once it is read.
-    walk(&mut expression.clone(), None, 0, limits)?;
-    let assumed = lines.get(lines.len().checked_sub(assumed_count)?..)?;
-    let covers = |scope: &str| covered_by(assumed, scope);
-    let result = walk(&mut expression, Some(&covers), 0, limits)?;
-    // The expression must end exactly where the assumed scopes begin.
-    (expression.len() == assumed_count).then_some(result)
+    walk(&mut lines, None, 0, limits)?;
+    if lines.read != expression_lines {
+        return None;
+    }
+    let mut assumed = Vec::with_capacity(assumed_count.min(text.len()));
+    while let Some(scope) = lines.next() {
+        assumed.push(scope);
+    }
+    if lines.refused || assumed.len() != assumed_count {
+        return None;
+    }
+    let covers = |scope: &str| covered_by(&assumed, scope);
+    walk(&mut expression, Some(&covers), 0, limits)
 }
 
 /// Does any of the assumed `patterns` cover `scope`? The one-shot check's inner
@@ -174,13 +209,12 @@ fn covered_by(patterns: &[&str], scope: &str) -> bool {
 /// The [`Expression`] that `text` holds, scopes unchecked (as a JS object would
 /// be read); `None` if `text` is not exactly one well-formed expression.
 pub fn decode_prefix(text: &str, limits: Limits) -> Option<Expression> {
-    let lines: Vec<&str> = text.split('\n').collect();
-    let mut rest = lines.iter();
-    let expression = decode(&mut rest, 0, limits)?;
-    rest.next().is_none().then_some(expression)
+    let mut lines = text.split('\n');
+    let expression = decode(&mut lines, 0, limits)?;
+    lines.next().is_none().then_some(expression)
 }
 
-fn decode(lines: &mut std::slice::Iter<'_, &str>, depth: usize, limits: Limits) -> Option<Expression> {
+fn decode(lines: &mut std::str::Split<'_, char>, depth: usize, limits: Limits) -> Option<Expression> {
     if depth > limits.max_depth {
         return None;
     }
@@ -224,8 +258,13 @@ mod tests {
     }
 
     fn one_shot(assumed: &[&str], expr: &Expression) -> Option<bool> {
-        let text = std::iter::once(encode(expr)).chain(assumed.iter().map(|s| s.to_string())).collect::<Vec<_>>();
-        satisfies_prefix_with_assumed(&text.join("\n"), assumed.len(), LIMITS)
+        let encoded = encode(expr);
+        let text = std::iter::once(encoded.clone()).chain(assumed.iter().map(|s| s.to_string())).collect::<Vec<_>>();
+        satisfies_prefix_with_assumed(&text.join("\n"), lines_of(&encoded), assumed.len(), LIMITS)
+    }
+
+    fn lines_of(text: &str) -> usize {
+        text.split('\n').count()
     }
 
     fn examples() -> Vec<Expression> {
@@ -250,7 +289,11 @@ mod tests {
                 let expected = satisfies_expression(&strings(assumed), &expr);
                 assert_eq!(one_shot(assumed, &expr), Some(expected), "{assumed:?} {expr:?}");
                 let covers = |s: &str| assumed.iter().any(|p| pattern_match(p, s));
-                assert_eq!(satisfies_prefix(&encode(&expr), &covers, LIMITS), Some(expected), "{expr:?}");
+                assert_eq!(
+                    satisfies_prefix(&encode(&expr), lines_of(&encode(&expr)), &covers, LIMITS),
+                    Some(expected),
+                    "{expr:?}"
+                );
                 assert_eq!(decode_prefix(&encode(&expr), LIMITS), Some(expr));
             }
         }
@@ -260,11 +303,16 @@ mod tests {
     fn a_scope_with_a_newline_in_it_is_refused() {
         // The assumed "x\nL1" would otherwise read as "x" and an expression line.
         let text = format!("{}\nx\nL1", encode(&scope("c")));
-        assert_eq!(satisfies_prefix_with_assumed(&text, 1, LIMITS), None);
-        assert_eq!(satisfies_prefix_with_assumed("Sa\nx\ny", 1, LIMITS), None);
-        assert_eq!(satisfies_prefix_with_assumed("Sa\nx", 2, LIMITS), None);
-        assert_eq!(satisfies_prefix_with_assumed("Sa", 0, LIMITS), Some(false));
-        assert_eq!(satisfies_prefix_with_assumed("Sa\n", 1, LIMITS), Some(false));
+        assert_eq!(satisfies_prefix_with_assumed(&text, 1, 1, LIMITS), None);
+        assert_eq!(satisfies_prefix_with_assumed("Sa\nx\ny", 1, 1, LIMITS), None);
+        assert_eq!(satisfies_prefix_with_assumed("Sa\nx", 1, 2, LIMITS), None);
+        assert_eq!(satisfies_prefix_with_assumed("Sa", 1, 0, LIMITS), Some(false));
+        assert_eq!(satisfies_prefix_with_assumed("Sa\n", 1, 1, LIMITS), Some(false));
+        // A required "p\nA1" in {AllOf: ["p\nA1", "q"]} makes a well-formed expression of one line more.
+        let covers = |_: &str| true;
+        assert_eq!(satisfies_prefix("L2\nSp\nA1\nSq", 4, &covers, LIMITS), Some(true));
+        assert_eq!(satisfies_prefix("L2\nSp\nA1\nSq", 3, &covers, LIMITS), None);
+        assert_eq!(satisfies_prefix_with_assumed("L2\nSp\nA1\nSq\np\nq", 3, 2, LIMITS), None);
     }
 
     #[test]
@@ -275,7 +323,15 @@ mod tests {
     }
 
     #[test]
-    fn printable_lines_checks_every_byte_wherever_it_is() {
+    fn lines_are_checked_byte_by_byte_wherever_the_byte_is() {
+        fn read_all(text: &str) -> Option<Vec<&str>> {
+            let mut lines = Lines::new(text);
+            let mut read = Vec::new();
+            while let Some(line) = lines.next() {
+                read.push(line);
+            }
+            (!lines.refused).then_some(read)
+        }
         for byte in 0..=255u8 {
             for at in 0..20 {
                 let mut bytes = b"queue:create-task:x\nab*".to_vec();
@@ -284,11 +340,12 @@ mod tests {
                 }
                 let Ok(text) = String::from_utf8(bytes) else { continue };
                 let expected = text.split('\n').all(valid_scope).then(|| text.split('\n').collect::<Vec<_>>());
-                assert_eq!(printable_lines(&text), expected, "{text:?}");
+                assert_eq!(read_all(&text), expected, "{text:?}");
             }
         }
-        assert_eq!(printable_lines("a\u{e9}b"), None);
-        assert_eq!(printable_lines(""), Some(vec![""]));
+        assert_eq!(read_all("a\u{e9}b"), None);
+        assert_eq!(read_all(""), Some(vec![""]));
+        assert_eq!(read_all("a\n"), Some(vec!["a", ""]));
     }
 
     #[test]
@@ -307,7 +364,7 @@ mod tests {
         for text in
             ["", "X", "A", "A-1", "A+1", "A1", "L2\nSa", "Sa\nSb", "L1\nSa\n", "A 1\nSa", "L99999999999999999999999"]
         {
-            assert_eq!(satisfies_prefix(text, &covers, LIMITS), None, "{text:?}");
+            assert_eq!(satisfies_prefix(text, lines_of(text), &covers, LIMITS), None, "{text:?}");
             assert_eq!(decode_prefix(text, LIMITS), None, "{text:?}");
         }
     }
@@ -316,12 +373,12 @@ mod tests {
     fn limits_are_kept() {
         let covers = |_: &str| true;
         let deep = all(vec![all(vec![all(vec![scope("a")])])]);
-        assert_eq!(satisfies_prefix(&encode(&deep), &covers, LIMITS), Some(true));
+        assert_eq!(satisfies_prefix(&encode(&deep), lines_of(&encode(&deep)), &covers, LIMITS), Some(true));
         let deeper = all(vec![deep.clone()]);
-        assert_eq!(satisfies_prefix(&encode(&deeper), &covers, LIMITS), None);
+        assert_eq!(satisfies_prefix(&encode(&deeper), lines_of(&encode(&deeper)), &covers, LIMITS), None);
         assert_eq!(decode_prefix(&encode(&deeper), LIMITS), None);
         let wide = any(vec![scope("a"); 5]);
-        assert_eq!(satisfies_prefix(&encode(&wide), &covers, LIMITS), None);
+        assert_eq!(satisfies_prefix(&encode(&wide), lines_of(&encode(&wide)), &covers, LIMITS), None);
         assert_eq!(decode_prefix(&encode(&wide), LIMITS), None);
         assert_eq!(one_shot(&["a"; 5], &scope("a")), None);
     }

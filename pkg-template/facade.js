@@ -17,6 +17,7 @@ export { version } from './version.js';
 export { download, upload } from './objects.js';
 export { downloadArtifact } from './artifacts.js';
 export { TransferError } from './transfer.js';
+export { ContentHasher } from './content-hasher.js';
 export { fromEnvVars, optionsFromEnvironment } from './env.js';
 export { credentialInformation } from './credential-information.js';
 export { Urls, urls, withRootUrl } from './urls.js';

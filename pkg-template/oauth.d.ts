@@ -1,5 +1,56 @@
 import type { Credentials, TemporaryCredentials } from './node/taskcluster_wasm.js';
 
+/** The parameters of `<rootUrl>/login/oauth/authorize`. */
+export interface OAuthAuthorizeOptions {
+  rootUrl: string;
+  /** The OAuth2 client registered with the deployment (not a Taskcluster clientId). */
+  clientId: string;
+  redirectUri: string;
+  /** "token" (implicit flow) or "code" (authorization-code flow); the registered client decides. */
+  responseType: 'token' | 'code';
+  /** Taskcluster scopes the credentials should carry (`*` allowed at the end). */
+  scopes: string[];
+  /** The credentials' lifetime in `fromNow` form, e.g. "1 hour" (the deployment caps it). */
+  expires?: string;
+  state: string;
+  /** PKCE: the S256 challenge of a verifier from `oauthPkcePair()` (code flow). */
+  codeChallenge?: string;
+}
+
+/** What a redirect back from the deployment says. */
+export type OAuthRedirect =
+  | { kind: 'token'; accessToken: string }
+  | { kind: 'code'; code: string }
+  | { kind: 'error'; error: string; description?: string }
+  | { kind: 'stateMismatch'; message: string };
+
+/** A `/login/oauth/credentials` answer, checked. */
+export interface OAuthCredentialsAnswer {
+  credentials: Credentials;
+  /** When the credentials expire (ms since the epoch). */
+  expires: number;
+  /** When to fetch fresh ones (ms since the epoch). */
+  renewAt: number;
+}
+
+/** The URL of the deployment's authorize endpoint for one sign-in; every part is checked first. */
+export declare function oauthAuthorizeUrl(options: OAuthAuthorizeOptions): string;
+
+/** `<rootUrl>/login/oauth/<name>`. */
+export declare function oauthEndpoint(rootUrl: string, name: 'authorize' | 'token' | 'credentials'): string;
+
+/** Reads the URL the deployment redirected to and checks its `state`. */
+export declare function oauthParseRedirect(url: string, responseType: 'token' | 'code', expectedState: string): OAuthRedirect;
+
+/** The body of the code-for-token request (RFC 6749 4.1.3), with PKCE's verifier when given. */
+export declare function oauthTokenRequestBody(code: string, redirectUri: string, clientId: string, codeVerifier?: string): string;
+
+/** The access token of a token endpoint answer `{access_token, token_type}` (token_type must be Bearer). */
+export declare function oauthTokenAnswer(answer: unknown): string;
+
+/** Checks a `/login/oauth/credentials` answer `{credentials, expires}` and says when to renew it. */
+export declare function oauthCredentialsAnswer(answer: unknown, nowMs: number): OAuthCredentialsAnswer;
+
 /** Where an agent keeps its OAuth2 access token. */
 export type OAuthStorage = 'memory' | 'session' | 'local';
 

@@ -1,18 +1,19 @@
 // Sign in with Taskcluster (the deployment's third-party login) and credentials
 // that renew themselves. The pure steps (URLs, parsing, state, expiry, when to
-// renew) run in wasm; this file does what only a browser can: navigation,
-// popups, storage and fetch.
+// renew) are in oauth-steps.js; this file does what only a browser can:
+// navigation, popups, storage and fetch.
+import { createTemporaryCredentials, oauthNewState, oauthPkcePair } from './taskcluster_wasm.js';
 import {
-  createTemporaryCredentials,
   oauthAuthorizeUrl,
   oauthCredentialsAnswer,
   oauthEndpoint,
-  oauthNewState,
   oauthParseRedirect,
-  oauthPkcePair,
   oauthTokenAnswer,
   oauthTokenRequestBody,
-} from './taskcluster_wasm.js';
+} from './oauth-steps.js';
+
+// Public too (oauthNewState and oauthPkcePair are exported with the other wasm functions).
+export * from './oauth-steps.js';
 
 const PENDING_KEY = 'taskcluster-wasm/oauth/pending';
 const TOKEN_KEY = 'taskcluster-wasm/oauth/token';

@@ -1,6 +1,34 @@
 import type { Object as ObjectClient } from './services/Object.js';
 import type { Queue } from './services/Queue.js';
 
+/** What a finished `ContentHasher` reports: lowercase hex digests and the byte count. */
+export interface ContentHashes {
+  sha256: string;
+  sha512: string;
+  bytes: number;
+}
+
+/**
+ * Hashes bytes chunk by chunk: `update(chunk)` as data streams, then `digest()`
+ * (or `verify(expected)`), which frees the hasher. Call `free()` to drop an unfinished one.
+ */
+export declare class ContentHasher {
+  constructor();
+  /** Adds a chunk: a `Uint8Array` (a Node `Buffer` is one), another typed array, a `DataView` or an `ArrayBuffer`. */
+  update(chunk: Uint8Array | ArrayBuffer | ArrayBufferView): void;
+  /** Bytes hashed so far. */
+  readonly bytes: number;
+  /** The digests of everything hashed; frees the hasher. */
+  digest(): ContentHashes;
+  /**
+   * Checks the digests against the object service's `hashes` (`{sha256?, sha512?, ...}`):
+   * throws when one differs or none can be checked; frees the hasher either way.
+   */
+  verify(expected: Record<string, string>): ContentHashes;
+  /** Drops an unfinished hasher. */
+  free(): void;
+}
+
 /** Retries of the data transfer (API calls use the client's own options). Defaults as for clients. */
 export interface TransferRetryOptions {
   /** Retries after the first attempt (default 5). */

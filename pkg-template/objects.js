@@ -2,7 +2,8 @@
 // finishUpload; startDownload) with the data moved over plain HTTP and hashed
 // in wasm (SHA-256 and SHA-512) while it streams. Same names, options and
 // results as taskcluster-client's helpers.
-import { ContentHasher, TransferRetry, slugidNice } from './taskcluster_wasm.js';
+import { TransferRetry, slugidNice } from './taskcluster_wasm.js';
+import { ContentHasher } from './content-hasher.js';
 import { OUTPUT_TYPES, byteLengthOf, collectingSink, isWholeData, nodeFs, sinkOf, sourceChunks, streamingOutput } from './byte-streams.js';
 import { fetchOk, responseChunks, withRetries } from './transfer.js';
 import { readingOptions } from './read-options.js';

@@ -1,7 +1,9 @@
 // The generic layer under every generated class: one class factory for REST
 // services and one for exchange sets. Requests, signing and retries happen in
 // wasm (ServiceClient); this file only shapes the JS API around it.
-import { ExchangeSet, ServiceApi, ServiceClient, urls } from './taskcluster_wasm.js';
+import { ServiceApi, ServiceClient } from './taskcluster_wasm.js';
+import { builders as urls } from './url-builders.js';
+import { exchangePrefixOf, routingKeyBinding } from './routing-key.js';
 import { BASE_CLIENT_MEMBERS, BASE_EXCHANGES_MEMBERS } from './base-members.js';
 
 /** The error every failed API request rejects with. Never carries a secret. */
@@ -457,7 +459,7 @@ BaseClient.create = (reference) => createClient(reference);
 
 // ------------------------------------------------------------------ exchange classes
 
-const exchangeSets = new WeakMap();
+const exchangePrefixes = new WeakMap();
 
 /** What every exchange class shares. */
 export class BaseExchanges {
@@ -465,8 +467,8 @@ export class BaseExchanges {
   constructor(options) {
     const cls = this.constructor;
     const copy = copyOptions(options, `new ${cls.name}(options)`, OPTION_NAMES);
-    const prefix = copy === null || typeof copy !== 'object' ? copy : { exchangePrefix: copy.exchangePrefix };
-    exchangeSets.set(this, new ExchangeSet(apiOf(cls), prefix));
+    apiOf(cls); // checks the reference, once per class
+    exchangePrefixes.set(this, exchangePrefixOf(cls.reference, copy, cls.name));
   }
 }
 
@@ -475,11 +477,13 @@ export function exchangeClass(reference) {
   checkReference(reference, 'exchanges', 'exchangeClass');
   const cls = named(class extends BaseExchanges {}, reference.name);
   cls.reference = reference;
-  for (const { name, routingKey } of reference.exchanges) {
+  for (const entry of reference.exchanges) {
+    const { name, routingKey } = entry;
     if (BASE_EXCHANGES_MEMBERS.includes(name)) continue;
     Object.defineProperty(cls.prototype, name, {
       value: named(function (pattern) {
-        const binding = exchangeSets.get(this).binding(name, pattern);
+        if (!exchangePrefixes.has(this)) throw new TypeError(`${cls.name}.${name} must be called on an instance made with new`);
+        const binding = routingKeyBinding(entry, exchangePrefixes.get(this), pattern, `${cls.name}.${name}`);
         return { ...binding, routingKeyReference: structuredClone(routingKey) };
       }, name),
       writable: true,

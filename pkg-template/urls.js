@@ -1,7 +1,7 @@
 // taskcluster-lib-urls' surface: `urls.<builder>(rootUrl, ...)`, and
 // `withRootUrl(rootUrl)` / `new Urls(rootUrl)` with the same builders bound to
 // one rootUrl. The URLs themselves are built in wasm (src/core/urls.rs).
-import { urls as builders } from './taskcluster_wasm.js';
+import { builders } from './url-builders.js';
 
 /** The builders whose first argument is the rootUrl. */
 const ROOTED = [
@@ -41,7 +41,7 @@ export const withRootUrl = (rootUrl) => new Urls(normalizedRootUrl('withRootUrl'
 
 /** Everything taskcluster-lib-urls exports, as one object (its default export's shape). */
 export const urls = Object.freeze({
-  // Static methods of a wasm-bindgen class: they never read `this`.
+  // Plain functions: they never read `this`.
   ...Object.fromEntries([...ROOTED, 'normalizeRootUrl', 'testRootUrl'].map((name) => [name, builders[name]])),
   withRootUrl,
   Urls,

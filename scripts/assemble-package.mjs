@@ -60,7 +60,7 @@ writeFileSync(join(web, 'wasm-exports.js'), `export {\n${wasmNames.map((n) => ` 
 
 // Browsers: every module stays a file of its own, so bundlers keep only the classes used.
 writeFileSync(join(web, 'version.js'), `export const version = ${JSON.stringify(version)};\n`);
-for (const module of ['facade.js', 'runtime.js', 'hawk-signers.js', 'base-members.js', 'oauth.js', 'env.js', 'credential-information.js',
+for (const module of ['facade.js', 'runtime.js', 'hawk-signers.js', 'base-members.js', 'oauth.js', 'oauth-steps.js', 'arguments.js', 'routing-key.js', 'content-hasher.js', 'url-builders.js', 'env.js', 'credential-information.js',
   'urls.js', 'scopes.js', 'time.js', 'inbox.js', 'objects.js', 'artifacts.js', 'transfer.js', 'byte-streams.js', 'read-options.js']) {
   copyFileSync(join(template, module), join(web, module));
 }

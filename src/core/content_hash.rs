@@ -3,10 +3,6 @@
 
 use sha2::{Digest, Sha256, Sha512};
 
-use super::{Error, Result};
-
-/// The hashes the object service accepts (and checks on download).
-pub const ACCEPTED_ALGORITHMS: [&str; 2] = ["sha256", "sha512"];
 
 /// Hashes a stream of chunks; `finish` consumes it, so a finished hasher cannot be fed again.
 #[derive(Clone, Default)]
@@ -43,46 +39,6 @@ impl ContentHasher {
     pub fn finish(self) -> ContentHashes {
         ContentHashes { sha256: hex(&self.sha256.finalize()), sha512: hex(&self.sha512.finalize()), bytes: self.bytes }
     }
-}
-
-impl ContentHashes {
-    /// The digest for one of [`ACCEPTED_ALGORITHMS`].
-    pub fn get(&self, algorithm: &str) -> Option<&str> {
-        match algorithm {
-            "sha256" => Some(&self.sha256),
-            "sha512" => Some(&self.sha512),
-            _ => None,
-        }
-    }
-
-    /// Checks the data against the hashes the object service recorded: every
-    /// one we can compute must match, and at least one must be of an accepted
-    /// algorithm (unknown algorithms are skipped, as the service may add some).
-    pub fn verify<'a>(&self, expected: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<()> {
-        let mut checked = false;
-        for (algorithm, want) in expected {
-            let Some(got) = self.get(algorithm) else { continue };
-            if !got.eq_ignore_ascii_case(want) {
-                return Err(Error::invalid(format!(
-                    "{algorithm} of the data received ({}...) does not match the object service's ({}...): the data is corrupt",
-                    prefix(got),
-                    prefix(want)
-                )));
-            }
-            checked = true;
-        }
-        if !checked {
-            return Err(Error::invalid(format!(
-                "the object service recorded no hash this client can check (accepted: {})",
-                ACCEPTED_ALGORITHMS.join(", ")
-            )));
-        }
-        Ok(())
-    }
-}
-
-fn prefix(hex: &str) -> &str {
-    hex.get(..16).unwrap_or(hex)
 }
 
 /// Lowercase hex, as the object service records hashes.
@@ -123,26 +79,6 @@ mod tests {
         pieces.update(&[]);
         assert_eq!(pieces.bytes(), 10_000);
         assert_eq!(whole.finish(), pieces.finish());
-    }
-
-    #[test]
-    fn verifies_known_hashes_and_skips_unknown_ones() {
-        let mut hasher = ContentHasher::new();
-        hasher.update(b"abc");
-        let hashes = hasher.finish();
-        assert_eq!(hashes.verify([("sha256", ABC_SHA256), ("md5", "whatever")]), Ok(()));
-        assert_eq!(hashes.verify([("sha512", ABC_SHA512.to_uppercase().as_str())]), Ok(()));
-        let wrong = hashes.verify([("sha256", ABC_SHA256), ("sha512", ABC_SHA256)]).unwrap_err();
-        assert!(
-            wrong.message.starts_with("sha512 of the data received (ddaf35a193617aba...) does not match"),
-            "{}",
-            wrong.message
-        );
-        let none = hashes.verify([("md5", "x")]).unwrap_err();
-        assert!(none.message.contains("no hash this client can check"), "{}", none.message);
-        assert!(hashes.verify([]).is_err());
-        // Short or non-ASCII expected values do not panic.
-        assert!(hashes.verify([("sha256", "é")]).is_err());
     }
 
     #[test]

@@ -12,7 +12,6 @@ pub mod oauth;
 pub mod random;
 pub mod reference;
 pub mod retry;
-pub mod routing_key;
 pub mod scopes;
 pub mod slugid;
 pub mod temporary_credentials;

@@ -108,7 +108,7 @@ fn check(request: &Request<'_>) -> Result<()> {
 
 /// The auth service's clientId rule: 1 to 256 of `A-Z a-z 0-9 ! @ / : . + | _ -`.
 fn check_client_id(client_id: &str, what: &str) -> Result<()> {
-    let allowed = |c: char| c.is_ascii_alphanumeric() || "!@/:.+|_-".contains(c);
+    let allowed = |c: char| c.is_ascii_alphanumeric() || matches!(c, '!' | '@' | '/' | ':' | '.' | '+' | '|' | '_' | '-');
     if client_id.is_empty() || client_id.len() > 256 || !client_id.chars().all(allowed) {
         return Err(Error::invalid(format!("{what} must be 1 to 256 characters of A-Z a-z 0-9 ! @ / : . + | _ -")));
     }

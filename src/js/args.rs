@@ -44,8 +44,9 @@ fn string_named(value: &JsValue, what: impl Fn() -> String) -> Result<String> {
         return Err(Error::type_error(format!("{} must be a string, got {}", what(), type_name(value))));
     };
     // Conversion turns a lone surrogate into U+FFFD, so only then is the exact
-    // check needed (it costs one JS call per UTF-16 unit).
-    if converted.contains('\u{FFFD}') && !value.unchecked_ref::<JsString>().is_valid_utf16() {
+    // check needed (it costs one JS call per UTF-16 unit). A char comparison, not
+    // `contains`: a non-ASCII pattern brings in the generic string searcher.
+    if converted.chars().any(|c| c == '\u{FFFD}') && !value.unchecked_ref::<JsString>().is_valid_utf16() {
         return Err(Error::type_error(format!(
             "{} contains a lone UTF-16 surrogate; it must be valid Unicode text",
             what()
@@ -122,7 +123,13 @@ pub fn string_array(value: &JsValue, what: &str) -> Result<Vec<String>> {
     if let Some(strings) = super::bulk::plain_strings(value) {
         return Ok(strings);
     }
-    items(value, what)?.iter().enumerate().map(|(i, item)| string_named(item, || format!("{what}[{i}]"))).collect()
+    // A loop, not `collect::<Result<_>>()`: that adaptor costs more wasm than the loop.
+    let items = items(value, what)?;
+    let mut strings = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        strings.push(string_named(item, || format!("{what}[{i}]"))?);
+    }
+    Ok(strings)
 }
 
 pub fn optional_string_array(value: &JsValue, what: &str) -> Result<Option<Vec<String>>> {
@@ -243,10 +250,10 @@ fn expression_at(value: &JsValue, what: &str, depth: usize) -> Result<Expression
         (1, Some(key)) if key == "AnyOf" || key == "AllOf" => key,
         _ => return Err(shape_error()),
     };
-    let children = items(&field(value, &key, what)?, &format!("{what}.{key}"))?
-        .iter()
-        .enumerate()
-        .map(|(i, child)| expression_at(child, &format!("{what}.{key}[{i}]"), depth + 1))
-        .collect::<Result<Vec<_>>>()?;
+    let items = items(&field(value, &key, what)?, &format!("{what}.{key}"))?;
+    let mut children = Vec::with_capacity(items.len());
+    for (i, child) in items.iter().enumerate() {
+        children.push(expression_at(child, &format!("{what}.{key}[{i}]"), depth + 1)?);
+    }
     Ok(if key == "AnyOf" { Expression::AnyOf(children) } else { Expression::AllOf(children) })
 }

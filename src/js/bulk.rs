@@ -76,7 +76,7 @@ pub fn to_js_array(values: &[String]) -> Array {
     if values.is_empty() {
         return Array::new();
     }
-    if values.iter().any(|v| v.contains('\n')) {
+    if values.iter().any(|v| v.bytes().any(|b| b == b'\n')) {
         return values.iter().map(|v| JsValue::from_str(v)).collect();
     }
     split_lines(&values.join("\n"))

@@ -7,7 +7,6 @@ mod client_options;
 mod content_hasher;
 mod credentials;
 mod errors;
-mod exchanges;
 mod hawk;
 mod inbox;
 mod limits;

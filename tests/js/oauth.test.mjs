@@ -97,6 +97,48 @@ test('token request and answers: RFC 6749 form body, Bearer only, expires checke
   assert.throws(() => oauthCredentialsAnswer({ credentials: { clientId: 'u' }, expires: '2030-01-02' }, now), (e) => !e.message.includes('SECRET'));
 });
 
+test('oauthParseRedirect reads what URLSearchParams writes, refuses what it would pass on, and never quotes a token', () => {
+  const odd = 'a b+c&d=e%f/é\u{1F600}?#';
+  const fragment = new URLSearchParams({ access_token: odd, state: odd });
+  assert.deepEqual(oauthParseRedirect(`${REDIRECT}#${fragment}`, 'token', odd), { kind: 'token', accessToken: odd });
+  // Empty parts are skipped and the first of a repeated name counts, as URLSearchParams.get does.
+  assert.deepEqual(oauthParseRedirect(`${REDIRECT}?&code=b+c&&code=2&state==e&`, 'code', '=e'), { kind: 'code', code: 'b c' });
+  for (const bad of ['%', '%4', '%zz', '%FF', '%C3']) {
+    assert.throws(() => oauthParseRedirect(`${REDIRECT}#access_token=SECRET${bad}&state=s`, 'token', 's'),
+      (e) => e.message.startsWith('oauthParseRedirect: ') && /percent-escape/.test(e.message) && !e.message.includes('SECRET'), bad);
+  }
+  // An error may come in the other part; its state is checked like any answer's.
+  assert.deepEqual(oauthParseRedirect(`${REDIRECT}?error=access_denied&state=s#x=1`, 'token', 's'), { kind: 'error', error: 'access_denied', description: undefined });
+  assert.equal(oauthParseRedirect(`${REDIRECT}#error=access_denied&state=t`, 'code', 's').kind, 'stateMismatch');
+  assert.equal(oauthParseRedirect(`${REDIRECT}?code=c&state=`, 'code', '').kind, 'stateMismatch');
+  assert.equal(oauthParseRedirect(`${REDIRECT}#access_token=T&token_type=bEaReR&state=s`, 'token', 's').accessToken, 'T');
+  assert.throws(() => oauthParseRedirect(`${REDIRECT}#access_token=T&token_type=mac&state=s`, 'token', 's'), /Bearer/);
+  assert.throws(() => oauthParseRedirect(REDIRECT, 'id_token', 's'), (e) => e instanceof RangeError && /responseType/.test(e.message));
+  assert.throws(() => oauthParseRedirect(42, 'code', 's'), (e) => e instanceof TypeError && /url must be a string/.test(e.message));
+});
+
+test('oauth steps: lone surrogates, PKCE verifiers in the token body, and renewal at most five minutes early', () => {
+  assert.throws(() => oauthAuthorizeUrl(authorizeOptions({ state: 'a\uD800' })), (e) => e instanceof TypeError && /options\.state .*surrogate/.test(e.message));
+  assert.throws(() => oauthAuthorizeUrl(authorizeOptions({ scopes: ['a b'] })), /options\.scopes\[0\]/);
+  assert.throws(() => oauthAuthorizeUrl(authorizeOptions({ rootUrl: 'ftp://tc.example.com' })), /options\.rootUrl must be an absolute http/);
+  assert.throws(() => oauthAuthorizeUrl(null), (e) => e instanceof TypeError && /options must be an object/.test(e.message));
+  const getter = { ...authorizeOptions(), get clientId() { throw new Error('boom'); } };
+  assert.throws(() => oauthAuthorizeUrl(getter), (e) => e instanceof TypeError && e.message.startsWith('oauthAuthorizeUrl: the options could not be read'));
+  // Spaces travel as %20, which a form decoder reads in a query and in a fragment alike.
+  assert.match(oauthAuthorizeUrl(authorizeOptions()), /scope=queue%3Aget-task%3A\*%20secrets/);
+  const body = new URLSearchParams(oauthTokenRequestBody('c', REDIRECT, 'app', 'v-1'));
+  assert.equal(body.get('code_verifier'), 'v-1');
+  const now = 1_000_000;
+  const renewAt = (lifeMs) => oauthCredentialsAnswer({ credentials: { clientId: 'c', accessToken: 't' }, expires: new Date(now + lifeMs).toISOString() }, now).renewAt;
+  assert.equal(renewAt(10_000), now + 8_000);
+  assert.equal(renewAt(86_400_000), now + 86_400_000 - 300_000);
+  const withCertificate = oauthCredentialsAnswer({ credentials: { clientId: 'c', accessToken: 't', certificate: '{"version":1}' }, expires: new Date(now + 1000).toISOString() }, now);
+  assert.equal(withCertificate.credentials.certificate, '{"version":1}');
+  assert.throws(() => oauthCredentialsAnswer({ credentials: { clientId: 'c', accessToken: 't', certificate: '[1]' }, expires: '2030-01-01' }, now), TypeError);
+  assert.throws(() => oauthCredentialsAnswer({ credentials: { clientId: 'c', accessToken: 't' }, expires: 'tomorrow' }, now), /expires is not a date/);
+  assert.throws(() => oauthCredentialsAnswer({ credentials: { clientId: 'c', accessToken: 't' }, expires: '2030-01-01' }, NaN), RangeError);
+});
+
 /** Plays the browser: authorize, the consent page's button, the redirect back. Returns the redirect URL. */
 async function consent({ clientId = 'emulator-code', responseType = 'code', scopes = ['auth:current-scopes', 'secrets:get:project/demo/*'], expires, allow = true, state = 'st', codeChallenge }) {
   const query = new URLSearchParams({ response_type: responseType, client_id: clientId, redirect_uri: REDIRECT, scope: scopes.join(' '), state });

@@ -1,11 +1,10 @@
-//! Routes, query values and routing keys: every argument survives the trip into
-//! the URL (percent-decoding gives it back), and routing-key patterns are the
-//! model's words joined by dots.
+//! Routes and query values: every argument survives the trip into the URL
+//! (percent-decoding gives it back). Routing-key patterns are built in JS
+//! (pkg-template/routing-key.js) and tested there.
 
 use proptest::prelude::*;
 use taskcluster_wasm::core::call::{Endpoint, request_url};
-use taskcluster_wasm::core::reference::{ExchangeEntry, FunctionEntry, RoutingKeyEntry};
-use taskcluster_wasm::core::routing_key::pattern;
+use taskcluster_wasm::core::reference::FunctionEntry;
 use taskcluster_wasm::core::urls::encode_route_arg;
 
 fn percent_decode(text: &str) -> Option<String> {
@@ -71,33 +70,5 @@ proptest! {
         let entry = FunctionEntry { name: "m".into(), method: "get".into(),
             route: "/<a0>/<a1>/<a2>".into(), args: names, query: vec![], input: false, output: true };
         prop_assert!(request_url(&Endpoint::RootUrl("https://h".into()), "s", "v1", &entry, &args, &[]).is_err());
-    }
-
-    #[test]
-    fn routing_key_patterns_follow_the_model(
-        keys in prop::collection::vec((prop::option::of("[a-z]{1,5}"), any::<bool>(), prop::option::of("[a-zA-Z0-9_-]{1,6}")), 1..6),
-    ) {
-        let routing_key: Vec<RoutingKeyEntry> = keys.iter().enumerate().map(|(i, (constant, multiple_words, _))| RoutingKeyEntry {
-            name: format!("k{i}"), constant: constant.clone(), required: false, multiple_words: *multiple_words,
-        }).collect();
-        let values: Vec<(String, String)> = keys.iter().enumerate()
-            .filter_map(|(i, (_, _, value))| value.clone().map(|v| (format!("k{i}"), v))).collect();
-        let entry = ExchangeEntry { name: "e".into(), exchange: "x".into(), routing_key };
-        let expected: Vec<String> = keys.iter().map(|(constant, multiple_words, value)| match (constant, value) {
-            (Some(c), _) => c.clone(),
-            (None, Some(v)) => v.clone(),
-            (None, None) if *multiple_words => "#".into(),
-            (None, None) => "*".into(),
-        }).collect();
-        prop_assert_eq!(pattern(&entry, &values).map_err(|e| TestCaseError::fail(e.message))?, expected.join("."));
-    }
-
-    #[test]
-    fn single_words_with_a_dot_and_unknown_names_are_refused(word in "[a-z]{1,4}\\.[a-z]{1,4}", name in "[a-z]{1,6}") {
-        let key = RoutingKeyEntry { name: "k".into(), constant: None, required: false, multiple_words: false };
-        let entry = ExchangeEntry { name: "e".into(), exchange: "x".into(), routing_key: vec![key] };
-        prop_assert!(pattern(&entry, &[("k".into(), word)]).is_err());
-        prop_assume!(name != "k");
-        prop_assert!(pattern(&entry, &[(name, "v".into())]).is_err());
     }
 }

@@ -86,7 +86,7 @@ pub(super) fn with_bewit(url: &str, value: &str) -> Result<String> {
         Some((base, fragment)) => (base, Some(fragment)),
         None => (url, None),
     };
-    let separator = if base.contains('?') { '&' } else { '?' };
+    let separator = if base.bytes().any(|b| b == b'?') { '&' } else { '?' };
     let mut signed = String::with_capacity(url.len() + value.len() + 7);
     signed.push_str(base);
     signed.push(separator);

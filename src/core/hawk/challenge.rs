@@ -59,12 +59,19 @@ pub fn clock_offset_ms(header: &str, key: Key<'_>, now_ms: f64) -> Option<f64> {
 fn attributes(text: &str) -> Vec<(&str, &str)> {
     let mut pairs = Vec::new();
     let mut rest = text;
-    while let Some((name, after)) = rest.split_once("=\"") {
+    while let Some((name, after)) = split_at_quoted_value(rest) {
         let Some((value, tail)) = after.split_once('"') else { break };
         pairs.push((name.trim().trim_start_matches(',').trim(), value));
         rest = tail;
     }
     pairs
+}
+
+/// `text` around its first `="`. A byte search: a `&str` pattern would bring the
+/// generic string searcher and its panic formatting into the wasm (about 9 KB).
+fn split_at_quoted_value(text: &str) -> Option<(&str, &str)> {
+    let at = text.as_bytes().windows(2).position(|pair| pair == b"=\"")?;
+    Some((text.get(..at)?, text.get(at + 2..)?))
 }
 
 #[cfg(test)]

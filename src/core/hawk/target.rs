@@ -37,7 +37,7 @@ impl Target {
             )));
         };
         let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-        let (authority, tail) = rest.split_at(authority_end);
+        let (authority, tail) = rest.split_at_checked(authority_end).unwrap_or((rest, ""));
         // Credentials in the authority are not part of what Hawk signs.
         let host_port = authority.rsplit_once('@').map_or(authority, |(_, hp)| hp);
         let (host, port) = split_host_port(host_port, default_port, what)?;
@@ -70,7 +70,7 @@ pub fn is_normalized(url: &str) -> bool {
         return false;
     };
     let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    let (authority, tail) = rest.split_at(authority_end);
+    let (authority, tail) = rest.split_at_checked(authority_end).unwrap_or((rest, ""));
     let host_ok = |b: u8| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.' || b == b'-' || b == b':';
     if authority.is_empty() || !authority.bytes().all(host_ok) || !tail.starts_with('/') {
         return false;

@@ -103,7 +103,7 @@ export class ScopeSet extends wasm.ScopeSet {
   /** Whether these scopes satisfy `expression`. */
   satisfies(expression) {
     const text = prefixForm(expression);
-    return (text === undefined ? undefined : super.satisfiesInbox(writeInbox(text), prefixLines)) ?? super.satisfies(expression);
+    return (text === undefined ? undefined : wasm.scopeSetSatisfiesInbox(this, writeInbox(text), prefixLines)) ?? super.satisfies(expression);
   }
 }
 

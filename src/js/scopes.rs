@@ -69,6 +69,20 @@ pub fn satisfies_inbox(
     inbox::read(len, |text| scopes::satisfies_prefix_with_assumed(text, lines, assumed, PREFIX_LIMITS))
 }
 
+/// `ScopeSet#satisfies`' fast path (pkg-template/scopes.js): the expression in
+/// prefix form, `len` bytes in `lineCount` lines in the inbox. `undefined` sends
+/// the caller to the checked `satisfies`. A function rather than a method, so
+/// that it stays off the public class.
+#[wasm_bindgen(js_name = scopeSetSatisfiesInbox, skip_typescript)]
+pub fn scope_set_satisfies_inbox(
+    set: &ScopeSet,
+    len: u32,
+    #[wasm_bindgen(js_name = lineCount)] line_count: u32,
+) -> Option<bool> {
+    let line_count = usize::try_from(line_count).ok()?;
+    inbox::read(len, |text| set.inner.satisfies_prefix(text, line_count, PREFIX_LIMITS))
+}
+
 /// The assumed scopes that satisfy `expression`, or `undefined` when it is not satisfied.
 #[wasm_bindgen(js_name = scopesSatisfying, unchecked_return_type = "string[] | undefined")]
 pub fn scopes_satisfying(
@@ -194,14 +208,6 @@ impl ScopeSet {
         #[wasm_bindgen(unchecked_param_type = "ScopeExpression")] expression: JsValue,
     ) -> JsResult<bool> {
         guarded("ScopeSet.satisfies", || Ok(self.inner.satisfies(&valid_expression(&expression, "expression")?)))
-    }
-
-    /// `satisfies` for an expression in prefix form, `len` bytes in `lineCount`
-    /// lines in the inbox; `undefined` sends the caller to the checked `satisfies`.
-    #[wasm_bindgen(js_name = satisfiesInbox, skip_typescript)]
-    pub fn satisfies_inbox(&self, len: u32, #[wasm_bindgen(js_name = lineCount)] line_count: u32) -> Option<bool> {
-        let line_count = usize::try_from(line_count).ok()?;
-        inbox::read(len, |text| self.inner.satisfies_prefix(text, line_count, PREFIX_LIMITS))
     }
 
     /// Whether these scopes satisfy the single scope `scope`.

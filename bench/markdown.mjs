@@ -33,9 +33,15 @@ export function sizeMarkdown(rows) {
 }
 
 export function coldMarkdown(cold) {
-  const ours = cold['cold-ours'];
-  const web = cold['cold-client-web'];
-  return table(['Cold page: navigation to first signed URL (median)', 'Ours', 'client-web + polyfills', 'Ours/client-web'], [
-    ['Queue bundle, fresh browser context, served from 127.0.0.1', fmtMs(ours.ms), fmtMs(web.ms), fmtCostRatio(ours.ms / web.ms, ['faster', 'slower'])],
-  ]);
+  const web = cold['cold-client-web'].ms;
+  const floor = cold['cold-blank']?.ms;
+  const row = (name, ours, theirs) => [name, fmtMs(ours), fmtMs(theirs), fmtCostRatio(ours / theirs, ['faster', 'slower'])];
+  const rows = [row('Queue bundle, fresh browser context, served from 127.0.0.1', cold['cold-ours'].ms, web)];
+  const preload = cold['cold-ours-preload']?.ms;
+  if (preload !== undefined) rows.push(row('... ours with the wasm preloaded (`<link rel="preload">` in the page)', preload, web));
+  if (floor !== undefined) {
+    rows.push(row(`... minus the floor (${fmtMs(floor)}: a page running an empty module script)`, cold['cold-ours'].ms - floor, web - floor));
+    if (preload !== undefined) rows.push(row('... preloaded, minus the floor', preload - floor, web - floor));
+  }
+  return table(['Cold page: navigation to first signed URL (median)', 'Ours', 'client-web + polyfills', 'Ours/client-web'], rows);
 }

@@ -10,6 +10,7 @@ import * as self from './facade.js';
 export * from './wasm-exports.js';
 // Read in JS, signed in wasm with prepared keys; these names shadow the wasm exports above.
 export { bewit, hawkHeader, signUrl } from './hawk-signers.js';
+export { createTemporaryCredentials } from './temporary-credentials.js';
 export * from './runtime.js';
 export * from './oauth.js';
 export * from './services/index.js';

@@ -1,15 +1,17 @@
 // hawkHeader, bewit and signUrl with the options read here, in JS, and the
 // credentials kept in wasm as a signer whose HMAC key is prepared once: the
-// wasm is crossed once per call, with strings and numbers. Anything this fast
-// path does not handle (certificates, payloads, URLs to normalize, wrong types,
-// values Hawk cannot carry) goes to the full wasm function, which does every
-// check and throws the error that names the argument.
+// wasm is crossed once per call, through the pad (pad.js). Anything
+// this fast path does not handle (certificates, payloads, URLs to normalize,
+// wrong types, values Hawk cannot carry) goes to the full wasm function, which
+// does every check and throws the error that names the argument.
 import {
   HawkSigner,
   bewit as checkedBewit,
   hawkHeader as checkedHawkHeader,
   signUrl as checkedSignUrl,
 } from './taskcluster_wasm.js';
+import { readPad, writePad } from './pad.js';
+import { refuseUnknownOptions } from './read-options.js';
 
 // A page or server signs with few credentials; the least recently added
 // signer is released (its wasm memory freed) when a new one needs the room.
@@ -20,9 +22,17 @@ const scopeExts = new Map();
 // Lone surrogates would be replaced on the way into wasm: such keys take the checked path.
 const SURROGATE = /[\uD800-\uDFFF]/;
 
+const HEADER_OPTIONS = new Set(['method', 'url', 'credentials', 'authorizedScopes', 'ext', 'timestamp', 'localtimeOffsetMsec', 'nonce', 'payload', 'contentType']);
+const BEWIT_OPTIONS = new Set(['url', 'credentials', 'authorizedScopes', 'ext', 'timestamp', 'localtimeOffsetMsec', 'expiration']);
+
+// The signer used last: a client signs with the same credentials object again and again.
+let last = { credentials: undefined, clientId: undefined, accessToken: undefined, signer: undefined };
+
 function signerFor(credentials) {
-  if (typeof credentials !== 'object' || credentials === null || credentials.certificate != null) return undefined;
+  if (typeof credentials !== 'object' || credentials === null) return undefined;
   const { clientId, accessToken } = credentials;
+  if (credentials === last.credentials && clientId === last.clientId && accessToken === last.accessToken) return last.signer;
+  if (credentials.certificate != null) return undefined;
   if (typeof clientId !== 'string' || typeof accessToken !== 'string' || !clientId || !accessToken) return undefined;
   // Length-prefixed, so no two (clientId, accessToken) pairs share a key.
   const key = `${clientId.length}:${clientId}${accessToken}`;
@@ -32,45 +42,64 @@ function signerFor(credentials) {
     if (signers.size >= MAX_SIGNERS) {
       const [oldest, evicted] = signers.entries().next().value;
       signers.delete(oldest);
+      if (last.signer === evicted) last = { credentials: undefined, clientId: undefined, accessToken: undefined, signer: undefined };
       evicted.free();
     }
     signer = new HawkSigner(clientId, accessToken);
     signers.set(key, signer);
   }
+  last = { credentials, clientId, accessToken, signer };
   return signer;
 }
 
-/** The ext for `options.ext` or `options.authorizedScopes` (not both); null when the checked path must decide. */
+// The scope list used last and its ext: a client sends the same list again and again.
+let lastScopes = { list: undefined, copy: [], ext: '' };
+
+const sameItems = (a, b) => a.length === b.length && a.every((item, i) => item === b[i]);
+
+/** The ext for `options.ext` or `options.authorizedScopes` (not both); '' for none, null when the checked path must decide. */
 function extFor(ext, authorizedScopes) {
-  if (authorizedScopes == null) return ext == null ? undefined : typeof ext === 'string' && !SURROGATE.test(ext) ? ext : null;
-  if (ext != null || !Array.isArray(authorizedScopes) || !authorizedScopes.every((s) => typeof s === 'string')) return null;
+  if (authorizedScopes == null) return ext == null ? '' : typeof ext === 'string' ? ext : null;
+  if (ext != null || !Array.isArray(authorizedScopes)) return null;
+  // The same array with the same items (it may have been changed since): the same ext.
+  if (authorizedScopes === lastScopes.list && sameItems(authorizedScopes, lastScopes.copy)) return lastScopes.ext;
+  if (!authorizedScopes.every((s) => typeof s === 'string')) return null;
   const key = JSON.stringify(authorizedScopes);
   let value = scopeExts.get(key);
   if (value === undefined) {
-    if (authorizedScopes.some((scope) => SURROGATE.test(scope))) return null;
+    const joined = authorizedScopes.join('\n');
+    const length = writePad(joined, 256);
+    value = length < 0 ? undefined : readPad(length, HawkSigner.scopesExt(length, authorizedScopes.length));
+    if (value === undefined) return null;
     if (scopeExts.size >= MAX_EXTS) scopeExts.delete(scopeExts.keys().next().value);
-    value = HawkSigner.scopesExt(authorizedScopes);
     scopeExts.set(key, value);
   }
+  lastScopes = { list: authorizedScopes, copy: [...authorizedScopes], ext: value };
   return value;
 }
 
 const isOptionalNumber = (value) => value === undefined || (typeof value === 'number' && Number.isFinite(value));
 
-/** Seconds since the epoch as the checked path computes them. */
+/** Whole seconds since the epoch as the checked path computes them; undefined when it must decide. */
 function nowSeconds({ timestamp, localtimeOffsetMsec }) {
   if (!isOptionalNumber(timestamp) || !isOptionalNumber(localtimeOffsetMsec)) return undefined;
-  return timestamp ?? (Date.now() + (localtimeOffsetMsec ?? 0)) / 1000;
+  const seconds = Math.floor(timestamp ?? (Date.now() + (localtimeOffsetMsec ?? 0)) / 1000);
+  return Number.isSafeInteger(seconds) ? seconds : undefined;
 }
+
+// ------------------------------------------------------------------ fast paths
 
 function fastHeader(options) {
   if (typeof options !== 'object' || options === null) return undefined;
   const { method, url, nonce, payload } = options;
-  if (typeof method !== 'string' || typeof url !== 'string' || payload != null || (nonce != null && typeof nonce !== 'string')) return undefined;
+  if (typeof method !== 'string' || typeof url !== 'string' || payload != null) return undefined;
+  if (nonce != null && (typeof nonce !== 'string' || nonce === '')) return undefined;
   const ts = nowSeconds(options);
   const ext = extFor(options.ext, options.authorizedScopes);
   const signer = ts === undefined || ext === null ? undefined : signerFor(options.credentials);
-  return signer?.header(method, url, ts, nonce ?? undefined, ext);
+  if (signer === undefined) return undefined;
+  const length = writePad(`${method}\n${url}\n${ext}\n${nonce ?? ''}`, 256 + last.clientId.length);
+  return length < 0 ? undefined : readPad(length, signer.header(length, ts));
 }
 
 function fastBewit(options, wholeUrl) {
@@ -80,13 +109,15 @@ function fastBewit(options, wholeUrl) {
   const now = nowSeconds(options);
   const ext = extFor(options.ext, options.authorizedScopes);
   const signer = now === undefined || ext === null ? undefined : signerFor(options.credentials);
-  return signer?.bewit(url, now, expiration, ext, wholeUrl);
+  if (signer === undefined) return undefined;
+  const length = writePad(`${url}\n${ext}`, 256 + 2 * last.clientId.length);
+  return length < 0 ? undefined : readPad(length, signer.bewit(length, now, expiration ?? NaN, wholeUrl));
 }
 
 // A getter that throws, or any other surprise, is the checked path's to report.
-function attempt(fast, options, ...rest) {
+function attempt(fast, options, wholeUrl) {
   try {
-    return fast(options, ...rest);
+    return fast(options, wholeUrl);
   } catch {
     return undefined;
   }
@@ -94,15 +125,18 @@ function attempt(fast, options, ...rest) {
 
 /** Builds a Hawk `Authorization` header for one request. */
 export function hawkHeader(options) {
+  refuseUnknownOptions(options, HEADER_OPTIONS, 'hawkHeader');
   return attempt(fastHeader, options) ?? checkedHawkHeader(options);
 }
 
 /** The bewit for a URL: a signature a GET request carries in its query. */
 export function bewit(options) {
+  refuseUnknownOptions(options, BEWIT_OPTIONS, 'bewit');
   return attempt(fastBewit, options, false) ?? checkedBewit(options);
 }
 
 /** The URL with `bewit=...` appended: a link that works without headers until it expires. */
 export function signUrl(options) {
+  refuseUnknownOptions(options, BEWIT_OPTIONS, 'signUrl');
   return attempt(fastBewit, options, true) ?? checkedSignUrl(options);
 }

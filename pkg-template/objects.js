@@ -2,18 +2,18 @@
 // finishUpload; startDownload) with the data moved over plain HTTP and hashed
 // in wasm (SHA-256 and SHA-512) while it streams. Same names, options and
 // results as taskcluster-client's helpers.
-import { TransferRetry, slugidNice } from './taskcluster_wasm.js';
+import { slugidNice } from './taskcluster_wasm.js';
 import { ContentHasher } from './content-hasher.js';
 import { OUTPUT_TYPES, byteLengthOf, collectingSink, isWholeData, nodeFs, sinkOf, sourceChunks, streamingOutput } from './byte-streams.js';
 import { fetchOk, responseChunks, withRetries } from './transfer.js';
-import { readingOptions } from './read-options.js';
+import { RETRY_OPTIONS, readingOptions, retrySettings } from './read-options.js';
 
 /** Uploads smaller than this are also proposed inline (base64 in createUpload), as the official client does. */
 export const DATA_INLINE_MAX_SIZE = 8192;
 /** The content type of a download whose server names none. */
 export const DEFAULT_CONTENT_TYPE = 'application/binary';
 /** The data transfer's retry options; API calls use the client's own. */
-export const RETRY_OPTIONS = ['retries', 'delayFactor', 'randomizationFactor', 'maxDelay'];
+export { RETRY_OPTIONS };
 /** Where a download may go: one of these, or nothing (the bytes are returned, as `as` says). */
 export const OUTPUT_OPTIONS = ['streamFactory', 'file', 'as'];
 
@@ -54,9 +54,7 @@ function requireClient(label, client, key, service, methods) {
 
 /** The transfer's retry options, checked now rather than after the first failure. */
 export function retryOptionsOf(label, options) {
-  const retryOptions = Object.fromEntries(RETRY_OPTIONS.map((key) => [key, options[key]]));
-  new TransferRetry(retryOptions, label).free();
-  return retryOptions;
+  return retrySettings(options, label);
 }
 
 /**

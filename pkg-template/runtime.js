@@ -5,6 +5,9 @@ import { ServiceApi, ServiceClient } from './taskcluster_wasm.js';
 import { builders as urls } from './url-builders.js';
 import { exchangePrefixOf, routingKeyBinding } from './routing-key.js';
 import { BASE_CLIENT_MEMBERS, BASE_EXCHANGES_MEMBERS } from './base-members.js';
+import { agentCredentials, copyOptions, markChecked, readClientOptions } from './client-options.js';
+import { readingOptions } from './read-options.js';
+import { encodeReference } from './reference-encoding.js';
 
 /** The error every failed API request rejects with. Never carries a secret. */
 export class TaskclusterError extends Error {
@@ -13,134 +16,6 @@ export class TaskclusterError extends Error {
     this.name = 'TaskclusterError';
     Object.assign(this, fields);
   }
-}
-
-const ERROR_FIELDS = ['code', 'statusCode', 'body', 'method', 'url', 'functionName', 'retries'];
-
-/** The wasm engine marks its request errors by name; give them our class. */
-function asTaskclusterError(error) {
-  if (error instanceof Error && error.name === 'TaskclusterError' && !(error instanceof TaskclusterError)) {
-    const fields = Object.fromEntries(ERROR_FIELDS.map((key) => [key, error[key]]));
-    return new TaskclusterError(error.message, fields);
-  }
-  return error;
-}
-
-// ------------------------------------------------------------------ options
-
-/**
- * Every option either official client documents. `true`: used here; a string:
- * accepted without effect, for that reason (docs/migrating.md lists them).
- */
-const CLIENT_OPTIONS = {
-  rootUrl: true,
-  baseUrl: true,
-  credentials: true,
-  credentialAgent: true,
-  authorizedScopes: true,
-  retries: true,
-  delayFactor: true,
-  randomizationFactor: true,
-  maxDelay: true,
-  timeout: true,
-  traceId: true,
-  signedUrlExpiration: true,
-  serviceDiscoveryScheme: true,
-  fake: true,
-  exchangePrefix: true,
-  agent: 'a Node http.Agent has no equivalent under fetch, which manages its own connections',
-  serviceName: 'taskcluster-client-web derives it from the reference; a class here already has one',
-  serviceVersion: 'taskcluster-client-web derives it from the reference; a class here already has one',
-  reference: 'taskcluster-client-web passes its reference this way; a class here already has one',
-};
-const OPTION_NAMES = Object.keys(CLIENT_OPTIONS);
-// Options taskcluster-client refuses with an error of its own.
-const RETIRED_OPTIONS = { monitor: 'monitoring client calls is no longer supported', stats: 'monitoring client calls is no longer supported' };
-
-/** Edit distance, for "did you mean" suggestions. */
-function distance(a, b) {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = row;
-  }
-  return previous[b.length];
-}
-
-function suggestion(name, known) {
-  const lower = name.toLowerCase();
-  const ranked = known.map((k) => [distance(lower, k.toLowerCase()), k]).sort((x, y) => x[0] - y[0]);
-  const [best, closest] = ranked[0];
-  return best <= Math.max(3, Math.floor(name.length / 2)) ? `; did you mean ${closest}?` : `; known options: ${known.join(', ')}`;
-}
-
-// Option objects use() has built and checked itself: taken as they are.
-const checkedOptions = new WeakSet();
-
-/** A copy of the caller's options with every name checked; `undefined` stays as given for wasm to report. */
-function copyOptions(options, where, known) {
-  if (options === null || typeof options !== 'object') return options;
-  if (checkedOptions.has(options)) return options;
-  let copy;
-  try {
-    copy = { ...options };
-  } catch {
-    throw new TypeError(`${where}: reading the options threw an exception`);
-  }
-  for (const name of Object.keys(copy)) {
-    if (name in RETIRED_OPTIONS && copy[name]) throw new TypeError(`${where}: options.${name}: ${RETIRED_OPTIONS[name]}`);
-    if (!known.includes(name) && !(name in RETIRED_OPTIONS)) {
-      throw new TypeError(`${where}: unknown option ${JSON.stringify(name).slice(0, 62)}${suggestion(name, known)}`);
-    }
-  }
-  return copy;
-}
-
-const isAgent = (value) => value !== null && typeof value === 'object' && typeof value.getCredentials === 'function';
-
-/** `{}` or `{clientId: undefined, accessToken: undefined}` (taskcluster-client's defaults): anonymous. */
-const isEmptyCredentials = (value) =>
-  value !== null && typeof value === 'object' && !isAgent(value) && !value.clientId && !value.accessToken && !value.certificate;
-
-/** What the wasm engine reads: the credential source settled, copies of mutable values kept for use(). */
-function settleOptions(copy, cls, where) {
-  if (copy === null || typeof copy !== 'object') return copy;
-  try {
-    return settle(copy, cls, where);
-  } catch (error) {
-    if (error instanceof TypeError && error.message.startsWith(where)) throw error;
-    throw new TypeError(`${where}: reading the options threw an exception`); // a getter or Proxy of the caller's
-  }
-}
-
-function settle(copy, cls, where) {
-  for (const name of ['serviceName', 'serviceVersion']) {
-    const own = name === 'serviceName' ? cls.reference.serviceName : cls.reference.apiVersion;
-    if (copy[name] !== undefined && copy[name] !== own) {
-      throw new TypeError(`${where}: options.${name} is ${JSON.stringify(own)} for this class; use createClient(reference) for another service`);
-    }
-  }
-  if (copy.credentialAgent != null) {
-    if (!isAgent(copy.credentialAgent)) throw new TypeError(`${where}: options.credentialAgent must have a getCredentials() method`);
-    if (copy.credentials != null && !isEmptyCredentials(copy.credentials)) {
-      throw new TypeError(`${where}: give options.credentials or options.credentialAgent, not both`);
-    }
-  }
-  if (copy.fake != null && typeof copy.fake !== 'object') throw new TypeError(`${where}: options.fake must be an object of method implementations`);
-  // Plain data is copied, so a later change by the caller (or a use() client) reaches no other client.
-  if (copy.credentials && typeof copy.credentials === 'object' && !isAgent(copy.credentials)) copy.credentials = { ...copy.credentials };
-  if (Array.isArray(copy.authorizedScopes)) copy.authorizedScopes = [...copy.authorizedScopes];
-  const credentials = copy.credentialAgent ?? (isEmptyCredentials(copy.credentials) ? undefined : copy.credentials);
-  return {
-    engine: { ...copy, credentials },
-    // client-web's option: its buildSignedUrl returns a Promise, so ours does too.
-    asyncSigning: copy.credentialAgent != null,
-    // An agent that wants to hear about a 401 (`credentialsRejected()`), to renew.
-    renewing: typeof credentials?.credentialsRejected === 'function' ? credentials : undefined,
-  };
 }
 
 // ------------------------------------------------------------------ debug logging
@@ -170,24 +45,54 @@ const log = (...parts) => (globalThis.process?.versions?.node ? console.error : 
 
 // ------------------------------------------------------------------ service classes
 
-// Per-instance state, out of reach of callers and of JSON.stringify:
-// {engine, options (for use()), fake, asyncSigning, renewing}.
+// Per-instance state, out of reach of callers and of JSON.stringify: what
+// readClientOptions gives ({settings, options (for use()), fake, timeout, agent,
+// asyncSigning, renewing}), the class, and the wasm engine once one is needed.
 const states = new WeakMap();
-// A class's reference, read into wasm once (the expensive part of a construction).
+// A class's reference, checked and read into wasm once, when its first client first needs it (null: an exchange class).
 const apis = new WeakMap();
+// A class's functions by name.
+const functionMaps = new WeakMap();
 // Generated method -> its name, for buildUrl(queue.task, ...).
 const methodNames = new WeakMap();
+
+function checkConcrete(cls) {
+  if (cls.reference === undefined) {
+    throw new TypeError(`new ${cls.name}: an abstract base class; make a class for a service with createClient(reference)`);
+  }
+}
 
 function apiOf(cls) {
   let api = apis.get(cls);
   if (api === undefined) {
-    if (cls.reference === undefined) {
-      throw new TypeError(`new ${cls.name}: an abstract base class; make a class for a service with createClient(reference)`);
+    checkConcrete(cls);
+    let encoded;
+    try {
+      encoded = encodeReference(cls.reference);
+    } catch (error) {
+      // Only createClient (and classes made by hand) can hold a malformed reference.
+      throw error instanceof TypeError ? new TypeError(`createClient: ${error.message}`) : error;
     }
-    api = new ServiceApi(cls.reference);
+    // Exchange classes are checked only: their bindings are made in JS.
+    api = Array.isArray(cls.reference.functions) ? new ServiceApi(...encoded) : null;
     apis.set(cls, api);
   }
   return api;
+}
+
+/** The wasm engine of a client: made at its first use, so a construction costs no wasm call. */
+function engineOf(state) {
+  state.engine ??= new ServiceClient(apiOf(state.cls), ...state.settings);
+  return state.engine;
+}
+
+function functionOf(cls, name) {
+  let functions = functionMaps.get(cls);
+  if (functions === undefined) {
+    functions = new Map(cls.reference.functions.map((f) => [f.name, f]));
+    functionMaps.set(cls, functions);
+  }
+  return functions.get(name);
 }
 
 function stateOf(client, what) {
@@ -202,7 +107,7 @@ const kindOf = (value) => (value === null ? 'null' : Array.isArray(value) ? 'an 
 function entryOf(client, name, label) {
   const service = client.constructor.reference.name;
   if (typeof name !== 'string') throw new TypeError(`${service}.${label}: the method name must be a string, got ${kindOf(name)}`);
-  const entry = client.constructor.reference.functions.find((f) => f.name === name);
+  const entry = functionOf(client.constructor, name);
   if (!entry) throw new TypeError(`${service}.${label}: ${service} has no method ${JSON.stringify(name.slice(0, 60))}`);
   return entry;
 }
@@ -258,27 +163,25 @@ function itemsOf(page, label) {
 export class BaseClient {
   constructor(options) {
     const cls = this.constructor;
+    checkConcrete(cls);
     const where = `new ${cls.name}(options)`;
-    const copy = copyOptions(options, where, OPTION_NAMES);
-    const settled = settleOptions(copy, cls, where);
-    const engine = new ServiceClient(apiOf(cls), settled?.engine ?? copy);
-    const fake = copy.fake ?? undefined;
-    states.set(this, { engine, options: copy, fake, asyncSigning: settled.asyncSigning, renewing: settled.renewing });
-    if (fake) this.fakeCalls = Object.fromEntries(cls.reference.functions.map((f) => [f.name, []]));
-    if (DEBUG) log(`new ${cls.name}`, { rootUrl: copy.rootUrl, baseUrl: copy.baseUrl, fake: Boolean(fake) });
+    const state = readClientOptions(copyOptions(options, where), cls, where);
+    state.cls = cls;
+    states.set(this, state);
+    if (state.fake) this.fakeCalls = Object.fromEntries(cls.reference.functions.map((f) => [f.name, []]));
+    if (DEBUG) log(`new ${cls.name}`, { rootUrl: state.options.rootUrl, baseUrl: state.options.baseUrl, fake: Boolean(state.fake) });
   }
 
   /** A new client with these options changed (undefined values keep the current ones); shares no state with this one. */
   use(updates = {}) {
     const { options } = stateOf(this, 'use');
-    const changed = copyOptions(updates, `${this.constructor.name}.use(options)`, OPTION_NAMES);
+    const changed = copyOptions(updates, `${this.constructor.name}.use(options)`);
     if (changed !== undefined && (changed === null || typeof changed !== 'object')) {
       throw new TypeError(`${this.constructor.name}.use(options): options must be an object`);
     }
     const merged = { ...options };
     for (const name in changed) if (changed[name] !== undefined) merged[name] = changed[name];
-    checkedOptions.add(merged);
-    return new this.constructor(merged);
+    return new this.constructor(markChecked(merged));
   }
 
   /** taskcluster-client's hook for per-request clients: a client sending `traceId`. */
@@ -317,12 +220,12 @@ export class BaseClient {
 
   /** The URL of a method call: `buildUrl(queue.task, taskId)` or `buildUrl('task', taskId)`. */
   buildUrl(method, ...args) {
-    return stateOf(this, 'buildUrl').engine.buildUrl(nameOf(this, method, 'buildUrl'), args, false);
+    return engineOf(stateOf(this, 'buildUrl')).buildUrl(nameOf(this, method, 'buildUrl'), args, false);
   }
 
   /** Like buildUrl, with the deployment's rootUrl also under `serviceDiscoveryScheme: 'k8s-dns'` (links for people). */
   externalBuildUrl(method, ...args) {
-    return stateOf(this, 'externalBuildUrl').engine.buildUrl(nameOf(this, method, 'externalBuildUrl'), args, true);
+    return engineOf(stateOf(this, 'externalBuildUrl')).buildUrl(nameOf(this, method, 'externalBuildUrl'), args, true);
   }
 
   /**
@@ -332,25 +235,25 @@ export class BaseClient {
   buildSignedUrl(method, ...args) {
     const state = stateOf(this, 'buildSignedUrl');
     if (state.asyncSigning) return this.buildSignedUrlAsync(method, ...args);
-    return state.engine.buildSignedUrl(nameOf(this, method, 'buildSignedUrl'), args, false);
+    return engineOf(state).buildSignedUrl(nameOf(this, method, 'buildSignedUrl'), args, false);
   }
 
   /** taskcluster-client-web's name for the synchronous buildSignedUrl. */
   buildSignedUrlSync(method, ...args) {
-    return stateOf(this, 'buildSignedUrlSync').engine.buildSignedUrl(nameOf(this, method, 'buildSignedUrlSync'), args, false);
+    return engineOf(stateOf(this, 'buildSignedUrlSync')).buildSignedUrl(nameOf(this, method, 'buildSignedUrlSync'), args, false);
   }
 
   /** Like buildSignedUrl, also for credentials that come from an agent. */
-  buildSignedUrlAsync(method, ...args) {
+  async buildSignedUrlAsync(method, ...args) {
     const state = stateOf(this, 'buildSignedUrlAsync');
-    return state.engine.buildSignedUrlAsync(nameOf(this, method, 'buildSignedUrlAsync'), args, false);
+    return signedUrlAsync(this, state, nameOf(this, method, 'buildSignedUrlAsync'), args, false);
   }
 
   /** buildSignedUrl with the deployment's rootUrl also under `serviceDiscoveryScheme: 'k8s-dns'`. */
   externalBuildSignedUrl(method, ...args) {
     const state = stateOf(this, 'externalBuildSignedUrl');
     const name = nameOf(this, method, 'externalBuildSignedUrl');
-    return state.asyncSigning ? state.engine.buildSignedUrlAsync(name, args, true) : state.engine.buildSignedUrl(name, args, true);
+    return state.asyncSigning ? signedUrlAsync(this, state, name, args, true) : engineOf(state).buildSignedUrl(name, args, true);
   }
 
   /** Every page of a paginated method, following `continuationToken`. */
@@ -372,37 +275,99 @@ export class BaseClient {
 
   /** Milliseconds this client adds to the local clock after a "Stale timestamp" correction. */
   get clockOffset() {
-    return stateOf(this, 'clockOffset').engine.clockOffset;
+    return stateOf(this, 'clockOffset').engine?.clockOffset ?? 0;
   }
+}
+
+/** A signed URL with the credentials a credentials agent gives now (or the client's own). */
+async function signedUrlAsync(client, state, name, args, external) {
+  const label = `${client.constructor.name}.${typeof name === 'string' ? name : ''}`;
+  const credentials = state.agent ? await agentCredentials(state.agent, label) : state.options.credentials;
+  if (!credentials?.clientId) throw new TypeError(`${label}: buildSignedUrlAsync needs credentials`);
+  const { clientId, accessToken, certificate } = credentials;
+  return engineOf(state).buildSignedUrlWith(name, args, external, clientId, accessToken, certificate);
 }
 
 function call(client, name, args) {
   const state = stateOf(client, `${client?.constructor?.name}.${name}`);
   if (state.fake) return fakeCall(client, state, name, args);
   const label = `${client.constructor.name}.${name}`;
-  if (DEBUG) log(`${label}: calling`);
-  return send(state, name, args).then(
+  if (!DEBUG) return send(state, name, args, label);
+  log(`${label}: calling`);
+  return send(state, name, args, label).then(
     (result) => {
-      if (DEBUG) log(`${label}: done`);
+      log(`${label}: done`);
       return result;
     },
     (error) => {
-      const failure = asTaskclusterError(error);
-      if (DEBUG) log(`${label}: failed`, { code: failure.code, statusCode: failure.statusCode, retries: failure.retries, url: failure.url });
-      throw failure;
+      log(`${label}: failed`, { code: error?.code, statusCode: error?.statusCode, retries: error?.retries, url: error?.url });
+      throw error;
     },
   );
 }
 
-async function send(state, name, args) {
+async function send(state, name, args, label) {
   try {
-    return await state.engine.call(name, args);
+    return await attempt(state, name, args, label);
   } catch (error) {
     // An agent whose credentials were refused fetches fresh ones, and the call is made once more.
     if (!state.renewing || error?.statusCode !== 401) throw error;
     await state.renewing.credentialsRejected();
-    return state.engine.call(name, args);
+    return attempt(state, name, args, label);
   }
+}
+
+/** One call through the wasm engine (which retries), signed with an agent's credentials when there is one. */
+async function attempt(state, name, args, label) {
+  const engine = engineOf(state);
+  let answer;
+  if (state.agent) {
+    const credentials = await agentCredentials(state.agent, label);
+    answer = await engine.call(name, args, credentials?.clientId, credentials?.accessToken, credentials?.certificate);
+  } else {
+    answer = await engine.call(name, args);
+  }
+  return outcome(state, functionOf(state.cls, name), label, answer);
+}
+
+/** At most `count` characters (code points) of `text`, trimmed, for a message. */
+const excerpt = (text, count) => Array.from(String(text).slice(0, count * 2)).slice(0, count).join('').trim();
+
+/**
+ * The result of a call from the engine's answer `[status, body, retries, url]`
+ * (status 0: network error, -1: timeout, -2: a request that could not be signed),
+ * or the TaskclusterError to reject with.
+ */
+function outcome(state, entry, label, [status, body, retries, url]) {
+  const method = entry.method.toUpperCase();
+  const failure = (message, code, statusCode, errorBody) =>
+    new TaskclusterError(message, { code, statusCode, body: errorBody, method, url, functionName: label, retries });
+  const where = `(${method} ${url}, ${retries} retries)`;
+  if (status === -2) throw new Error(`${label}: ${body}`);
+  if (status === -1) throw failure(`${label}: no response within ${Math.trunc(state.timeout)} ms ${where}`, 'RequestTimeout');
+  if (status === 0) throw failure(`${label}: network error: ${body} ${where}`, 'NetworkError');
+  // A 303 (getArtifact and friends) answers with the JSON callers read: `{url}`.
+  if ((status >= 200 && status < 300) || status === 303) {
+    if (body === '') return undefined;
+    try {
+      return JSON.parse(body);
+    } catch {
+      // Methods that declare no JSON output may answer with text; for the others it is a proxy's page or a cut-off body.
+      if (!entry.output) return body;
+      throw failure(`${label}: HTTP ${status} with a body that is not JSON ${where}: ${excerpt(body, 100)}`, 'InvalidResponse', status, body);
+    }
+  }
+  // The server's message and code first; an HTML or text body is kept short.
+  let parsed;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    parsed = undefined;
+  }
+  if (parsed === null || typeof parsed !== 'object') parsed = undefined;
+  const field = (key) => (typeof parsed?.[key] === 'string' ? parsed[key] : undefined);
+  const message = field('message') ?? `${label}: HTTP ${status} ${excerpt(body, 300)}`;
+  throw failure(message, field('code') ?? `HTTP${status}`, status, parsed ?? body);
 }
 
 const cloned = (value) => {
@@ -419,7 +384,7 @@ const cloned = (value) => {
  * and `fake[name]` answers it.
  */
 function fakeCall(client, state, name, args) {
-  state.engine.check(name, args);
+  engineOf(state).check(name, args);
   const entry = entryOf(client, name, name);
   const record = {};
   entry.args.forEach((arg, i) => { record[arg] = cloned(args[i]); });
@@ -466,7 +431,7 @@ export class BaseExchanges {
   /** Takes the options of a service client (as taskcluster-client's events classes do); only exchangePrefix matters. */
   constructor(options) {
     const cls = this.constructor;
-    const copy = copyOptions(options, `new ${cls.name}(options)`, OPTION_NAMES);
+    const copy = copyOptions(options, `new ${cls.name}(options)`);
     apiOf(cls); // checks the reference, once per class
     exchangePrefixes.set(this, exchangePrefixOf(cls.reference, copy, cls.name));
   }
@@ -519,6 +484,11 @@ export function createClient(reference, name) {
   if (reference === null || typeof reference !== 'object') {
     throw new TypeError(`createClient: reference must be an object, got ${reference === null ? 'null' : typeof reference}`);
   }
+  // A getter or Proxy of the caller's that throws is reported as createClient's.
+  return readingOptions('createClient', () => classFor(reference, name), 'reference');
+}
+
+function classFor(reference, name) {
   const entries = Array.isArray(reference.entries) ? reference.entries : undefined;
   const isExchanges = entries ? entries.some((e) => e.type === 'topic-exchange') : Array.isArray(reference.exchanges);
   const serviceName = serviceNameOf(reference);

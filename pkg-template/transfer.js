@@ -68,10 +68,10 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Runs `attempt(number)` until it succeeds, retrying transient TransferErrors
- * as `options` ({retries, delayFactor, randomizationFactor, maxDelay}) allow.
+ * as `settings` (`retrySettings` of read-options.js: the checked retry options) allow.
  */
-export async function withRetries(label, options, attempt) {
-  const retry = new TransferRetry(options, label);
+export async function withRetries(label, settings, attempt) {
+  const retry = new TransferRetry(...settings);
   try {
     for (let number = 1; ; number++) {
       try {

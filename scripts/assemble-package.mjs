@@ -6,9 +6,11 @@
 //   node/index.cjs, node/legacy.cjs  require()
 //   node/index.mjs, node/legacy.mjs  import in Node (named exports over the CommonJS build)
 import { build } from 'esbuild';
-import { cpSync, copyFileSync, lstatSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, copyFileSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import { minify } from 'terser';
+import { shortenWasmNames } from './short-wasm-names.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const dist = join(root, 'dist');
@@ -25,10 +27,12 @@ mkdirSync(node, { recursive: true });
 // The wasm glue: ES modules for browsers (with the inline JS snippets beside
 // them); CommonJS for Node, bundled into node/index.cjs below, which needs the
 // .cjs extension because the package is "type": "module".
-for (const file of ['taskcluster_wasm.js', 'taskcluster_wasm.d.ts', 'taskcluster_wasm_bg.wasm']) {
+for (const file of ['taskcluster_wasm.js', 'taskcluster_wasm.d.ts']) {
   copyFileSync(join(root, 'build', 'web', file), join(web, file));
   copyFileSync(join(root, 'build', 'nodejs', file), join(node, file.replace(/\.js$/, '.cjs')));
 }
+const wasmBuilds = ['web', 'nodejs'].map((target) => join(root, 'build', target, 'taskcluster_wasm_bg.wasm'));
+if (!readFileSync(wasmBuilds[0]).equals(readFileSync(wasmBuilds[1]))) throw new Error('assemble-package: the web and nodejs builds made different wasm');
 cpSync(join(root, 'build', 'web', 'snippets'), join(web, 'snippets'), { recursive: true });
 cpSync(join(root, 'build', 'nodejs', 'snippets'), join(node, 'snippets'), { recursive: true });
 // The web glue: a call made before the wasm is initialised (only possible with the
@@ -42,15 +46,35 @@ writeFileSync(webGluePath, replaceExactly(readFileSync(webGluePath, 'utf8'), [
 let wasmModule, wasmInstance, wasm = NOT_READY;`, 1],
   ['if (wasm !== undefined) return wasm;', 'if (wasm !== NOT_READY) return wasm;', 2],
 ]));
+// The Node glue compiles the wasm at the first call instead of at require: the
+// compile is most of what require costs, and a program that loads the package
+// but calls into wasm later (or never) should not wait for it at start-up.
 // esbuild follows require('...') but not the glue's require(String.raw`...`).
 const nodeGluePath = join(node, 'taskcluster_wasm.cjs');
-writeFileSync(nodeGluePath, readFileSync(nodeGluePath, 'utf8').replace(/require\(String\.raw`([^`]+)`\)/g, "require('$1')"));
+writeFileSync(nodeGluePath, replaceExactly(readFileSync(nodeGluePath, 'utf8').replace(/require\(String\.raw`([^`]+)`\)/g, "require('$1')"), [
+  [`const wasmPath = \`\${__dirname}/taskcluster_wasm_bg.wasm\`;
+const wasmBytes = require('fs').readFileSync(wasmPath);
+const wasmModule = new WebAssembly.Module(wasmBytes);
+let wasmInstance = new WebAssembly.Instance(wasmModule, __wbg_get_imports());
+let wasm = wasmInstance.exports;
+wasm.__wbindgen_start();`, `// Stands in for the exports until the first use; every later use reads \`wasm\` itself.
+let wasm = new Proxy({}, { get(_, name) {
+    const bytes = require('fs').readFileSync(\`\${__dirname}/taskcluster_wasm_bg.wasm\`);
+    wasm = new WebAssembly.Instance(new WebAssembly.Module(bytes), __wbg_get_imports()).exports;
+    wasm.__wbindgen_start();
+    return wasm[name];
+} });`, 1],
+]));
 // `[Symbol.dispose]()` in the declarations needs TypeScript's esnext lib;
 // without it every user compiling with an es2022 lib would get errors.
 for (const folder of [web, node]) {
   const types = join(folder, 'taskcluster_wasm.d.ts');
   writeFileSync(types, readFileSync(types, 'utf8').replace(/^ *\[Symbol\.dispose\]\(\): void;\n/gm, ''));
 }
+
+// One wasm for both, with short import and export names; the glues follow.
+shortenWasmNames(wasmBuilds[0], join(web, 'taskcluster_wasm_bg.wasm'), [webGluePath, nodeGluePath]);
+copyFileSync(join(web, 'taskcluster_wasm_bg.wasm'), join(node, 'taskcluster_wasm_bg.wasm'));
 
 const require = createRequire(import.meta.url);
 
@@ -60,8 +84,9 @@ writeFileSync(join(web, 'wasm-exports.js'), `export {\n${wasmNames.map((n) => ` 
 
 // Browsers: every module stays a file of its own, so bundlers keep only the classes used.
 writeFileSync(join(web, 'version.js'), `export const version = ${JSON.stringify(version)};\n`);
-for (const module of ['facade.js', 'runtime.js', 'hawk-signers.js', 'base-members.js', 'oauth.js', 'oauth-steps.js', 'arguments.js', 'routing-key.js', 'content-hasher.js', 'url-builders.js', 'env.js', 'credential-information.js',
-  'urls.js', 'scopes.js', 'time.js', 'inbox.js', 'objects.js', 'artifacts.js', 'transfer.js', 'byte-streams.js', 'read-options.js']) {
+// Every module of pkg-template/ except the entries (copied under their runtime's name below).
+const modules = readdirSync(template).filter((name) => name.endsWith('.js') && !name.endsWith('-entry.js'));
+for (const module of modules) {
   copyFileSync(join(template, module), join(web, module));
 }
 // Each web entry initialises the wasm its own way; its legacy twin imports it first.
@@ -102,9 +127,11 @@ await nodeBundle(join(web, 'legacy', 'index.js'), join(node, 'legacy.cjs'), [ext
 
 for (const entry of ['index', 'legacy']) {
   const names = Object.keys(require(join(node, `${entry}.cjs`))).filter((n) => n !== 'default');
+  // Loaded with require, not `import api from './x.cjs'`: importing CommonJS makes
+  // Node scan the whole bundle for its export names first (half of the import time).
   writeFileSync(
     join(node, `${entry}.mjs`),
-    `import api from './${entry}.cjs';\n\nexport const {\n${names.map((n) => `  ${n},`).join('\n')}\n} = api;\nexport default api;\n`,
+    `import { createRequire } from 'node:module';\n\nconst api = createRequire(import.meta.url)('./${entry}.cjs');\n\nexport const {\n${names.map((n) => `  ${n},`).join('\n')}\n} = api;\nexport default api;\n`,
   );
 }
 
@@ -113,6 +140,16 @@ writeFileSync(join(dist, 'legacy.d.ts'), "export * from './legacy/index.js';\n")
 const pkg = JSON.parse(readFileSync(join(template, 'package.json'), 'utf8'));
 pkg.version = version;
 writeFileSync(join(dist, 'package.json'), JSON.stringify(pkg, null, 2) + '\n');
+
+// What browsers load is shipped minified (after the Node bundles above were built
+// from the readable files), each file with a source map that carries its readable
+// source. Only whitespace and comments go: names stay, so stack traces and class
+// names read as in the source, and `@__PURE__` annotations stay for tree shaking.
+// The generated classes are left as they are: one line of data each already.
+const generated = ['services', 'legacy'].map((folder) => join(web, folder));
+for (const file of listFiles(web)) {
+  if (file.endsWith('.js') && !generated.some((folder) => file.startsWith(folder))) await minifyInPlace(file);
+}
 
 // Tests, examples and the demo import the built package by name.
 const link = join(root, 'node_modules', 'taskcluster-wasm');
@@ -123,6 +160,27 @@ try {
 }
 const count = Object.keys(require(join(node, 'index.cjs'))).length;
 console.log(`dist/: taskcluster-wasm ${version}, ${count} exports`);
+
+/** Rewrites `file` minified, with `file.map` beside it (the readable source inside). */
+async function minifyInPlace(file) {
+  const name = basename(file);
+  const { code, map } = await minify({ [name]: readFileSync(file, 'utf8') }, {
+    module: true,
+    compress: false,
+    mangle: false,
+    format: { comments: false, preserve_annotations: true },
+    sourceMap: { filename: name, url: `${name}.map`, includeSources: true },
+  });
+  writeFileSync(file, code);
+  writeFileSync(`${file}.map`, map);
+}
+
+/** Every file under `dir`. */
+function listFiles(dir) {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name));
+}
 
 /** The functions and classes the wasm exports, from its declarations. */
 function wasmExportNames(declarations) {

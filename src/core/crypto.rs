@@ -29,11 +29,49 @@ impl HmacKey {
 
     /// The MAC of the concatenation of `parts`.
     pub fn sign(&self, parts: &[&[u8]]) -> [u8; 32] {
-        let mut mac = self.0.clone();
+        let mut run = self.start();
         for part in parts {
-            mac.update(part);
+            run.update(part);
         }
-        mac.finalize().into_bytes().into()
+        run.finish()
+    }
+
+    /// A MAC computed over bytes handed over piece by piece.
+    pub fn start(&self) -> HmacRun {
+        HmacRun { mac: self.0.clone(), pending: [0; PENDING_SIZE], used: 0 }
+    }
+}
+
+/// Small pieces are gathered to this size before hashing: each update of the
+/// hash has a fixed cost, and a Hawk normalized string comes in about 20 pieces.
+const PENDING_SIZE: usize = 4 * BLOCK_SIZE;
+
+/// One MAC in progress (see [`HmacKey::start`]).
+pub struct HmacRun {
+    mac: Hmac<Sha256>,
+    pending: [u8; PENDING_SIZE],
+    used: usize,
+}
+
+impl HmacRun {
+    pub fn update(&mut self, bytes: &[u8]) {
+        if let Some(slot) = self.pending.get_mut(self.used..self.used + bytes.len()) {
+            slot.copy_from_slice(bytes);
+            self.used += bytes.len();
+            return;
+        }
+        self.flush();
+        self.mac.update(bytes);
+    }
+
+    pub fn finish(mut self) -> [u8; 32] {
+        self.flush();
+        self.mac.finalize().into_bytes().into()
+    }
+
+    fn flush(&mut self) {
+        self.mac.update(self.pending.get(..self.used).unwrap_or_default());
+        self.used = 0;
     }
 }
 
@@ -59,6 +97,11 @@ pub fn sha256(message: &[u8]) -> [u8; 32] {
 /// Standard base64 with padding (Hawk MACs and hashes, certificate signatures).
 pub fn base64(bytes: &[u8]) -> String {
     STANDARD.encode(bytes)
+}
+
+/// Appends [`base64`] of `bytes` (signatures are built in one string).
+pub fn push_base64(out: &mut String, bytes: &[u8]) {
+    STANDARD.encode_string(bytes, out);
 }
 
 /// URL-safe base64 without padding (bewits, slugids, temporary access tokens).
@@ -104,9 +147,27 @@ mod tests {
     }
 
     #[test]
+    fn pieces_of_every_size_sign_like_one_message() {
+        let key = HmacKey::new(b"key");
+        let message: Vec<u8> = (0..1000u32).map(|i| (i % 251) as u8).collect();
+        for piece in [1, 7, 64, 255, 256, 257, 1000] {
+            let mut run = key.start();
+            message.chunks(piece).for_each(|chunk| run.update(chunk));
+            assert_eq!(run.finish(), hmac_sha256(b"key", &message), "pieces of {piece}");
+        }
+    }
+
+    #[test]
     fn base64_flavours() {
         assert_eq!(base64(&[0xfb, 0xff]), "+/8=");
         assert_eq!(base64url(&[0xfb, 0xff]), "-_8");
+    }
+
+    #[test]
+    fn push_base64_appends() {
+        let mut text = String::from("mac=");
+        push_base64(&mut text, b"ab");
+        assert_eq!(text, "mac=YWI=");
     }
 
     #[test]

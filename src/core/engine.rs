@@ -12,25 +12,26 @@ use super::hawk::{self, HeaderRequest, Target};
 use super::retry::{Outcome, RetryPolicy, retry_after_ms};
 use super::{Result, hawk::header::random_nonce};
 
-/// A request ready to send, before signing.
+/// A request ready to send, before signing. `B` is the transport's body type:
+/// the engine never looks inside a body, so it can stay where the platform keeps it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct HttpRequest {
+pub struct HttpRequest<B> {
     /// Upper-case, e.g. `GET`.
     pub method: String,
     pub url: String,
-    /// Extra headers (`Authorization` is added per attempt).
+    /// Extra headers (`Authorization` is passed per attempt, beside the request).
     pub headers: Vec<(String, String)>,
     /// JSON text, if the method takes a payload.
-    pub body: Option<String>,
+    pub body: Option<B>,
 }
 
 /// What the engine needs of a response.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct HttpResponse {
+pub struct HttpResponse<B> {
     pub status: u16,
     pub www_authenticate: Option<String>,
     pub retry_after: Option<String>,
-    pub body: String,
+    pub body: B,
 }
 
 /// Why no response arrived.
@@ -43,17 +44,26 @@ pub enum TransportError {
 /// The platform: sending, waiting, the clock and randomness.
 #[allow(async_fn_in_trait)] // single-threaded (wasm): no Send bound wanted
 pub trait Transport {
-    async fn send(&self, request: &HttpRequest, timeout_ms: f64) -> std::result::Result<HttpResponse, TransportError>;
+    /// How request and response bodies are held (text in tests, JS strings on fetch).
+    type Body;
+    /// Sends one attempt, with `authorization` as its `Authorization` header when signed.
+    async fn send(
+        &self,
+        request: &HttpRequest<Self::Body>,
+        authorization: Option<&str>,
+        timeout_ms: f64,
+    ) -> std::result::Result<HttpResponse<Self::Body>, TransportError>;
     async fn sleep(&self, ms: f64);
     fn now_ms(&self) -> f64;
     /// Uniform in [0, 1).
     fn random(&self) -> f64;
 }
 
-/// How to sign: credentials for this request, and the optional restriction.
+/// How to sign: credentials for this request, and the Hawk ext that carries
+/// their certificate and authorizedScopes (made once per client, not per attempt).
 pub struct Signing<'a> {
     pub credentials: &'a Credentials,
-    pub authorized_scopes: Option<&'a [String]>,
+    pub ext: Option<&'a str>,
 }
 
 /// Per-client settings the loop uses.
@@ -66,31 +76,30 @@ pub struct Settings<'a> {
 
 /// The final answer of the server (any status), or the last transport error,
 /// with the number of retries made.
-pub type Attempts = (std::result::Result<HttpResponse, TransportError>, u32);
+pub type Attempts<B> = (std::result::Result<HttpResponse<B>, TransportError>, u32);
 
 /// Sends `request` until it succeeds, fails permanently, or retries run out.
 /// Errors only for requests that cannot be signed at all.
 pub async fn execute<T: Transport>(
     transport: &T,
-    request: &HttpRequest,
+    request: &HttpRequest<T::Body>,
     signing: Option<&Signing<'_>>,
     settings: &Settings<'_>,
-) -> Result<Attempts> {
+) -> Result<Attempts<T::Body>> {
     let target = match signing {
         Some(_) => Some(Target::parse(&request.url, "url")?),
         None => None,
     };
-    // The same for every attempt; only the timestamp and nonce change.
-    let ext = signing.and_then(|s| s.credentials.ext(s.authorized_scopes));
     let mut retries = 0;
     let mut clock_corrected = false;
     loop {
-        let mut attempt = request.clone();
-        if let (Some(signing), Some(target)) = (signing, &target) {
-            let header = authorization(transport, signing, target, &request.method, ext.as_deref(), settings)?;
-            attempt.headers.push(("Authorization".to_string(), header));
-        }
-        let result = transport.send(&attempt, settings.timeout_ms).await;
+        let header = match (signing, &target) {
+            (Some(signing), Some(target)) => {
+                Some(authorization(transport, signing, target, &request.method, settings)?)
+            }
+            _ => None,
+        };
+        let result = transport.send(request, header.as_deref(), settings.timeout_ms).await;
         if let (Ok(response), Some(signing), false) = (&result, signing, clock_corrected)
             && let Some(offset) = stale_timestamp_offset(response, signing, transport.now_ms())
         {
@@ -99,16 +108,7 @@ pub async fn execute<T: Transport>(
             clock_corrected = true;
             continue;
         }
-        let retry_after = result
-            .as_ref()
-            .ok()
-            .and_then(|response| retry_after_ms(response.status, response.retry_after.as_deref()?, transport.now_ms()));
-        let outcome = match &result {
-            Ok(response) if response.status == 429 && retry_after.is_some() => Outcome::Throttled,
-            Ok(response) => Outcome::Status(response.status),
-            Err(TransportError::Timeout) => Outcome::Timeout,
-            Err(TransportError::Network(_)) => Outcome::NetworkError,
-        };
+        let (outcome, retry_after) = outcome_of(&result, transport.now_ms());
         if !settings.retry.should_retry(outcome, retries) {
             return Ok((result, retries));
         }
@@ -117,15 +117,29 @@ pub async fn execute<T: Transport>(
     }
 }
 
+/// How an attempt ended for the retry rules, and the wait a `Retry-After` asks for.
+fn outcome_of<B>(result: &std::result::Result<HttpResponse<B>, TransportError>, now_ms: f64) -> (Outcome, Option<f64>) {
+    let response = match result {
+        Ok(response) => response,
+        Err(TransportError::Timeout) => return (Outcome::Timeout, None),
+        Err(TransportError::Network(_)) => return (Outcome::NetworkError, None),
+    };
+    let retry_after = response.retry_after.as_deref().and_then(|value| retry_after_ms(response.status, value, now_ms));
+    match retry_after {
+        Some(_) if response.status == 429 => (Outcome::Throttled, retry_after),
+        _ => (Outcome::Status(response.status), retry_after),
+    }
+}
+
 fn authorization<T: Transport>(
     transport: &T,
     signing: &Signing<'_>,
     target: &Target,
     method: &str,
-    ext: Option<&str>,
     settings: &Settings<'_>,
 ) -> Result<String> {
     let now = transport.now_ms() + settings.clock_offset_ms.get();
+    let ext = signing.ext;
     hawk::authorization_header(
         signing.credentials.key(),
         &HeaderRequest {
@@ -139,7 +153,7 @@ fn authorization<T: Transport>(
     )
 }
 
-fn stale_timestamp_offset(response: &HttpResponse, signing: &Signing<'_>, now_ms: f64) -> Option<f64> {
+fn stale_timestamp_offset<B>(response: &HttpResponse<B>, signing: &Signing<'_>, now_ms: f64) -> Option<f64> {
     if response.status != 401 {
         return None;
     }
@@ -155,16 +169,19 @@ mod tests {
     use std::pin::pin;
     use std::task::{Context, Poll, Waker};
 
-    /// Replays scripted results and records what was sent and how long it slept.
+    type Response = std::result::Result<HttpResponse<String>, TransportError>;
+
+    /// Replays scripted results; records each attempt as sent (`Authorization`
+    /// among its headers) and how long it slept.
     struct Scripted {
-        results: RefCell<Vec<std::result::Result<HttpResponse, TransportError>>>,
-        sent: RefCell<Vec<HttpRequest>>,
+        results: RefCell<Vec<Response>>,
+        sent: RefCell<Vec<HttpRequest<String>>>,
         slept: RefCell<Vec<f64>>,
         now_ms: f64,
     }
 
     impl Scripted {
-        fn new(mut results: Vec<std::result::Result<HttpResponse, TransportError>>) -> Self {
+        fn new(mut results: Vec<Response>) -> Self {
             results.reverse();
             Scripted {
                 results: RefCell::new(results),
@@ -176,12 +193,11 @@ mod tests {
     }
 
     impl Transport for Scripted {
-        async fn send(
-            &self,
-            request: &HttpRequest,
-            _timeout_ms: f64,
-        ) -> std::result::Result<HttpResponse, TransportError> {
-            self.sent.borrow_mut().push(request.clone());
+        type Body = String;
+        async fn send(&self, request: &HttpRequest<String>, authorization: Option<&str>, _timeout_ms: f64) -> Response {
+            let mut sent = request.clone();
+            sent.headers.extend(authorization.map(|value| ("Authorization".to_string(), value.to_string())));
+            self.sent.borrow_mut().push(sent);
             self.results.borrow_mut().pop().unwrap_or(Err(TransportError::Network("script ended".into())))
         }
         async fn sleep(&self, ms: f64) {
@@ -203,15 +219,15 @@ mod tests {
         }
     }
 
-    fn status(code: u16) -> std::result::Result<HttpResponse, TransportError> {
+    fn status(code: u16) -> Response {
         Ok(HttpResponse { status: code, www_authenticate: None, retry_after: None, body: String::new() })
     }
 
-    fn retry_after(code: u16, value: &str) -> std::result::Result<HttpResponse, TransportError> {
+    fn retry_after(code: u16, value: &str) -> Response {
         Ok(HttpResponse { status: code, www_authenticate: None, retry_after: Some(value.into()), body: String::new() })
     }
 
-    fn request() -> HttpRequest {
+    fn request() -> HttpRequest<String> {
         HttpRequest {
             method: "GET".into(),
             url: "https://tc.example.com/api/queue/v1/ping?x=1".into(),
@@ -220,8 +236,8 @@ mod tests {
         }
     }
 
-    fn execute_with(script: &Scripted, credentials: Option<&Credentials>, clock: &Cell<f64>) -> Attempts {
-        let signing = credentials.map(|credentials| Signing { credentials, authorized_scopes: None });
+    fn execute_with(script: &Scripted, credentials: Option<&Credentials>, clock: &Cell<f64>) -> Attempts<String> {
+        let signing = credentials.map(|credentials| Signing { credentials, ext: None });
         let settings = Settings { retry: RetryPolicy::default(), timeout_ms: 1000.0, clock_offset_ms: clock };
         run(execute(script, &request(), signing.as_ref(), &settings)).unwrap()
     }

@@ -5,6 +5,12 @@
 /// Appends `value` to `out` as a JSON string literal.
 pub fn write_string(out: &mut String, value: &str) {
     out.push('"');
+    // Most strings (scopes, ids, base64) need no escape: one copy, no per-character work.
+    if value.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\' && b != 0x7f) {
+        out.push_str(value);
+        out.push('"');
+        return;
+    }
     for c in value.chars() {
         match c {
             '"' => out.push_str("\\\""),

@@ -1,7 +1,7 @@
 //! A service's API as the client needs it: the facts from `apis/` (or from a
 //! deployment's reference documents) that turn a method call into a request.
 
-/// One REST service (`functions`) or one exchange set (`exchanges`).
+/// One REST service. (Exchange sets are JS only: routing-key.js.)
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ServiceReference {
     /// The class name, e.g. `Queue`.
@@ -11,8 +11,6 @@ pub struct ServiceReference {
     /// E.g. `v1`.
     pub api_version: String,
     pub functions: Vec<FunctionEntry>,
-    pub exchange_prefix: Option<String>,
-    pub exchanges: Vec<ExchangeEntry>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,29 +43,9 @@ impl FunctionEntry {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ExchangeEntry {
-    pub name: String,
-    /// The exchange's name after the prefix, e.g. `task-completed`.
-    pub exchange: String,
-    pub routing_key: Vec<RoutingKeyEntry>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RoutingKeyEntry {
-    pub name: String,
-    pub constant: Option<String>,
-    pub required: bool,
-    pub multiple_words: bool,
-}
-
 impl ServiceReference {
     pub fn function(&self, name: &str) -> Option<&FunctionEntry> {
         self.functions.iter().find(|f| f.name == name)
-    }
-
-    pub fn exchange(&self, name: &str) -> Option<&ExchangeEntry> {
-        self.exchanges.iter().find(|e| e.name == name)
     }
 }
 

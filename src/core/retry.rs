@@ -57,7 +57,34 @@ impl Default for RetryPolicy {
     }
 }
 
+/// The most retries taken, whatever the options ask (a typo must not retry for hours).
+pub const MAX_RETRIES: f64 = 100.0;
+
 impl RetryPolicy {
+    /// The policy for the options `{retries, delayFactor, randomizationFactor, maxDelay}`
+    /// (already checked to be non-negative numbers); absent ones take the clients' defaults,
+    /// and retries and randomizationFactor are capped.
+    ///
+    /// ```
+    /// use taskcluster_wasm::core::retry::RetryPolicy;
+    /// let policy = RetryPolicy::from_options(Some(1e9), None, Some(7.0), None);
+    /// assert_eq!((policy.retries, policy.delay_factor_ms, policy.randomization_factor), (100, 100.0, 1.0));
+    /// ```
+    pub fn from_options(
+        retries: Option<f64>,
+        delay_factor_ms: Option<f64>,
+        randomization_factor: Option<f64>,
+        max_delay_ms: Option<f64>,
+    ) -> RetryPolicy {
+        let defaults = RetryPolicy::default();
+        RetryPolicy {
+            retries: retries.map_or(defaults.retries, |n| n.min(MAX_RETRIES) as u32),
+            delay_factor_ms: delay_factor_ms.unwrap_or(defaults.delay_factor_ms),
+            randomization_factor: randomization_factor.map_or(defaults.randomization_factor, |r| r.min(1.0)),
+            max_delay_ms: max_delay_ms.unwrap_or(defaults.max_delay_ms),
+        }
+    }
+
     /// Whether to try again after `retries_done` retries ended with `outcome`.
     pub fn should_retry(&self, outcome: Outcome, retries_done: u32) -> bool {
         outcome.is_transient() && retries_done < self.retries

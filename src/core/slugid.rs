@@ -1,9 +1,6 @@
 //! Slug ids as the npm `slugid` package makes them: a random UUID v4 written as
 //! 22 characters of URL-safe base64 without padding, e.g. `9HrBC1jMQ3KlZw4CssPUeQ`.
 
-use base64::Engine;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-
 use super::{Result, random};
 
 /// A random v4 slug. It may start with `-`; use [`nice`] where that matters.
@@ -29,7 +26,7 @@ pub fn nice() -> Result<String> {
 pub fn encode_v4(mut bytes: [u8; 16]) -> String {
     bytes[6] = (bytes[6] & 0x0f) | 0x40;
     bytes[8] = (bytes[8] & 0x3f) | 0x80;
-    URL_SAFE_NO_PAD.encode(bytes)
+    super::crypto::base64url(&bytes)
 }
 
 /// Like [`encode_v4`], with the first bit cleared as `slugid.nice()` does: the

@@ -2,6 +2,7 @@
 //! accessToken, exactly as the auth service verifies it.
 
 use super::credentials::Credentials;
+use super::hawk::mac::push_integer;
 use super::{Error, Result, crypto, json, scopes, slugid};
 
 /// The auth service refuses certificates valid for longer than this.
@@ -35,15 +36,25 @@ pub fn create(request: &Request<'_>) -> Result<Credentials> {
     check(request)?;
     let seed = match request.seed {
         Some(seed) => seed.to_string(),
-        None => format!("{}{}", slugid::v4()?, slugid::v4()?),
+        None => {
+            let mut seed = slugid::v4()?;
+            seed.push_str(&slugid::v4()?);
+            seed
+        }
     };
     let issuer = &request.issuer.client_id;
-    let secret = request.issuer.access_token.as_bytes();
-    let signature = crypto::base64(&crypto::hmac_sha256(secret, signed_text(request, &seed).as_bytes()));
+    // One prepared key for both MACs.
+    let key = crypto::HmacKey::new(request.issuer.access_token.as_bytes());
+    let signature = crypto::base64(&key.sign(&[signed_text(request, &seed).as_bytes()]));
 
-    let mut certificate = String::from("{\"version\":1,\"scopes\":");
+    let mut certificate = String::with_capacity(256 + seed.len() + request.scopes.iter().map(|s| s.len() + 3).sum::<usize>());
+    certificate.push_str("{\"version\":1,\"scopes\":");
     json::write_string_array(&mut certificate, request.scopes);
-    certificate.push_str(&format!(",\"start\":{},\"expiry\":{},\"seed\":", request.start_ms, request.expiry_ms));
+    certificate.push_str(",\"start\":");
+    push_integer(&mut certificate, request.start_ms);
+    certificate.push_str(",\"expiry\":");
+    push_integer(&mut certificate, request.expiry_ms);
+    certificate.push_str(",\"seed\":");
     json::write_string(&mut certificate, &seed);
     certificate.push_str(",\"signature\":");
     json::write_string(&mut certificate, &signature);
@@ -55,7 +66,7 @@ pub fn create(request: &Request<'_>) -> Result<Credentials> {
 
     Ok(Credentials {
         client_id: request.name.unwrap_or(issuer).to_string(),
-        access_token: crypto::base64url(&crypto::hmac_sha256(secret, seed.as_bytes())),
+        access_token: crypto::base64url(&key.sign(&[seed.as_bytes()])),
         certificate: Some(certificate),
     })
 }
@@ -63,17 +74,26 @@ pub fn create(request: &Request<'_>) -> Result<Credentials> {
 /// The lines the signature covers, joined by `\n` with no trailing newline:
 /// an empty scope list ends in `scopes:` (the official JS clients wrongly add `\n`).
 pub fn signed_text(request: &Request<'_>, seed: &str) -> String {
-    let mut lines = vec!["version:1".to_string()];
+    let mut text = String::with_capacity(128 + seed.len() + request.scopes.iter().map(|s| s.len() + 1).sum::<usize>());
+    text.push_str("version:1");
     if let Some(name) = request.name {
-        lines.push(format!("clientId:{name}"));
-        lines.push(format!("issuer:{}", request.issuer.client_id));
+        text.push_str("\nclientId:");
+        text.push_str(name);
+        text.push_str("\nissuer:");
+        text.push_str(&request.issuer.client_id);
     }
-    lines.push(format!("seed:{seed}"));
-    lines.push(format!("start:{}", request.start_ms));
-    lines.push(format!("expiry:{}", request.expiry_ms));
-    lines.push("scopes:".to_string());
-    lines.extend(request.scopes.iter().cloned());
-    lines.join("\n")
+    text.push_str("\nseed:");
+    text.push_str(seed);
+    text.push_str("\nstart:");
+    push_integer(&mut text, request.start_ms);
+    text.push_str("\nexpiry:");
+    push_integer(&mut text, request.expiry_ms);
+    text.push_str("\nscopes:");
+    for scope in request.scopes {
+        text.push('\n');
+        text.push_str(scope);
+    }
+    text
 }
 
 fn check(request: &Request<'_>) -> Result<()> {
@@ -98,8 +118,8 @@ fn check(request: &Request<'_>) -> Result<()> {
         }
     }
     if let Some(seed) = request.seed {
-        let url_safe = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
-        if seed.len() != 44 || !seed.chars().all(url_safe) {
+        let url_safe = |b: u8| b.is_ascii_alphanumeric() || b == b'-' || b == b'_';
+        if seed.len() != 44 || !seed.bytes().all(url_safe) {
             return Err(Error::invalid("options.seed must be 44 URL-safe base64 characters"));
         }
     }
@@ -108,8 +128,8 @@ fn check(request: &Request<'_>) -> Result<()> {
 
 /// The auth service's clientId rule: 1 to 256 of `A-Z a-z 0-9 ! @ / : . + | _ -`.
 fn check_client_id(client_id: &str, what: &str) -> Result<()> {
-    let allowed = |c: char| c.is_ascii_alphanumeric() || matches!(c, '!' | '@' | '/' | ':' | '.' | '+' | '|' | '_' | '-');
-    if client_id.is_empty() || client_id.len() > 256 || !client_id.chars().all(allowed) {
+    let allowed = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'!' | b'@' | b'/' | b':' | b'.' | b'+' | b'|' | b'_' | b'-');
+    if client_id.is_empty() || client_id.len() > 256 || !client_id.bytes().all(allowed) {
         return Err(Error::invalid(format!("{what} must be 1 to 256 characters of A-Z a-z 0-9 ! @ / : . + | _ -")));
     }
     Ok(())

@@ -22,37 +22,3 @@ pub fn to_js(function: &str, error: Error) -> JsValue {
 pub fn guarded<T>(function: &str, body: impl FnOnce() -> crate::core::Result<T>) -> JsResult<T> {
     body().map_err(|e| to_js(function, e))
 }
-
-/// What a failed API request reports to the caller; never any secret.
-pub struct RequestFailure<'a> {
-    pub message: String,
-    pub code: String,
-    pub status_code: Option<u16>,
-    pub body: JsValue,
-    pub method: &'a str,
-    pub url: &'a str,
-    pub function_name: &'a str,
-    pub retries: u32,
-}
-
-/// A JS `Error` named `TaskclusterError` carrying the failure's fields; the
-/// package's runtime turns it into an instance of its `TaskclusterError` class.
-pub fn request_error(failure: RequestFailure<'_>) -> JsValue {
-    let error = js_sys::Error::new(&failure.message);
-    error.set_name("TaskclusterError");
-    let status: JsValue = failure.status_code.map_or(JsValue::UNDEFINED, |s| JsValue::from_f64(s as f64));
-    let fields: [(&str, JsValue); 7] = [
-        ("code", failure.code.into()),
-        ("statusCode", status),
-        ("body", failure.body),
-        ("method", failure.method.into()),
-        ("url", failure.url.into()),
-        ("functionName", failure.function_name.into()),
-        ("retries", JsValue::from_f64(failure.retries as f64)),
-    ];
-    for (key, value) in fields {
-        // Defining data properties on a fresh Error cannot fail.
-        let _ = js_sys::Reflect::set(&error, &JsValue::from_str(key), &value);
-    }
-    error.into()
-}

@@ -3,10 +3,12 @@
 use wasm_bindgen::prelude::*;
 
 use super::args;
+use super::pad::{fields, split_fields, with_pad};
 use super::errors::{JsResult, guarded};
 use crate::core::credentials::Credentials;
 use crate::core::error::excerpt;
 use crate::core::hawk::bewit::{DEFAULT_EXPIRATION_SECONDS, expires_at};
+use crate::core::hawk::mac::Artifacts;
 use crate::core::hawk::{self, BewitRequest, HeaderRequest, Key, Signer, Target, target};
 use crate::core::{Error, Result};
 
@@ -136,11 +138,11 @@ pub fn hawk_clock_offset(
 }
 
 /// The fast path of `hawkHeader`, `bewit` and `signUrl` (pkg-template/hawk-signers.js):
-/// one set of credentials with its HMAC key prepared once, called with
-/// primitives the JS side has already read from the options. Each method
-/// returns `undefined` when the input needs more than the fast path does (a URL
-/// to normalize, a value Hawk cannot carry): the JS side then calls the full
-/// function, whose checks and argument-naming errors stay the only ones.
+/// one set of credentials with its HMAC key prepared once, its text in and out
+/// through the pad (see [`super::pad`]). Each method returns the result's length, or 0 when the input needs
+/// more than the fast path does (a URL to normalize, a value Hawk cannot carry):
+/// the JS side then calls the full function, whose checks and argument-naming
+/// errors stay the only ones.
 #[wasm_bindgen(skip_typescript)]
 pub struct HawkSigner {
     signer: Signer,
@@ -153,42 +155,64 @@ impl HawkSigner {
         HawkSigner { signer: Signer::new(Key { id: client_id, secret: access_token }) }
     }
 
-    /// The `Authorization` header; `nonce` absent draws a fresh one.
-    pub fn header(&self, method: &str, url: &str, ts: f64, nonce: Option<String>, ext: Option<String>) -> Option<String> {
-        let target = fast_target(url)?;
-        let nonce = match nonce {
-            Some(nonce) => nonce,
-            None => hawk::header::random_nonce().ok()?,
-        };
-        let request =
-            HeaderRequest { method, target: &target, ts: ts.floor() as i64, nonce: &nonce, payload_hash: None, ext: ext.as_deref() };
-        self.signer.header(&request).ok()
+    /// The `Authorization` header for `method\nurl\next\nnonce` (an empty ext is
+    /// none, an empty nonce draws a fresh one).
+    pub fn header(&self, input_length: usize, ts: f64) -> usize {
+        with_pad(input_length, |input| {
+            let [method, url, ext, nonce] = fields(input)?;
+            let target = target::normalized_parts(url)?;
+            let drawn;
+            let nonce = if nonce.is_empty() {
+                drawn = hawk::header::random_nonce().ok()?;
+                drawn.as_str()
+            } else {
+                nonce
+            };
+            self.signer
+                .header_for(&Artifacts {
+                    ts: ts.floor() as i64,
+                    nonce,
+                    method,
+                    resource: target.resource,
+                    host: target.host,
+                    port: target.port,
+                    hash: None,
+                    ext: Some(ext).filter(|e| !e.is_empty()),
+                })
+                .ok()
+        })
     }
 
-    /// The bewit, or with `whole_url` the URL with the bewit appended.
-    pub fn bewit(
-        &self,
-        url: &str,
-        now_seconds: f64,
-        expiration: Option<f64>,
-        ext: Option<String>,
-        whole_url: bool,
-    ) -> Option<String> {
-        let target = fast_target(url)?;
-        // The one expiration rule; anything it refuses goes to the checked path for its error.
-        let expires_at = expires_at(now_seconds.floor() as i64, expiration, DEFAULT_EXPIRATION_SECONDS).ok()?;
-        let request = BewitRequest { target: &target, expires_at, ext: ext.as_deref() };
-        if whole_url { self.signer.signed_url(url, &request).ok() } else { self.signer.bewit(&request).ok() }
+    /// The bewit for `url\next`, or with `whole_url` the URL with the bewit appended;
+    /// `expiration` in seconds, NaN for the default.
+    pub fn bewit(&self, input_length: usize, now_seconds: f64, expiration: f64, whole_url: bool) -> usize {
+        with_pad(input_length, |input| {
+            let [url, ext] = fields(input)?;
+            let target = target::normalized_parts(url)?;
+            let expiration = Some(expiration).filter(|e| !e.is_nan());
+            // The one expiration rule; anything it refuses goes to the checked path for its error.
+            let expires_at = expires_at(now_seconds.floor() as i64, expiration, DEFAULT_EXPIRATION_SECONDS).ok()?;
+            let ext = Some(ext).filter(|e| !e.is_empty());
+            let signed = if whole_url {
+                self.signer.signed_url_for(url, target, expires_at, ext)
+            } else {
+                self.signer.bewit_for(target, expires_at, ext)
+            };
+            signed.ok()
+        })
     }
 
-    /// The Hawk ext for `authorizedScopes` (the JS side caches it per scope list).
+    /// The Hawk ext for `authorizedScopes`, given as `scope_count` scopes joined by
+    /// `\n` in the pad (the JS side keeps it per scope list).
     #[wasm_bindgen(js_name = scopesExt)]
-    pub fn scopes_ext(scopes: Vec<String>) -> Option<String> {
-        crate::core::credentials::ext(None, Some(&scopes))
+    pub fn scopes_ext(input_length: usize, scope_count: usize) -> usize {
+        with_pad(input_length, |input| {
+            let scopes: Vec<String> =
+                if scope_count == 0 { Vec::new() } else { split_fields(input).map(String::from).collect() };
+            if scopes.len() != scope_count {
+                return None;
+            }
+            crate::core::credentials::ext(None, Some(&scopes))
+        })
     }
-}
-
-/// The URL's parts when it is already as `fetch` sends it; otherwise the full path normalizes it.
-fn fast_target(url: &str) -> Option<Target> {
-    if target::is_normalized(url) { Target::parse(url, "options.url").ok() } else { None }
 }

@@ -10,8 +10,8 @@ use crate::core::{Error, Result};
 
 pub struct MethodCall {
     pub route_args: Vec<String>,
-    /// JSON text.
-    pub payload: Option<String>,
+    /// JSON text, as a JS string (it goes to fetch without entering wasm memory).
+    pub payload: Option<JsValue>,
     pub query: Vec<(String, String)>,
 }
 
@@ -58,13 +58,14 @@ fn route_arg(value: &JsValue, what: &str) -> Result<String> {
     }
 }
 
-fn json_payload(value: &JsValue) -> Result<String> {
+fn json_payload(value: &JsValue) -> Result<JsValue> {
     if !value.is_object() {
         return Err(Error::type_error(format!("payload must be an object, got {}", args::type_name(value))));
     }
     js_sys::JSON::stringify(value)
         .ok()
-        .and_then(|text| text.as_string())
+        .filter(|text| text.is_string())
+        .map(JsValue::from)
         .ok_or_else(|| Error::type_error("payload cannot be serialized as JSON (a cycle or a BigInt?)"))
 }
 

@@ -12,6 +12,7 @@ mod inbox;
 mod limits;
 mod method_call;
 mod oauth;
+mod pad;
 mod reference;
 mod scopes;
 mod service_client;

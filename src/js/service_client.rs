@@ -1,32 +1,46 @@
 //! `ServiceClient`: the engine behind every generated service class. It turns
-//! a method name and JS arguments into a signed `fetch`, with retries.
+//! a method name and JS arguments into a signed `fetch`, with retries, and
+//! hands the final answer back as it came (runtime.js makes the result or the
+//! `TaskclusterError`: JSON and messages are cheaper there than in wasm).
 
-use std::cell::Cell;
+use std::cell::{Cell, OnceCell};
 use std::rc::Rc;
 
-use js_sys::{Promise, Reflect};
+use js_sys::{Array, Promise, Reflect};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::{JsFuture, future_to_promise};
+use wasm_bindgen_futures::future_to_promise;
 
 use super::args;
-use super::client_options::{ClientOptions, CredentialSource};
-use super::errors::{JsResult, RequestFailure, guarded, request_error, to_js};
+use super::client_options::{ClientOptions, CredentialSource, endpoints};
+use super::errors::{JsResult, guarded, to_js};
 use super::method_call::{self, MethodCall, Payload};
 use super::reference::ServiceApi;
 use crate::core::call::{Endpoint, find_function, request_url};
 use crate::core::credentials::Credentials;
-use crate::core::engine::{self, HttpRequest, HttpResponse, Settings, Signing, TransportError};
-use crate::core::hawk::{self, BewitRequest, Target, bewit::expires_at};
+use crate::core::engine::{self, HttpRequest, Settings, Signing, TransportError};
+use crate::core::hawk::{Signer, Target, bewit::expires_at, target};
 use crate::core::reference::{FunctionEntry, ServiceReference};
+use crate::core::retry::RetryPolicy;
 use crate::core::{Error, Result};
 use crate::transport::Fetch;
 
 struct Shared {
     reference: Rc<ServiceReference>,
     options: ClientOptions,
+    /// The Hawk ext of the static credentials (certificate, authorizedScopes), made once.
+    ext: Option<String>,
+    /// For `buildSignedUrl` with the static credentials: their signer, made on first use.
+    url_signer: OnceCell<Signer>,
     clock_offset_ms: Cell<f64>,
     /// Sent in Node only; browsers set their own.
     user_agent: Option<String>,
+}
+
+/// A request ready for the engine, with what its answer needs.
+struct Prepared {
+    request: HttpRequest<JsValue>,
+    /// Credentials a credentials agent gave for this request, and their ext.
+    agent_signer: Option<(Credentials, Option<String>)>,
 }
 
 /// A client for one service reference (`{name, serviceName, apiVersion, functions}`),
@@ -38,24 +52,83 @@ pub struct ServiceClient {
 
 #[wasm_bindgen(js_class = ServiceClient)]
 impl ServiceClient {
+    /// The options as runtime.js has read and checked them: a rootUrl, or a
+    /// baseUrl; `inCluster` for `serviceDiscoveryScheme: 'k8s-dns'`; static
+    /// credentials (certificate as compact JSON text), or `agent` when a credentials
+    /// agent answers per request; the retry options (`undefined`: the default);
+    /// timeout in ms; signed URLs' default lifetime in whole seconds.
     #[wasm_bindgen(constructor)]
+    #[allow(clippy::too_many_arguments)] // one crossing with primitives beats an options object read field by field
     pub fn new(
         api: &ServiceApi,
-        #[wasm_bindgen(unchecked_param_type = "ClientOptions")] options: JsValue,
-    ) -> JsResult<ServiceClient> {
+        root_url: String,
+        base_url: Option<String>,
+        in_cluster: bool,
+        client_id: Option<String>,
+        access_token: Option<String>,
+        certificate: Option<String>,
+        agent: bool,
+        authorized_scopes: Option<Vec<String>>,
+        retries: Option<f64>,
+        delay_factor: Option<f64>,
+        randomization_factor: Option<f64>,
+        max_delay: Option<f64>,
+        timeout: f64,
+        trace_id: Option<String>,
+        signed_url_expiration: f64,
+    ) -> ServiceClient {
         let reference = api.reference();
-        let options = guarded(&reference.name, || ClientOptions::read(&options, &reference))?;
+        let (endpoint, external_endpoint) = endpoints(root_url, base_url, in_cluster, &reference.service_name);
+        let credentials = match (client_id, access_token) {
+            _ if agent => CredentialSource::Agent,
+            (Some(client_id), Some(access_token)) => {
+                CredentialSource::Static(Credentials { client_id, access_token, certificate })
+            }
+            _ => CredentialSource::None,
+        };
+        let ext = match &credentials {
+            CredentialSource::Static(credentials) => credentials.ext(authorized_scopes.as_deref()),
+            _ => None,
+        };
+        let options = ClientOptions {
+            endpoint,
+            external_endpoint,
+            credentials,
+            authorized_scopes,
+            retry: RetryPolicy::from_options(retries, delay_factor, randomization_factor, max_delay),
+            timeout_ms: timeout,
+            trace_id,
+            signed_url_expiration: signed_url_expiration as i64,
+        };
         let user_agent = USER_AGENT.with(Clone::clone);
-        Ok(ServiceClient {
-            shared: Rc::new(Shared { reference, options, clock_offset_ms: Cell::new(0.0), user_agent }),
-        })
+        ServiceClient {
+            shared: Rc::new(Shared { reference, options, ext, url_signer: OnceCell::new(), clock_offset_ms: Cell::new(0.0), user_agent }),
+        }
     }
 
-    /// Calls method `name` with the JS arguments `args`; resolves to the JSON
-    /// result, rejects with a `TaskclusterError`-named error.
-    pub fn call(&self, name: String, #[wasm_bindgen(unchecked_param_type = "unknown[]")] args: JsValue) -> Promise {
+    /// Calls method `name` with the JS arguments `args`, signed with the given
+    /// credentials (a credentials agent's answer) or the client's own. Resolves to
+    /// `[status, body text, retries, url]` whatever the status; status 0 is a
+    /// network error (the body says why), -1 a timeout, -2 a request that cannot
+    /// be signed (the body says why). Bad arguments reject.
+    pub fn call(
+        &self,
+        name: String,
+        #[wasm_bindgen(unchecked_param_type = "unknown[]")] args: JsValue,
+        client_id: Option<String>,
+        access_token: Option<String>,
+        certificate: Option<String>,
+    ) -> Promise {
+        let agent_credentials = match (client_id, access_token) {
+            (Some(client_id), Some(access_token)) => Some(Credentials { client_id, access_token, certificate }),
+            _ => None,
+        };
+        let prepared = match self.shared.prepare(&name, &args, agent_credentials) {
+            Ok(prepared) => prepared,
+            Err(error) => return Promise::reject(&to_js(&self.shared.label(&name), error)),
+        };
         let shared = Rc::clone(&self.shared);
-        future_to_promise(async move { shared.call(&name, &args).await })
+        future_to_promise(async move { Ok(shared.send(prepared).await) })
     }
 
     /// Checks `args` for method `name` as `call` would, without sending
@@ -105,22 +178,21 @@ impl ServiceClient {
         })
     }
 
-    /// Like `buildSignedUrl`, asking a credentials agent first.
-    #[wasm_bindgen(js_name = buildSignedUrlAsync)]
-    pub fn build_signed_url_async(
+    /// Like `buildSignedUrl`, with the credentials a credentials agent gave
+    /// (runtime.js asks the agent and checks its answer).
+    #[wasm_bindgen(js_name = buildSignedUrlWith)]
+    pub fn build_signed_url_with(
         &self,
         name: JsValue,
         #[wasm_bindgen(unchecked_param_type = "unknown[]")] args: JsValue,
         external: bool,
-    ) -> Promise {
-        let shared = Rc::clone(&self.shared);
-        future_to_promise(async move {
-            let label = shared.label_for(&name);
-            let credentials = shared.credentials().await.map_err(|e| to_js(&label, e))?;
-            let credentials =
-                credentials.ok_or_else(|| to_js(&label, Error::type_error("buildSignedUrlAsync needs credentials")))?;
-            shared.signed_url(&name, &args, &credentials, external).map(JsValue::from).map_err(|e| to_js(&label, e))
-        })
+        client_id: String,
+        access_token: String,
+        certificate: Option<String>,
+    ) -> JsResult<String> {
+        let label = self.shared.label_for(&name);
+        let credentials = Credentials { client_id, access_token, certificate };
+        guarded(&label, || self.shared.signed_url(&name, &args, &credentials, external))
     }
 
     /// Milliseconds added to the local clock after a "Stale timestamp" correction.
@@ -175,24 +247,30 @@ impl Shared {
         let expiration = take_expiration(entry, &mut values)?;
         let call = method_call::parse(entry, &values, Payload::NotAccepted)?;
         let url = self.url(entry, &call, self.endpoint(external))?;
-        let target = Target::parse(&url, "url")?;
         let now = ((js_sys::Date::now() + self.clock_offset_ms.get()) / 1000.0).floor() as i64;
-        let ext = credentials.ext(self.options.authorized_scopes.as_deref());
-        let request = BewitRequest {
-            target: &target,
-            expires_at: expires_at(now, expiration, self.options.signed_url_expiration)?,
-            ext: ext.as_deref(),
+        let expires_at = expires_at(now, expiration, self.options.signed_url_expiration)?;
+        let (fresh_signer, fresh_ext);
+        let (signer, ext) = match &self.options.credentials {
+            CredentialSource::Static(own) if own == credentials => {
+                (self.url_signer.get_or_init(|| Signer::new(own.key())), self.ext.as_deref())
+            }
+            _ => {
+                fresh_signer = Signer::new(credentials.key());
+                fresh_ext = credentials.ext(self.options.authorized_scopes.as_deref());
+                (&fresh_signer, fresh_ext.as_deref())
+            }
         };
-        hawk::signed_url(&url, credentials.key(), &request)
+        match target::normalized_parts(&url) {
+            Some(parts) => signer.signed_url_for(&url, parts, expires_at, ext),
+            None => signer.signed_url_for(&url, Target::parse(&url, "url")?.parts(), expires_at, ext),
+        }
     }
 
-    async fn call(&self, name: &str, values: &JsValue) -> JsResult<JsValue> {
-        let label = self.label(name);
-        let (entry, call) =
-            self.parse(&JsValue::from_str(name), values, Payload::Expected).map_err(|e| to_js(&label, e))?;
-        let url = self.url(entry, &call, &self.options.endpoint).map_err(|e| to_js(&label, e))?;
-        let credentials = self.credentials().await.map_err(|e| to_js(&label, e))?;
-        let method = entry.method.to_ascii_uppercase();
+    /// The request for a call, before any await: the async part stays small.
+    #[inline(never)]
+    fn prepare(&self, name: &str, values: &JsValue, agent_credentials: Option<Credentials>) -> Result<Prepared> {
+        let (entry, call) = self.parse(&JsValue::from_str(name), values, Payload::Expected)?;
+        let url = self.url(entry, &call, &self.options.endpoint)?;
         let mut headers = Vec::new();
         if call.payload.is_some() {
             headers.push(("Content-Type".to_string(), "application/json".to_string()));
@@ -203,92 +281,42 @@ impl Shared {
         if let Some(trace_id) = &self.options.trace_id {
             headers.push(("x-taskcluster-trace-id".to_string(), trace_id.clone()));
         }
-        let request = HttpRequest { method: method.clone(), url: url.clone(), headers, body: call.payload };
-        let signing = credentials
-            .as_ref()
-            .map(|credentials| Signing { credentials, authorized_scopes: self.options.authorized_scopes.as_deref() });
+        let agent_signer = agent_credentials.map(|credentials| {
+            let ext = credentials.ext(self.options.authorized_scopes.as_deref());
+            (credentials, ext)
+        });
+        let request = HttpRequest { method: entry.method.to_ascii_uppercase(), url, headers, body: call.payload };
+        Ok(Prepared { request, agent_signer })
+    }
+
+    /// Sends a prepared request through the engine: `[status, body, retries, url]`.
+    async fn send(&self, prepared: Prepared) -> JsValue {
+        let signing = match (&prepared.agent_signer, &self.options.credentials) {
+            (Some((credentials, ext)), _) => Some(Signing { credentials, ext: ext.as_deref() }),
+            (None, CredentialSource::Static(credentials)) => Some(Signing { credentials, ext: self.ext.as_deref() }),
+            _ => None,
+        };
         let settings = Settings {
             retry: self.options.retry,
             timeout_ms: self.options.timeout_ms,
             clock_offset_ms: &self.clock_offset_ms,
         };
-        let (result, retries) =
-            engine::execute(&Fetch, &request, signing.as_ref(), &settings).await.map_err(|e| to_js(&label, e))?;
-        let failure = |message: String, code: String, status_code, body| RequestFailure {
-            message,
-            code,
-            status_code,
-            body,
-            method: &method,
-            url: &url,
-            function_name: &label,
-            retries,
-        };
-        match result {
-            // A 303 (getArtifact and friends) answers with the JSON callers read: `{url}`.
-            Ok(response) if (200..300).contains(&response.status) || response.status == 303 => {
-                success_body(&response, entry.output).ok_or_else(|| {
-                    let excerpt: String = response.body.chars().take(100).collect();
-                    request_error(failure(
-                        format!(
-                            "{label}: HTTP {} with a body that is not JSON ({method} {url}, {retries} retries): {}",
-                            response.status,
-                            excerpt.trim()
-                        ),
-                        "InvalidResponse".into(),
-                        Some(response.status),
-                        JsValue::from_str(&response.body),
-                    ))
-                })
-            }
-            Ok(response) => Err(request_error(http_failure(&response, &label, failure))),
-            Err(TransportError::Timeout) => Err(request_error(failure(
-                format!(
-                    "{label}: no response within {} ms ({method} {url}, {retries} retries)",
-                    self.options.timeout_ms as u64
-                ),
-                "RequestTimeout".into(),
-                None,
-                JsValue::UNDEFINED,
-            ))),
-            Err(TransportError::Network(reason)) => Err(request_error(failure(
-                format!("{label}: network error: {reason} ({method} {url}, {retries} retries)"),
-                "NetworkError".into(),
-                None,
-                JsValue::UNDEFINED,
-            ))),
-        }
+        let attempts = engine::execute(&Fetch, &prepared.request, signing.as_ref(), &settings).await;
+        answer(attempts, &prepared.request.url)
     }
+}
 
-    /// The credentials for one request: static ones, or an agent's answer.
-    async fn credentials(&self) -> Result<Option<Credentials>> {
-        match &self.options.credentials {
-            CredentialSource::None => Ok(None),
-            CredentialSource::Static(credentials) => Ok(Some(credentials.clone())),
-            CredentialSource::Agent(agent) => {
-                let failed = || Error::invalid("the credentials agent's getCredentials() failed");
-                // The agent's own message says why (it never holds a secret: agents must not put one there).
-                let failed_with = |thrown: JsValue| match thrown.dyn_ref::<js_sys::Error>() {
-                    Some(error) => Error::invalid(format!(
-                        "the credentials agent's getCredentials() failed: {}",
-                        String::from(error.message())
-                    )),
-                    None => failed(),
-                };
-                let function: js_sys::Function = Reflect::get(agent, &"getCredentials".into())
-                    .map_err(|_| failed())?
-                    .dyn_into()
-                    .map_err(|_| failed())?;
-                let answer = function.call0(agent).map_err(failed_with)?;
-                let resolved = JsFuture::from(Promise::resolve(&answer)).await.map_err(failed_with)?;
-                // No credentials (yet): the request goes unsigned, as with client-web.
-                if args::is_absent(&resolved) {
-                    return Ok(None);
-                }
-                args::credentials(&resolved, "the credentials agent's getCredentials() result").map(Some)
-            }
-        }
-    }
+/// The engine's outcome as runtime.js reads it (see `ServiceClient::call`).
+#[inline(never)]
+fn answer(attempts: Result<engine::Attempts<JsValue>>, url: &str) -> JsValue {
+    let (status, body, retries) = match attempts {
+        Ok((Ok(response), retries)) => (f64::from(response.status), response.body, retries),
+        Ok((Err(TransportError::Network(reason)), retries)) => (0.0, JsValue::from_str(&reason), retries),
+        Ok((Err(TransportError::Timeout), retries)) => (-1.0, JsValue::UNDEFINED, retries),
+        // Only a request that cannot be signed at all (an unusable URL) ends here.
+        Err(error) => (-2.0, JsValue::from_str(&error.message), 0),
+    };
+    Array::of4(&status.into(), &body, &f64::from(retries).into(), &JsValue::from_str(url)).into()
 }
 
 /// A trailing `{expiration}` object of `buildSignedUrl`, when it is not the query.
@@ -308,42 +336,6 @@ fn take_expiration(entry: &FunctionEntry, values: &mut Vec<JsValue>) -> Result<O
     let options = values.pop().unwrap_or(JsValue::UNDEFINED);
     args::object(&options, "buildSignedUrl options")?;
     args::optional_number(&args::field(&options, "expiration", "options")?, "options.expiration")
-}
-
-/// A 2xx body: JSON when it parses, `undefined` when empty; text only for
-/// methods that declare no JSON output. `None` when a JSON answer is broken
-/// (a proxy's HTML page, a truncated body).
-fn success_body(response: &HttpResponse, json_expected: bool) -> Option<JsValue> {
-    if response.body.is_empty() {
-        return Some(JsValue::UNDEFINED);
-    }
-    match js_sys::JSON::parse(&response.body) {
-        Ok(value) => Some(value),
-        Err(_) if json_expected => None,
-        Err(_) => Some(JsValue::from_str(&response.body)),
-    }
-}
-
-/// The server's message and code first; an HTML or text body is kept short.
-fn http_failure<'a>(
-    response: &HttpResponse,
-    label: &str,
-    failure: impl Fn(String, String, Option<u16>, JsValue) -> RequestFailure<'a>,
-) -> RequestFailure<'a> {
-    let parsed = js_sys::JSON::parse(&response.body).ok().filter(|v| v.is_object());
-    let field =
-        |name: &str| parsed.as_ref().and_then(|p| Reflect::get(p, &name.into()).ok()).and_then(|v| v.as_string());
-    let server_message = field("message");
-    let code = field("code").unwrap_or_else(|| format!("HTTP{}", response.status));
-    let message = match server_message {
-        Some(message) => message,
-        None => {
-            let excerpt: String = response.body.chars().take(300).collect();
-            format!("{label}: HTTP {} {}", response.status, excerpt.trim())
-        }
-    };
-    let body = parsed.unwrap_or_else(|| JsValue::from_str(&response.body));
-    failure(message, code, Some(response.status), body)
 }
 
 thread_local! {

@@ -200,18 +200,42 @@ fn slugids_are_url_safe_and_nice() {
     }
 }
 
-const QUEUE_REFERENCE: &str = r#"{"name": "Queue", "serviceName": "queue", "apiVersion": "v1", "functions": [
-  {"name": "listTaskGroup", "method": "get", "route": "/task-group/<taskGroupId>/list", "args": ["taskGroupId"],
-   "query": ["continuationToken", "limit"], "input": false, "output": true},
-  {"name": "createTask", "method": "put", "route": "/task/<taskId>", "args": ["taskId"], "query": [], "input": true, "output": true}]}"#;
+/// Two Queue functions as reference-encoding.js writes them: entries split by RS,
+/// fields by US (name, method, route, args, query, input, output), list items by GS.
+const QUEUE_FUNCTIONS: &str = "listTaskGroup\u{1f}get\u{1f}/task-group/<taskGroupId>/list\u{1f}taskGroupId\u{1f}\
+continuationToken\u{1d}limit\u{1f}\u{1f}1\u{1e}createTask\u{1f}put\u{1f}/task/<taskId>\u{1f}taskId\u{1f}\u{1f}1\u{1f}1";
 
 fn queue_api() -> super::reference::ServiceApi {
-    super::reference::ServiceApi::new(json(QUEUE_REFERENCE)).expect("valid reference")
+    super::reference::ServiceApi::new("Queue".into(), "queue".into(), "v1".into(), QUEUE_FUNCTIONS)
+        .expect("valid reference")
+}
+
+/// A Queue client as runtime.js makes one: options already read into primitives.
+fn queue_client_with(in_cluster: bool, credentials: Option<(&str, &str)>) -> super::service_client::ServiceClient {
+    let (client_id, access_token) =
+        credentials.map_or((None, None), |(id, token)| (Some(id.into()), Some(token.into())));
+    super::service_client::ServiceClient::new(
+        &queue_api(),
+        "https://tc.example.com".into(),
+        None,
+        in_cluster,
+        client_id,
+        access_token,
+        None,
+        false,
+        None,
+        None,
+        None,
+        None,
+        None,
+        30_000.0,
+        None,
+        900.0,
+    )
 }
 
 fn queue_client() -> super::service_client::ServiceClient {
-    super::service_client::ServiceClient::new(&queue_api(), json(r#"{"rootUrl": "https://tc.example.com"}"#))
-        .expect("valid options")
+    queue_client_with(false, None)
 }
 
 #[wasm_bindgen_test]
@@ -237,19 +261,10 @@ fn service_client_builds_urls_from_js_arguments() {
 }
 
 #[wasm_bindgen_test]
-fn service_client_options_are_checked() {
-    let missing_root = super::service_client::ServiceClient::new(&queue_api(), json("{}")).err().expect("no rootUrl");
-    assert!(missing_root.is_instance_of::<js_sys::TypeError>());
-    assert!(error_message(&missing_root).contains("rootUrl is required"));
-    let negative = super::service_client::ServiceClient::new(&queue_api(), json(r#"{"rootUrl": "x", "retries": -1}"#));
-    assert!(negative.err().expect("negative retries").is_instance_of::<js_sys::RangeError>());
-    let bad_reference = super::reference::ServiceApi::new(json(r#"{"name": "Q"}"#));
-    assert!(error_message(&bad_reference.err().expect("no serviceName")).contains("reference.serviceName"));
-    let k8s = super::service_client::ServiceClient::new(
-        &queue_api(),
-        json(r#"{"rootUrl": "https://tc.example.com", "serviceDiscoveryScheme": "k8s-dns"}"#),
-    )
-    .expect("valid");
+fn service_client_references_are_checked_and_in_cluster_urls_differ() {
+    let bad_reference = super::reference::ServiceApi::new("Q".into(), "q".into(), "v1".into(), "a\u{1f}b");
+    assert!(error_message(&bad_reference.err().expect("two fields")).contains("reference.functions could not be read"));
+    let k8s = queue_client_with(true, None);
     let internal = k8s.build_url("listTaskGroup".into(), json(r#"["g"]"#), false).expect("valid");
     assert_eq!(internal, "http://taskcluster-queue/api/queue/v1/task-group/g/list");
     let external = k8s.build_url("listTaskGroup".into(), json(r#"["g"]"#), true).expect("valid");
@@ -258,11 +273,7 @@ fn service_client_options_are_checked() {
 
 #[wasm_bindgen_test]
 fn signed_urls_only_for_get_methods() {
-    let client = super::service_client::ServiceClient::new(
-        &queue_api(),
-        json(r#"{"rootUrl": "https://tc.example.com", "credentials": {"clientId": "me", "accessToken": "secret"}}"#),
-    )
-    .expect("valid");
+    let client = queue_client_with(false, Some(("me", "secret")));
     let url =
         client.build_signed_url("listTaskGroup".into(), json(r#"["g", {"expiration": 60}]"#), false).expect("GET");
     assert!(url.starts_with("https://tc.example.com/api/queue/v1/task-group/g/list?bewit="), "{url}");
@@ -350,15 +361,12 @@ fn content_hasher_digests_what_it_was_fed() {
 
 #[wasm_bindgen_test]
 fn transfer_retry_counts_down_with_growing_delays() {
-    let mut retry =
-        TransferRetry::new(&json(r#"{"retries": 2, "delayFactor": 10, "randomizationFactor": 0}"#), "download".into())
-            .expect("valid");
+    let mut retry = TransferRetry::new(Some(2.0), Some(10.0), Some(0.0), None);
     assert_eq!(retry.next_delay(), Some(10.0));
     assert_eq!(retry.next_delay(), Some(20.0));
     assert_eq!(retry.next_delay(), None);
-    assert_eq!(retry.retries(), 2);
-    let error = TransferRetry::new(&json(r#"{"maxDelay": -1}"#), "upload".into()).err().expect("negative");
-    assert_eq!(error_message(&error), "upload: options.maxDelay must not be negative");
+    let mut defaults = TransferRetry::new(None, None, Some(0.0), None);
+    assert_eq!(defaults.next_delay(), Some(100.0));
     assert_alive();
 }
 

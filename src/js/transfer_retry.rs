@@ -3,14 +3,12 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::args;
-use super::client_options::retry_policy;
-use super::errors::{JsResult, guarded};
 use crate::core::retry::RetryPolicy;
 
 /// Counts the retries of one transfer: `nextDelay()` after each transient
 /// failure gives the milliseconds to wait, or `undefined` once retries are spent.
-#[wasm_bindgen(js_name = TransferRetry)]
+/// Internal (transfer.js reads and checks the options first); not in the typings.
+#[wasm_bindgen(js_name = TransferRetry, skip_typescript)]
 pub struct TransferRetry {
     policy: RetryPolicy,
     retries_done: u32,
@@ -18,22 +16,18 @@ pub struct TransferRetry {
 
 #[wasm_bindgen(js_class = TransferRetry)]
 impl TransferRetry {
-    /// `options`: `{retries?, delayFactor?, randomizationFactor?, maxDelay?}` (other keys are the caller's to check);
-    /// `functionName` names the caller in errors.
+    /// The retry options, checked non-negative numbers or `undefined` for the default.
     #[wasm_bindgen(constructor)]
     pub fn new(
-        #[wasm_bindgen(
-            unchecked_param_type = "{retries?: number, delayFactor?: number, randomizationFactor?: number, maxDelay?: number}"
-        )]
-        options: &JsValue,
-        // A JsValue, not &str: the glue would copy a non-string into wasm memory unchecked.
-        #[wasm_bindgen(js_name = functionName, unchecked_param_type = "string")] function_name: JsValue,
-    ) -> JsResult<TransferRetry> {
-        let function_name = function_name.as_string().unwrap_or_else(|| "TransferRetry".into());
-        guarded(&function_name, || {
-            args::object(options, "options")?;
-            Ok(TransferRetry { policy: retry_policy(options, "options")?, retries_done: 0 })
-        })
+        retries: Option<f64>,
+        delay_factor: Option<f64>,
+        randomization_factor: Option<f64>,
+        max_delay: Option<f64>,
+    ) -> TransferRetry {
+        TransferRetry {
+            policy: RetryPolicy::from_options(retries, delay_factor, randomization_factor, max_delay),
+            retries_done: 0,
+        }
     }
 
     /// The wait before the next retry, or `undefined` when no retry is left.
@@ -44,11 +38,5 @@ impl TransferRetry {
         }
         self.retries_done += 1;
         Some(self.policy.delay_ms(self.retries_done, js_sys::Math::random()))
-    }
-
-    /// Retries taken so far.
-    #[wasm_bindgen(getter)]
-    pub fn retries(&self) -> u32 {
-        self.retries_done
     }
 }

@@ -27,14 +27,22 @@ extern "C" {
 pub struct Fetch;
 
 impl Transport for Fetch {
-    async fn send(&self, request: &HttpRequest, timeout_ms: f64) -> Result<HttpResponse, TransportError> {
+    /// Bodies stay JS strings: copying them into wasm memory and back would only cost.
+    type Body = JsValue;
+
+    async fn send(
+        &self,
+        request: &HttpRequest<JsValue>,
+        authorization: Option<&str>,
+        timeout_ms: f64,
+    ) -> Result<HttpResponse<JsValue>, TransportError> {
         let controller =
             AbortController::new().map_err(|_| TransportError::Network("AbortController is unavailable".into()))?;
         let deadline = Deadline::start(&controller, timeout_ms);
         // The deadline ends the attempt by itself: an abort that fetch fails to
         // honour (seen in Node under load: the request then hung until the
         // server answered) must not hang the call.
-        let mut sending = pin!(send_once(request, &controller));
+        let mut sending = pin!(send_once(request, authorization, &controller));
         let result = poll_fn(|cx| match sending.as_mut().poll(cx) {
             Poll::Ready(result) => Poll::Ready(Some(result)),
             Poll::Pending => deadline.poll_expired(cx).map(|()| None),
@@ -64,8 +72,26 @@ impl Transport for Fetch {
     }
 }
 
-async fn send_once(request: &HttpRequest, controller: &AbortController) -> Result<HttpResponse, String> {
-    let method = Method::from_bytes(request.method.as_bytes()).map_err(|e| e.to_string())?;
+async fn send_once(
+    request: &HttpRequest<JsValue>,
+    authorization: Option<&str>,
+    controller: &AbortController,
+) -> Result<HttpResponse<JsValue>, String> {
+    let response = build_request(request, authorization, controller)?.send().await.map_err(reason)?;
+    let (status, www_authenticate, retry_after) = head_of(&response);
+    let text = web_sys::Response::from(response).text().map_err(js_reason)?;
+    let body = JsFuture::from(text).await.map_err(js_reason)?;
+    Ok(HttpResponse { status, www_authenticate, retry_after, body })
+}
+
+/// The fetch `Request` for one attempt (kept out of the async state machine).
+#[inline(never)]
+fn build_request(
+    request: &HttpRequest<JsValue>,
+    authorization: Option<&str>,
+    controller: &AbortController,
+) -> Result<gloo_net::http::Request, String> {
+    let method = Method::from_bytes(request.method.as_bytes()).map_err(|_| "invalid HTTP method".to_string())?;
     let mut builder = RequestBuilder::new(&request.url)
         .method(method)
         .abort_signal(Some(&controller.signal()))
@@ -73,18 +99,33 @@ async fn send_once(request: &HttpRequest, controller: &AbortController) -> Resul
     for (name, value) in &request.headers {
         builder = builder.header(name, value);
     }
-    let built = match &request.body {
-        Some(body) => builder.body(body.as_str()),
+    if let Some(value) = authorization {
+        builder = builder.header("Authorization", value);
+    }
+    match &request.body {
+        Some(body) => builder.body(body.clone()),
         None => builder.build(),
-    };
-    let response = built.map_err(|e| e.to_string())?.send().await.map_err(|e| e.to_string())?;
+    }
+    .map_err(reason)
+}
+
+/// Status and the two headers the engine reads.
+#[inline(never)]
+fn head_of(response: &gloo_net::http::Response) -> (u16, Option<String>, Option<String>) {
     let headers = response.headers();
-    Ok(HttpResponse {
-        status: response.status(),
-        www_authenticate: headers.get("www-authenticate"),
-        retry_after: headers.get("retry-after"),
-        body: response.text().await.map_err(|e| e.to_string())?,
-    })
+    (response.status(), headers.get("www-authenticate"), headers.get("retry-after"))
+}
+
+/// Why fetch failed, in the platform's words (no formatting machinery).
+fn reason(error: gloo_net::Error) -> String {
+    match error {
+        gloo_net::Error::JsError(error) => error.message,
+        gloo_net::Error::GlooError(message) => message,
+    }
+}
+
+fn js_reason(error: JsValue) -> String {
+    error.dyn_ref::<js_sys::Error>().map_or_else(|| "reading the response failed".into(), |e| e.message().into())
 }
 
 thread_local! {

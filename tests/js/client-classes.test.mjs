@@ -84,12 +84,42 @@ test('unknown options throw a TypeError naming the option and the nearest known 
   // Documented options without an equivalent under fetch are accepted.
   new tc.Queue({ rootUrl: ROOT, agent: { keepAlive: true }, serviceName: 'queue', serviceVersion: 'v1', exchangePrefix: 'x/' });
   assert.throws(() => new tc.Queue({ rootUrl: ROOT, serviceName: 'index' }), /options\.serviceName is "queue" for this class/);
-  // A Proxy whose traps throw gives an ordinary error naming the constructor.
-  const hostile = new Proxy({}, { ownKeys() { throw new Error('trap'); } });
-  assert.throws(() => new tc.Queue(hostile), /new Queue\(options\): reading the options threw/);
-  const throwing = { get clientId() { throw new Error('getter'); }, accessToken: 'x' };
-  assert.throws(() => new tc.Queue({ rootUrl: ROOT, credentials: throwing }), (e) => e instanceof TypeError && /new Queue\(options\): reading the options threw/.test(e.message));
+  // A Proxy or getter that throws gives an ordinary error naming the constructor and
+  // the option's path, with the caller's own error as its cause.
+  const trap = new Error('trap');
+  const hostile = new Proxy({}, { ownKeys() { throw trap; } });
+  assert.throws(() => new tc.Queue(hostile), (e) => e instanceof TypeError && e.message === 'new Queue(options): options could not be read (trap)' && e.cause === trap);
+  const getter = new Error('getter');
+  const throwing = { get clientId() { throw getter; }, accessToken: 'x' };
+  assert.throws(() => new tc.Queue({ rootUrl: ROOT, credentials: throwing }),
+    (e) => e instanceof TypeError && e.message === 'new Queue(options): options.credentials.clientId could not be read (getter)' && e.cause === getter);
+  const scopes = Object.defineProperty(['a', 'b'], 1, { get() { throw getter; } });
+  assert.throws(() => new tc.Queue({ rootUrl: ROOT, authorizedScopes: scopes }),
+    (e) => e.message === 'new Queue(options): options.authorizedScopes[1] could not be read (getter)' && e.cause === getter);
+  const certificate = { get seed() { throw getter; } };
+  assert.throws(() => new tc.Queue({ rootUrl: ROOT, credentials: { clientId: 'a', accessToken: 'b', certificate } }),
+    (e) => e.message.startsWith('new Queue(options): options.credentials.certificate cannot be serialized as JSON') && e.cause === getter);
+  assert.throws(() => tc.Queue.prototype.use.call(new tc.Queue({ rootUrl: ROOT }), { get rootUrl() { throw getter; } }),
+    (e) => e.message === 'Queue.use(options): options.rootUrl could not be read (getter)' && e.cause === getter);
   new tc.Queue({ rootUrl: ROOT, monitor: undefined, stats: false }); // falsy, as taskcluster-client allows
+});
+
+test('the wasm engine behind the classes is internal; a reference is checked by createClient, naming the field', async () => {
+  for (const name of ['ServiceClient', 'ServiceApi', 'TransferRetry']) {
+    assert.equal(tc[name], undefined, `${name} is not exported`);
+    assert.equal(tc.default[name], undefined, `${name} is not on the default export`);
+  }
+  const legacy = await import('taskcluster-wasm/legacy');
+  assert.equal(legacy.TransferRetry, undefined);
+  assert.throws(() => tc.createClient({ serviceName: 'q', functions: [{ name: 'ping', method: 'get', route: 5 }] }),
+    (e) => e instanceof TypeError && e.message === 'createClient: reference.functions[0].route must be a string, got a number');
+  assert.throws(() => tc.createClient({ serviceName: 'q', exchanges: [{ name: 'e', exchange: 'x', routingKey: [{ name: 7 }] }] }),
+    /^TypeError: createClient: reference\.exchanges\[0\]\.routingKey\[0\]\.name/);
+  // A client made from a checked reference works, and its clock offset is 0 before any request.
+  const Ping = tc.createClient({ serviceName: 'q', functions: [{ name: 'ping', method: 'get', route: '/ping', args: [], query: [] }] });
+  const client = new Ping({ rootUrl: ROOT });
+  assert.equal(client.clockOffset, 0);
+  assert.equal(client.buildUrl('ping'), `${ROOT}/api/q/v1/ping`);
 });
 
 test('construction: options are read once, the reference once per class; errors stay precise', () => {

@@ -58,3 +58,63 @@ test('bewit and signUrl verify with hawk across many credentials and expirations
     }
   }
 });
+
+test('unknown options are refused, naming the function and the option', () => {
+  const credentials = { clientId: 'client/unknown', accessToken: 'unknown-token' };
+  const calls = [
+    ['hawkHeader', () => tc.hawkHeader({ method: 'GET', url: URL_, credentials, timestmap: 1 }), 'timestmap'],
+    ['bewit', () => tc.bewit({ url: URL_, credentials, expires: 60 }), 'expires'],
+    ['signUrl', () => tc.signUrl({ url: URL_, credentials, ttlSec: 60 }), 'ttlSec'],
+    ['createTemporaryCredentials', () => tc.createTemporaryCredentials({ ...credentials, expiry: new Date(Date.now() + 60e3), scope: ['a'] }), 'scope'],
+  ];
+  for (const [name, call, option] of calls) {
+    assert.throws(call, (error) => error instanceof TypeError && error.message.startsWith(`${name}: options.${option} is not an option`), name);
+  }
+});
+
+test('headers stay right after wasm memory grows under the pad', () => {
+  const credentials = { clientId: 'client/growth', accessToken: 'growth-token' };
+  const sign = (url) => tc.hawkHeader({ method: 'GET', url, credentials, ...FIXED });
+  const expected = (url) => hapiHawk.client.header(url, 'GET', { credentials: { id: credentials.clientId, key: credentials.accessToken, algorithm: 'sha256' }, ...FIXED }).header;
+  assert.equal(sign(URL_), expected(URL_));
+  // A URL too long for the pad goes through the checked path, whose copy into wasm grows its memory.
+  const huge = `https://tc.example.com/${'a'.repeat(8 << 20)}`;
+  assert.match(sign(huge), /^Hawk id="client\/growth"/);
+  for (const url of [URL_, `${URL_}&y=${'b'.repeat(5000)}`, URL_]) assert.equal(sign(url), expected(url));
+});
+
+test('inputs the fast path leaves to the checked one give the same headers, or its errors', () => {
+  const credentials = { clientId: 'client/fallback', accessToken: 'fallback-token' };
+  const sign = (options) => tc.hawkHeader({ credentials, ...FIXED, ...options });
+  const expected = (url, method, ext) =>
+    hapiHawk.client.header(url, method, { credentials: { id: credentials.clientId, key: credentials.accessToken, algorithm: 'sha256' }, ...FIXED, ext }).header;
+  // Lower-case method (signed upper-case), a URL that fetch would normalize, an ext.
+  assert.equal(sign({ method: 'get', url: URL_ }), expected(URL_, 'GET'));
+  assert.equal(sign({ method: 'GET', url: 'https://tc.example.com/a b' }), expected('https://tc.example.com/a%20b', 'GET'));
+  assert.equal(sign({ method: 'GET', url: URL_, ext: 'some ext' }), expected(URL_, 'GET', 'some ext'));
+  // Values a header cannot carry: the checked path's errors, naming the option.
+  assert.throws(() => sign({ method: 'GET', url: URL_, ext: 'line\nbreak' }), /hawkHeader: ext contains/);
+  assert.throws(() => sign({ method: 'GET', url: URL_, ext: 'é' }), /hawkHeader: ext contains/);
+  assert.throws(() => sign({ method: 'G T', url: URL_ }), /hawkHeader: method must be an HTTP method name/);
+  assert.throws(() => sign({ method: 'GET', url: URL_, nonce: '' }), /hawkHeader: nonce must not be empty/);
+  assert.throws(() => tc.hawkHeader({ method: 'GET', url: URL_, credentials: { clientId: 'a"b', accessToken: 't' } }), /credentials\.clientId contains/);
+  // A lone surrogate in the key is not silently replaced.
+  assert.throws(() => tc.hawkHeader({ method: 'GET', url: URL_, credentials: { clientId: 'c', accessToken: 'bad\uD800' } }), /hawkHeader:/);
+});
+
+test('createTemporaryCredentials: the fast path (Date, ms) and the checked one (ISO strings) issue the same credentials', () => {
+  const issuer = { clientId: 'issuer/fast', accessToken: 'issuer-fast-token' };
+  const seed = 'aaaaaaaaaaaaaaaaaaaaaabbbbbbbbbbbbbbbbbbbbbb';
+  const start = new Date('2030-01-01T00:00:00.000Z');
+  const expiry = new Date('2030-01-01T06:00:00.000Z');
+  for (const scopes of [undefined, [], ['a', 'b:*', 'c with space']]) {
+    for (const name of [undefined, 'named/fast']) {
+      const checked = tc.createTemporaryCredentials({ ...issuer, name, scopes, seed, start: start.toISOString(), expiry: expiry.toISOString() });
+      assert.deepEqual(tc.createTemporaryCredentials({ ...issuer, name, scopes, seed, start, expiry }), checked);
+      assert.deepEqual(tc.createTemporaryCredentials({ ...issuer, name, scopes, seed, start: start.getTime() + 0.7, expiry: expiry.getTime() }), checked);
+      assert.deepEqual(tc.createTemporaryCredentials({ credentials: issuer, clientId: name, scopes, seed, start, expiry }), checked);
+    }
+  }
+  // A scope holding a newline must not be split into two scopes on the way into wasm.
+  assert.throws(() => tc.createTemporaryCredentials({ ...issuer, scopes: ['a\nb'], start, expiry }), /createTemporaryCredentials: options\.scopes\[0\]/);
+});

@@ -3,6 +3,7 @@
 
 use super::header::check_attribute;
 use super::mac::{self, Artifacts, MacKind};
+use super::target::Parts;
 use super::{Key, Target};
 use crate::core::{Error, Result, crypto};
 
@@ -49,25 +50,30 @@ pub fn bewit(key: Key<'_>, request: &BewitRequest<'_>) -> Result<String> {
 
 /// [`bewit`] for the Hawk `id` and a prepared key.
 pub(super) fn prepared_bewit(id: &str, key: &crypto::HmacKey, request: &BewitRequest<'_>) -> Result<String> {
+    bewit_for(id, key, request.target.parts(), request.expires_at, request.ext)
+}
+
+/// The bewit for a URL's parts.
+pub(super) fn bewit_for(id: &str, key: &crypto::HmacKey, target: Parts<'_>, expires_at: i64, ext: Option<&str>) -> Result<String> {
     check_attribute(id, "credentials.clientId")?;
-    let ext = request.ext.unwrap_or("");
+    let ext = ext.unwrap_or("");
     let artifacts = Artifacts {
-        ts: request.expires_at,
+        ts: expires_at,
         nonce: "",
         method: "GET",
-        resource: &request.target.resource,
-        host: &request.target.host,
-        port: request.target.port,
+        resource: target.resource,
+        host: target.host,
+        port: target.port,
         hash: None,
         ext: Some(ext),
     };
-    let mac = mac::calculate_with(MacKind::Bewit, key, &artifacts);
-    let mut raw = String::with_capacity(id.len() + mac.len() + ext.len() + 24);
+    let mac = mac::mac_with(MacKind::Bewit, key, &artifacts);
+    let mut raw = String::with_capacity(id.len() + ext.len() + 72);
     raw.push_str(id);
     raw.push('\\');
-    mac::push_integer(&mut raw, request.expires_at);
+    mac::push_integer(&mut raw, expires_at);
     raw.push('\\');
-    raw.push_str(&mac);
+    crypto::push_base64(&mut raw, &mac);
     raw.push('\\');
     raw.push_str(ext);
     Ok(crypto::base64url(raw.as_bytes()))

@@ -35,40 +35,48 @@ pub fn authorization_header(key: Key<'_>, request: &HeaderRequest<'_>) -> Result
 
 /// [`authorization_header`] for the Hawk `id` and a prepared key.
 pub(super) fn signed_header(id: &str, key: &crypto::HmacKey, request: &HeaderRequest<'_>) -> Result<String> {
-    check_method(request.method)?;
+    signed_header_for(
+        id,
+        key,
+        &Artifacts {
+            ts: request.ts,
+            nonce: request.nonce,
+            method: request.method,
+            resource: &request.target.resource,
+            host: &request.target.host,
+            port: request.target.port,
+            hash: request.payload_hash,
+            ext: request.ext,
+        },
+    )
+}
+
+/// The header for everything its MAC covers.
+pub(super) fn signed_header_for(id: &str, key: &crypto::HmacKey, artifacts: &Artifacts<'_>) -> Result<String> {
+    check_method(artifacts.method)?;
     check_attribute(id, "credentials.clientId")?;
-    check_attribute(request.nonce, "nonce")?;
-    if let Some(ext) = request.ext {
+    check_attribute(artifacts.nonce, "nonce")?;
+    if let Some(ext) = artifacts.ext {
         check_attribute(ext, "ext")?;
     }
-    let artifacts = Artifacts {
-        ts: request.ts,
-        nonce: request.nonce,
-        method: request.method,
-        resource: &request.target.resource,
-        host: &request.target.host,
-        port: request.target.port,
-        hash: request.payload_hash,
-        ext: request.ext,
-    };
-    let mac = mac::calculate_with(MacKind::Header, key, &artifacts);
-    let mut header = String::with_capacity(96 + id.len() + request.ext.map_or(0, str::len));
+    let mac = mac::mac_with(MacKind::Header, key, artifacts);
+    let mut header = String::with_capacity(96 + id.len() + artifacts.ext.map_or(0, str::len));
     header.push_str(r#"Hawk id=""#);
     header.push_str(id);
     header.push_str(r#"", ts=""#);
-    mac::push_integer(&mut header, request.ts);
+    mac::push_integer(&mut header, artifacts.ts);
     header.push_str(r#"", nonce=""#);
-    header.push_str(request.nonce);
-    if let Some(hash) = request.payload_hash {
+    header.push_str(artifacts.nonce);
+    if let Some(hash) = artifacts.hash {
         header.push_str(r#"", hash=""#);
         header.push_str(hash);
     }
-    if let Some(ext) = request.ext.filter(|e| !e.is_empty()) {
+    if let Some(ext) = artifacts.ext.filter(|e| !e.is_empty()) {
         header.push_str(r#"", ext=""#);
         header.push_str(ext);
     }
     header.push_str(r#"", mac=""#);
-    header.push_str(&mac);
+    crypto::push_base64(&mut header, &mac);
     header.push('"');
     Ok(header)
 }

@@ -34,67 +34,80 @@ pub struct Artifacts<'a> {
 
 /// The string Hawk signs:
 /// `hawk.1.<kind>\n{ts}\n{nonce}\n{METHOD}\n{resource}\n{host}\n{port}\n{hash}\n{ext}\n`.
-///
-/// Built by hand rather than with `format!`: this runs on every request.
 pub fn normalized_string(kind: MacKind, a: &Artifacts<'_>) -> String {
-    let ext = a.ext.unwrap_or("");
-    let mut out = String::with_capacity(64 + a.nonce.len() + a.resource.len() + a.host.len() + ext.len());
-    out.push_str("hawk.1.");
-    out.push_str(kind.label());
-    out.push('\n');
-    push_integer(&mut out, a.ts);
-    out.push('\n');
-    out.push_str(a.nonce);
-    out.push('\n');
-    push_ascii_case(&mut out, a.method, u8::is_ascii_lowercase, str::to_ascii_uppercase);
-    out.push('\n');
-    out.push_str(a.resource);
-    out.push('\n');
-    push_ascii_case(&mut out, a.host, u8::is_ascii_uppercase, str::to_ascii_lowercase);
-    out.push('\n');
-    push_integer(&mut out, i64::from(a.port));
-    out.push('\n');
-    out.push_str(a.hash.unwrap_or(""));
-    out.push('\n');
-    // Hawk escapes backslashes and newlines in ext so it stays one line.
-    if ext.bytes().any(|b| b == b'\\' || b == b'\n') {
-        out.push_str(&ext.replace('\\', "\\\\").replace('\n', "\\n"));
-    } else {
-        out.push_str(ext);
-    }
-    out.push('\n');
+    let mut out = String::with_capacity(64 + a.nonce.len() + a.resource.len() + a.host.len() + a.ext.map_or(0, str::len));
+    write_normalized(kind, a, &mut |piece| out.push_str(piece));
     out
 }
 
-/// Appends `value`, case-converted only when it has a byte to convert (rarely: methods
-/// come upper-case, hosts lower-case).
-fn push_ascii_case(out: &mut String, value: &str, needs: fn(&u8) -> bool, convert: fn(&str) -> String) {
-    if value.bytes().any(|b| needs(&b)) {
-        out.push_str(&convert(value));
+/// Hands the normalized string to `out` piece by piece, so the MAC is computed
+/// without building it (this runs on every request).
+fn write_normalized(kind: MacKind, a: &Artifacts<'_>, out: &mut impl FnMut(&str)) {
+    let mut digits = [0; MAX_INTEGER_LENGTH];
+    out("hawk.1.");
+    out(kind.label());
+    out("\n");
+    out(integer_text(a.ts, &mut digits));
+    out("\n");
+    out(a.nonce);
+    out("\n");
+    write_ascii_case(out, a.method, u8::is_ascii_lowercase, str::to_ascii_uppercase);
+    out("\n");
+    out(a.resource);
+    out("\n");
+    write_ascii_case(out, a.host, u8::is_ascii_uppercase, str::to_ascii_lowercase);
+    out("\n");
+    out(integer_text(i64::from(a.port), &mut digits));
+    out("\n");
+    out(a.hash.unwrap_or(""));
+    out("\n");
+    // Hawk escapes backslashes and newlines in ext so it stays one line.
+    let ext = a.ext.unwrap_or("");
+    if ext.bytes().any(|b| b == b'\\' || b == b'\n') {
+        out(&ext.replace('\\', "\\\\").replace('\n', "\\n"));
     } else {
-        out.push_str(value);
+        out(ext);
+    }
+    out("\n");
+}
+
+/// Hands over `value`, case-converted only when it has a byte to convert (rarely:
+/// methods come upper-case, hosts lower-case).
+fn write_ascii_case(out: &mut impl FnMut(&str), value: &str, needs: fn(&u8) -> bool, convert: fn(&str) -> String) {
+    if value.bytes().any(|b| needs(&b)) {
+        out(&convert(value));
+    } else {
+        out(value);
     }
 }
 
-/// Appends `value` in decimal (what `format!` would write, without its machinery).
-pub fn push_integer(out: &mut String, value: i64) {
-    if value < 0 {
-        out.push('-');
-    }
-    let mut digits = [0u8; 20];
+/// `i64::MIN` in decimal.
+const MAX_INTEGER_LENGTH: usize = 20;
+
+/// `value` in decimal (what `format!` would write, without its machinery), written into `buffer`.
+fn integer_text(value: i64, buffer: &mut [u8; MAX_INTEGER_LENGTH]) -> &str {
     let mut rest = value.unsigned_abs();
-    let mut start = digits.len();
-    loop {
+    let mut start = buffer.len();
+    for slot in buffer.iter_mut().rev() {
+        *slot = b'0' + (rest % 10) as u8;
         start -= 1;
-        if let Some(slot) = digits.get_mut(start) {
-            *slot = b'0' + (rest % 10) as u8;
-        }
         rest /= 10;
-        if rest == 0 || start == 0 {
+        if rest == 0 {
             break;
         }
     }
-    digits.iter().skip(start).for_each(|&d| out.push(char::from(d)));
+    if value < 0 {
+        start -= 1;
+        if let Some(slot) = buffer.get_mut(start) {
+            *slot = b'-';
+        }
+    }
+    std::str::from_utf8(buffer.get(start..).unwrap_or_default()).unwrap_or_default()
+}
+
+/// Appends `value` in decimal.
+pub fn push_integer(out: &mut String, value: i64) {
+    out.push_str(integer_text(value, &mut [0; MAX_INTEGER_LENGTH]));
 }
 
 /// base64(HMAC-SHA256(secret, normalized string)).
@@ -104,7 +117,14 @@ pub fn calculate(kind: MacKind, secret: &str, artifacts: &Artifacts<'_>) -> Stri
 
 /// [`calculate`] with a prepared key.
 pub fn calculate_with(kind: MacKind, key: &crypto::HmacKey, artifacts: &Artifacts<'_>) -> String {
-    crypto::base64(&key.sign(&[normalized_string(kind, artifacts).as_bytes()]))
+    crypto::base64(&mac_with(kind, key, artifacts))
+}
+
+/// The raw MAC, with a prepared key.
+pub fn mac_with(kind: MacKind, key: &crypto::HmacKey, artifacts: &Artifacts<'_>) -> [u8; 32] {
+    let mut run = key.start();
+    write_normalized(kind, artifacts, &mut |piece| run.update(piece.as_bytes()));
+    run.finish()
 }
 
 #[cfg(test)]

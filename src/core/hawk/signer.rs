@@ -2,8 +2,10 @@
 //! reused for every header, bewit and signed URL, as a client signs many
 //! requests with the same credentials.
 
-use super::bewit::{BewitRequest, prepared_bewit, with_bewit};
-use super::header::{HeaderRequest, signed_header};
+use super::bewit::{BewitRequest, bewit_for, prepared_bewit, with_bewit};
+use super::header::{HeaderRequest, signed_header, signed_header_for};
+use super::mac::Artifacts;
+use super::target::Parts;
 use super::Key;
 use crate::core::Result;
 use crate::core::crypto::HmacKey;
@@ -26,6 +28,21 @@ impl Signer {
     /// As [`super::authorization_header`].
     pub fn header(&self, request: &HeaderRequest<'_>) -> Result<String> {
         signed_header(&self.id, &self.key, request)
+    }
+
+    /// As [`Signer::header`], for everything the MAC covers given as borrowed parts.
+    pub fn header_for(&self, artifacts: &Artifacts<'_>) -> Result<String> {
+        signed_header_for(&self.id, &self.key, artifacts)
+    }
+
+    /// As [`Signer::bewit`], for a URL's borrowed parts.
+    pub fn bewit_for(&self, target: Parts<'_>, expires_at: i64, ext: Option<&str>) -> Result<String> {
+        bewit_for(&self.id, &self.key, target, expires_at, ext)
+    }
+
+    /// As [`Signer::signed_url`], for `url` already in normalized form and its borrowed parts.
+    pub fn signed_url_for(&self, url: &str, target: Parts<'_>, expires_at: i64, ext: Option<&str>) -> Result<String> {
+        with_bewit(url, &self.bewit_for(target, expires_at, ext)?)
     }
 
     /// As [`super::bewit`].

@@ -54,6 +54,20 @@ impl Target {
     }
 }
 
+/// What Hawk signs of a URL, borrowed from it: the form signing uses on its hot path.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Parts<'a> {
+    pub host: &'a str,
+    pub port: u16,
+    pub resource: &'a str,
+}
+
+impl Target {
+    pub fn parts(&self) -> Parts<'_> {
+        Parts { host: &self.host, port: self.port, resource: &self.resource }
+    }
+}
+
 /// Whether `url` is certainly already in the form a WHATWG `URL` serializes
 /// (what `fetch` sends), so signing may skip normalizing it. Conservative: any
 /// doubt (upper-case scheme or host, characters URL would percent-encode, dot
@@ -66,49 +80,100 @@ impl Target {
 /// assert!(!is_normalized("https://tc.example.com/a/../b"));
 /// ```
 pub fn is_normalized(url: &str) -> bool {
-    let Some(rest) = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://")) else {
-        return false;
-    };
-    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    let (authority, tail) = rest.split_at_checked(authority_end).unwrap_or((rest, ""));
-    let host_ok = |b: u8| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.' || b == b'-' || b == b':';
-    if authority.is_empty() || !authority.bytes().all(host_ok) || !tail.starts_with('/') {
-        return false;
-    }
-    let resource = tail.split('#').next().unwrap_or("");
-    let path = resource.split('?').next().unwrap_or("");
-    // Byte by byte and without allocating: this runs for every signature.
-    resource.bytes().all(kept_by_url) && !path.split('/').any(is_dot_segment) && percent_escapes_are_complete(resource)
+    normalized_parts(url).is_some()
 }
+
+/// The [`Parts`] of `url` when [`is_normalized`] holds, as [`Target::parse`] would
+/// find them; `None` otherwise. Byte by byte and without allocating: this runs for
+/// every signature.
+pub fn normalized_parts(url: &str) -> Option<Parts<'_>> {
+    let (rest, default_port) = match url.strip_prefix("https://") {
+        Some(rest) => (rest, 443),
+        None => (url.strip_prefix("http://")?, 80),
+    };
+    let authority_end = rest.bytes().position(|b| !in_set(&HOST_BYTES, b))?;
+    let (authority, tail) = rest.split_at_checked(authority_end)?;
+    if authority.is_empty() || !tail.starts_with('/') {
+        return None;
+    }
+    let (host, port) = match authority.bytes().rposition(|b| b == b':') {
+        Some(colon) => {
+            let (host, port) = (authority.get(..colon)?, authority.get(colon + 1..)?);
+            (host, if port.is_empty() { default_port } else { port.parse().ok()? })
+        }
+        None => (authority, default_port),
+    };
+    let resource = tail.get(..tail.bytes().position(|b| b == b'#').unwrap_or(tail.len()))?;
+    (!host.is_empty() && resource_is_normalized(resource.as_bytes())).then_some(Parts { host, port, resource })
+}
+
+/// A set of bytes as a table: one load per byte tested.
+type ByteSet = [bool; 256];
+
+/// `members`, plus digits and lower-case letters, plus upper-case ones with `upper`.
+// Evaluated at compile time only: an index out of bounds would fail the build.
+#[allow(clippy::indexing_slicing)]
+const fn byte_set(members: &[u8], upper: bool) -> ByteSet {
+    let mut set = [false; 256];
+    let mut rest = members;
+    while let [byte, tail @ ..] = rest {
+        set[*byte as usize] = true;
+        rest = tail;
+    }
+    let mut byte = 0u8;
+    while byte < 128 {
+        if byte.is_ascii_digit() || byte.is_ascii_lowercase() || (upper && byte.is_ascii_uppercase()) {
+            set[byte as usize] = true;
+        }
+        byte += 1;
+    }
+    set
+}
+
+fn in_set(set: &ByteSet, byte: u8) -> bool {
+    set.get(usize::from(byte)).is_some_and(|&member| member)
+}
+
+/// What a host may hold for signing to skip normalizing: lower-case names, IPv4, a port.
+const HOST_BYTES: ByteSet = byte_set(b".-:", false);
 
 /// Characters URL leaves alone in paths and queries of http(s) URLs.
-fn kept_by_url(byte: u8) -> bool {
-    byte.is_ascii_alphanumeric()
-        || matches!(byte, b'-' | b'.' | b'_' | b'~' | b'!' | b'$' | b'&' | b'(' | b')' | b'*' | b'+' | b',' | b';' | b'=' | b':' | b'@' | b'/' | b'?' | b'%')
-}
+const URL_BYTES: ByteSet = byte_set(b"-._~!$&()*+,;=:@/?%", true);
 
-/// `.`, `..`, or the same with dots written `%2e` / `%2E`: URL would resolve it away.
-fn is_dot_segment(segment: &str) -> bool {
-    let mut rest = segment.as_bytes();
-    while !rest.is_empty() {
-        rest = match rest {
-            [b'.', tail @ ..] => tail,
-            [b'%', b'2', b'e' | b'E', tail @ ..] => tail,
-            _ => return false,
+/// Path and query, in one pass: only [`URL_BYTES`], every `%` a complete escape,
+/// and no dot segment (`.`, `..`, or the same with dots written `%2e`/`%2E`, which
+/// URL would resolve away) in the path.
+fn resource_is_normalized(resource: &[u8]) -> bool {
+    let mut rest = resource;
+    let mut in_path = true;
+    // Length of the current path segment, and whether it is all dots so far.
+    let (mut segment_length, mut all_dots) = (0usize, false);
+    while let [byte, tail @ ..] = rest {
+        if !in_set(&URL_BYTES, *byte) {
+            return false;
+        }
+        let (is_dot, after) = match (byte, tail) {
+            (b'%', [high, low, after @ ..]) if high.is_ascii_hexdigit() && low.is_ascii_hexdigit() => {
+                (*high == b'2' && (*low | 0x20) == b'e', after)
+            }
+            (b'%', _) => return false,
+            _ => (*byte == b'.', tail),
         };
+        if in_path {
+            if matches!(byte, b'/' | b'?') {
+                if segment_length > 0 && all_dots {
+                    return false;
+                }
+                segment_length = 0;
+                in_path = *byte == b'/';
+            } else {
+                all_dots = is_dot && (segment_length == 0 || all_dots);
+                segment_length += 1;
+            }
+        }
+        rest = after;
     }
-    !segment.is_empty()
-}
-
-/// Every `%` starts a two-hex-digit escape (URL would otherwise keep a lone `%` as is,
-/// but a checker that cannot be sure answers no).
-fn percent_escapes_are_complete(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    bytes
-        .iter()
-        .enumerate()
-        .filter(|(_, b)| **b == b'%')
-        .all(|(i, _)| bytes.get(i + 1..i + 3).is_some_and(|hex| hex.iter().all(u8::is_ascii_hexdigit)))
+    !(in_path && segment_length > 0 && all_dots)
 }
 
 fn strip_prefix_ignore_case<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
@@ -199,6 +264,23 @@ mod tests {
             "ftp://h/",
         ] {
             assert!(!is_normalized(url), "{url}");
+        }
+    }
+
+    #[test]
+    fn normalized_parts_are_what_parse_finds() {
+        for url in [
+            "https://tc.example.com/api/queue/v1/task/abc",
+            "http://127.0.0.1:8080/api/x?limit=5&continuationToken=a%2Bb#frag",
+            "https://h:/a",
+            "http://h:0443/a",
+            "https://h/a/b.c/..d/?q=a:b@c#frag",
+        ] {
+            let parsed = Target::parse(url, "url").unwrap();
+            assert_eq!(normalized_parts(url), Some(parsed.parts()), "{url}");
+        }
+        for url in ["https://h:99999/a", "https://:80/a", "https://h:x/a", "https://h/%4", "https://h/a%"] {
+            assert_eq!(normalized_parts(url), None, "{url}");
         }
     }
 

@@ -1,0 +1,56 @@
+// createTemporaryCredentials with the options read here, in JS: wasm is crossed
+// once, through the pad (pad.js), with the issuer, name, seed and scopes as text
+// and the times as numbers. Anything unusual (strings for times, a certificate,
+// wrong types, non-ASCII text) goes to the full wasm function, which does every
+// check and throws the error that names the argument.
+import { createTemporaryCredentials as checkedCreate, issueTemporaryCredentials } from './taskcluster_wasm.js';
+import { readPad, writePad } from './pad.js';
+import { refuseUnknownOptions } from './read-options.js';
+
+const OPTIONS = new Set(['clientId', 'accessToken', 'certificate', 'credentials', 'start', 'expiry', 'scopes', 'name', 'seed']);
+
+/** Milliseconds for a Date or a number, as the checked path reads them; NaN when it must decide. */
+function timeMs(value) {
+  if (value instanceof Date) return value.getTime();
+  return typeof value === 'number' ? Math.trunc(value) : NaN;
+}
+
+const isOptionalText = (value) => value == null || (typeof value === 'string' && value !== '');
+
+function fastCreate(options) {
+  if (typeof options !== 'object' || options === null) return undefined;
+  const { credentials, start, expiry, scopes, seed } = options;
+  // Ours: {clientId, accessToken, name?}; taskcluster-client's: {credentials, clientId?: name}.
+  const issuer = credentials == null ? options : credentials;
+  const name = credentials == null ? options.name : options.name ?? options.clientId;
+  if (typeof issuer !== 'object' || issuer === null || issuer.certificate != null) return undefined;
+  const { clientId, accessToken } = issuer;
+  if (typeof clientId !== 'string' || typeof accessToken !== 'string' || !isOptionalText(name) || !isOptionalText(seed)) return undefined;
+  const scopeList = scopes ?? [];
+  if (!Array.isArray(scopeList)) return undefined;
+  const startMs = start == null ? Math.trunc(Date.now()) : timeMs(start);
+  const expiryMs = expiry == null ? NaN : timeMs(expiry);
+  if (!Number.isFinite(startMs) || !Number.isFinite(expiryMs)) return undefined;
+  let text = `${clientId}\n${accessToken}\n${name ?? ''}\n${seed ?? ''}`;
+  for (const scope of scopeList) {
+    if (typeof scope !== 'string') return undefined;
+    text += `\n${scope}`;
+  }
+  const length = writePad(text, 1024);
+  const result = length < 0 ? undefined : readPad(length, issueTemporaryCredentials(length, scopeList.length, startMs, expiryMs));
+  if (result === undefined) return undefined;
+  const newline = result.indexOf('\n');
+  return { clientId: name ?? clientId, accessToken: result.slice(0, newline), certificate: result.slice(newline + 1) };
+}
+
+/** Issues temporary credentials signed with the issuer's permanent credentials. */
+export function createTemporaryCredentials(options) {
+  refuseUnknownOptions(options, OPTIONS, 'createTemporaryCredentials');
+  let issued;
+  try {
+    issued = fastCreate(options);
+  } catch {
+    // A getter that throws, or any other surprise, is the checked path's to report.
+  }
+  return issued ?? checkedCreate(options);
+}

@@ -1,0 +1,68 @@
+//! The pad: one buffer in wasm memory through which the hot paths (Hawk signing,
+//! temporary credentials) take their input and give their result. JS writes the
+//! call's text into it (ASCII, fields joined by `\n`; pkg-template/pad.js), passes
+//! numbers, and reads the result from right after its input: no allocation, no
+//! string conversion and only one crossing per call.
+
+use std::cell::RefCell;
+
+use wasm_bindgen::prelude::*;
+
+thread_local! {
+    static PAD: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Makes the pad `size` bytes long; returns its address in wasm memory (JS keeps it
+/// until it needs a larger pad).
+#[wasm_bindgen(js_name = padReserve, skip_typescript)]
+pub fn reserve(size: usize) -> usize {
+    PAD.with(|pad| {
+        let Ok(mut pad) = pad.try_borrow_mut() else { return 0 };
+        pad.resize(size, 0);
+        pad.as_ptr() as usize
+    })
+}
+
+/// The wasm memory, in which JS reads and writes the pad.
+#[wasm_bindgen(js_name = padMemory, skip_typescript)]
+pub fn memory() -> JsValue {
+    wasm_bindgen::memory()
+}
+
+/// Runs `make` on the first `input_length` bytes of the pad and writes its result
+/// right after them; the result's length, 0 when there is none or no room for it.
+pub fn with_pad(input_length: usize, make: impl FnOnce(&str) -> Option<String>) -> usize {
+    PAD.with(|pad| {
+        let Ok(mut pad) = pad.try_borrow_mut() else { return 0 };
+        let Some((input, output)) = pad.split_at_mut_checked(input_length) else { return 0 };
+        let Some(result) = std::str::from_utf8(input).ok().and_then(make) else { return 0 };
+        let Some(slot) = output.get_mut(..result.len()) else { return 0 };
+        slot.copy_from_slice(result.as_bytes());
+        result.len()
+    })
+}
+
+/// Exactly `N` fields separated by `\n`. No field may hold one: every field's
+/// checks refuse control characters, so a count that differs means the checked path.
+pub fn fields<const N: usize>(input: &str) -> Option<[&str; N]> {
+    let mut all = split_fields(input);
+    let mut out = [""; N];
+    for slot in &mut out {
+        *slot = all.next()?;
+    }
+    all.next().is_none().then_some(out)
+}
+
+/// The fields of `input`, separated by `\n` (byte by byte: no char decoding).
+pub fn split_fields(input: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(input);
+    std::iter::from_fn(move || {
+        let field = rest?;
+        let (head, tail) = match field.bytes().position(|b| b == b'\n') {
+            Some(end) => (field.get(..end)?, field.get(end + 1..)),
+            None => (field, None),
+        };
+        rest = tail;
+        Some(head)
+    })
+}

@@ -1,9 +1,9 @@
 // taskcluster-lib-scopes' surface: the functions (in wasm), the helpers it
 // hangs on simplifyScopeExpression, and the whole set as one `scopes` object.
 // Scope checks cross into wasm once, with one string written into the wasm
-// inbox: the expression in prefix form, then the assumed scopes. Whatever that
+// pad (pad.js): the expression in prefix form, then the assumed scopes. Whatever that
 // form cannot carry goes to the checked wasm function, which names what is wrong.
-import { writeInbox } from './inbox.js';
+import { writePad } from './pad.js';
 import * as wasm from './taskcluster_wasm.js';
 
 // The fast path carries inputs of up to this many lines (scopes and nodes);
@@ -95,7 +95,8 @@ function oneShotText(scopeset, count, expression) {
 export function satisfiesExpression(scopeset, expression) {
   const count = assumedCount(scopeset);
   const text = count >= 0 ? oneShotText(scopeset, count, expression) : undefined;
-  return (text === undefined ? undefined : wasm.satisfiesInbox(writeInbox(text), prefixLines, count)) ?? wasm.satisfiesExpression(scopeset, expression);
+  const length = text === undefined ? -1 : writePad(text, 0);
+  return (length < 0 ? undefined : wasm.satisfiesPad(length, prefixLines, count)) ?? wasm.satisfiesExpression(scopeset, expression);
 }
 
 /** One user's scopes, prepared for checking many expressions quickly. */
@@ -103,7 +104,8 @@ export class ScopeSet extends wasm.ScopeSet {
   /** Whether these scopes satisfy `expression`. */
   satisfies(expression) {
     const text = prefixForm(expression);
-    return (text === undefined ? undefined : wasm.scopeSetSatisfiesInbox(this, writeInbox(text), prefixLines)) ?? super.satisfies(expression);
+    const length = text === undefined ? -1 : writePad(text, 0);
+    return (length < 0 ? undefined : wasm.scopeSetSatisfiesPad(this, length, prefixLines)) ?? super.satisfies(expression);
   }
 }
 

@@ -8,7 +8,6 @@ mod content_hasher;
 mod credentials;
 mod errors;
 mod hawk;
-mod inbox;
 mod limits;
 mod method_call;
 mod oauth;

@@ -4,7 +4,7 @@ use wasm_bindgen::prelude::*;
 
 use super::errors::{JsResult, guarded};
 use super::limits::{MAX_ARRAY_LENGTH, MAX_EXPRESSION_DEPTH};
-use super::{args, inbox, values};
+use super::{args, pad, values};
 use crate::core::Result;
 use crate::core::scopes::{self, Expression, Limits};
 
@@ -55,32 +55,34 @@ pub fn satisfies_expression(
     })
 }
 
-/// `satisfiesExpression`'s fast path (pkg-template/scopes.js): the inbox's `len`
+/// `satisfiesExpression`'s fast path (pkg-template/scopes.js): the pad's `len`
 /// bytes hold the expression in prefix form (`expressionLines` lines), then the
 /// `assumedCount` assumed scopes, one per line. `undefined` sends the caller to
 /// the checked `satisfiesExpression`, which explains the problem.
-#[wasm_bindgen(js_name = satisfiesInbox, skip_typescript)]
-pub fn satisfies_inbox(
+#[wasm_bindgen(js_name = satisfiesPad, skip_typescript)]
+pub fn satisfies_pad(
     len: u32,
     #[wasm_bindgen(js_name = expressionLines)] expression_lines: u32,
     #[wasm_bindgen(js_name = assumedCount)] assumed_count: u32,
 ) -> Option<bool> {
     let (lines, assumed) = (usize::try_from(expression_lines).ok()?, usize::try_from(assumed_count).ok()?);
-    inbox::read(len, |text| scopes::satisfies_prefix_with_assumed(text, lines, assumed, PREFIX_LIMITS))
+    pad::read(usize::try_from(len).ok()?, |text| {
+        scopes::satisfies_prefix_with_assumed(text, lines, assumed, PREFIX_LIMITS)
+    })
 }
 
 /// `ScopeSet#satisfies`' fast path (pkg-template/scopes.js): the expression in
-/// prefix form, `len` bytes in `lineCount` lines in the inbox. `undefined` sends
+/// prefix form, `len` bytes in `lineCount` lines in the pad. `undefined` sends
 /// the caller to the checked `satisfies`. A function rather than a method, so
 /// that it stays off the public class.
-#[wasm_bindgen(js_name = scopeSetSatisfiesInbox, skip_typescript)]
-pub fn scope_set_satisfies_inbox(
+#[wasm_bindgen(js_name = scopeSetSatisfiesPad, skip_typescript)]
+pub fn scope_set_satisfies_pad(
     set: &ScopeSet,
     len: u32,
     #[wasm_bindgen(js_name = lineCount)] line_count: u32,
 ) -> Option<bool> {
     let line_count = usize::try_from(line_count).ok()?;
-    inbox::read(len, |text| set.inner.satisfies_prefix(text, line_count, PREFIX_LIMITS))
+    pad::read(usize::try_from(len).ok()?, |text| set.inner.satisfies_prefix(text, line_count, PREFIX_LIMITS))
 }
 
 /// The assumed scopes that satisfy `expression`, or `undefined` when it is not satisfied.

@@ -2,12 +2,7 @@
 // Node and browser builds and by both API generations (facade.js, legacy-facade.js):
 // the wasm exports, the generic client runtime, and the conveniences that are plain JS.
 import { createTemporaryCredentials as createTemporaryCredentialsFrom } from './temporary-credentials.js';
-import {
-  fromNow as fromNowOrThrow,
-  fromNowJSON as fromNowJSONOrThrow,
-  slugidNice,
-  slugidV4,
-} from './taskcluster_wasm.js';
+import { slugidNice, slugidV4 } from './taskcluster_wasm.js';
 import { configuredOptions } from './client-defaults.js';
 
 // The wasm exports common to both builds (the web glue adds its init functions).
@@ -25,7 +20,8 @@ export { fromEnvVars, optionsFromEnvironment } from './env.js';
 export { credentialInformation } from './credential-information.js';
 export { request } from './web-request.js';
 export { Urls, urls, withRootUrl } from './urls.js';
-export { scopes, simplifyScopeExpression } from './scopes.js';
+export { ScopeSet, satisfiesExpression, scopes, simplifyScopeExpression } from './scopes.js';
+export { fromNow, fromNowJSON } from './time.js';
 
 /** A random v4 slug id that never starts with `-` (as the official `slugid()`); `slugid.v4()` and `slugid.nice()` too. */
 export function slugid() {
@@ -38,17 +34,6 @@ slugid.nice = slugidNice;
 export const v4 = slugidV4;
 /** A v4 slug id that never starts with `-` (taskcluster-client-web's `nice`). */
 export const nice = slugidNice;
-
-// The official clients read the offset as `offset || ''`: any falsy value (0, false,
-// null, '') means now. Anything else that is not a string stays a TypeError.
-/** The time `offset` (e.g. `'2 days 3 hours'`) from now or from `reference`; a falsy offset means now. */
-export function fromNow(offset, reference) {
-  return fromNowOrThrow(offset || undefined, reference);
-}
-/** Like `fromNow`, as an ISO 8601 string: `created: fromNowJSON()`. */
-export function fromNowJSON(offset, reference) {
-  return fromNowJSONOrThrow(offset || undefined, reference);
-}
 
 /**
  * Temporary credentials (temporary-credentials.js); as in taskcluster-client, the

@@ -8,7 +8,7 @@ use js_sys::Array;
 use wasm_bindgen::prelude::*;
 
 use super::limits::MAX_ARRAY_LENGTH;
-use crate::core::scopes::Expression;
+use crate::core::scopes::{Expression, Limits, decode_prefix};
 
 #[wasm_bindgen(inline_js = r#"
 export function joinPlainStrings(list, maxItems) {
@@ -68,24 +68,7 @@ pub fn plain_strings(list: &JsValue) -> Option<Vec<String>> {
 /// `max_depth` with plain strings; `None` sends the caller to the node-by-node path.
 pub fn plain_expression(expression: &JsValue, max_depth: usize) -> Option<Expression> {
     let encoded = encode_expression(expression, u32::try_from(max_depth).ok()?, MAX_ARRAY_LENGTH).ok()?.as_string()?;
-    let mut lines = encoded.split('\n');
-    let decoded = decode(&mut lines)?;
-    lines.next().is_none().then_some(decoded)
-}
-
-/// One node of the prefix form and its children.
-fn decode<'a>(lines: &mut impl Iterator<Item = &'a str>) -> Option<Expression> {
-    let line = lines.next()?;
-    if let Some(scope) = line.strip_prefix('S') {
-        return Some(Expression::Scope(scope.to_string()));
-    }
-    let (kind, count) = line.split_at_checked(1)?;
-    let children = (0..count.parse::<usize>().ok()?).map(|_| decode(lines)).collect::<Option<Vec<_>>>()?;
-    match kind {
-        "A" => Some(Expression::AnyOf(children)),
-        "L" => Some(Expression::AllOf(children)),
-        _ => None,
-    }
+    decode_prefix(&encoded, Limits { max_depth, max_items: MAX_ARRAY_LENGTH as usize })
 }
 
 /// `values` as a JS array of strings.

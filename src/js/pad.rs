@@ -42,6 +42,15 @@ pub fn with_pad(input_length: usize, make: impl FnOnce(&str) -> Option<String>) 
     })
 }
 
+/// Runs `read` on the first `input_length` bytes of the pad, for fast paths whose
+/// result is a number (scope checks); `None` if they are not there or not UTF-8.
+pub fn read<T>(input_length: usize, read: impl FnOnce(&str) -> Option<T>) -> Option<T> {
+    PAD.with(|pad| {
+        let pad = pad.try_borrow().ok()?;
+        read(std::str::from_utf8(pad.get(..input_length)?).ok()?)
+    })
+}
+
 /// Exactly `N` fields separated by `\n`. No field may hold one: every field's
 /// checks refuse control characters, so a count that differs means the checked path.
 pub fn fields<const N: usize>(input: &str) -> Option<[&str; N]> {

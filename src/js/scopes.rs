@@ -3,9 +3,13 @@
 use wasm_bindgen::prelude::*;
 
 use super::errors::{JsResult, guarded};
-use super::{args, values};
+use super::limits::{MAX_ARRAY_LENGTH, MAX_EXPRESSION_DEPTH};
+use super::{args, pad, values};
 use crate::core::Result;
-use crate::core::scopes::{self, Expression};
+use crate::core::scopes::{self, Expression, Limits};
+
+/// What the prefix-form fast paths take; beyond it, the checked path decides.
+const PREFIX_LIMITS: Limits = Limits { max_depth: MAX_EXPRESSION_DEPTH, max_items: MAX_ARRAY_LENGTH as usize };
 
 /// Valid assumed scopes (`what` names the argument).
 fn scope_list(value: &JsValue, what: &str) -> Result<Vec<String>> {
@@ -49,6 +53,36 @@ pub fn satisfies_expression(
             &valid_expression(&expression, "expression")?,
         ))
     })
+}
+
+/// `satisfiesExpression`'s fast path (pkg-template/scopes.js): the pad's `len`
+/// bytes hold the expression in prefix form (`expressionLines` lines), then the
+/// `assumedCount` assumed scopes, one per line. `undefined` sends the caller to
+/// the checked `satisfiesExpression`, which explains the problem.
+#[wasm_bindgen(js_name = satisfiesPad, skip_typescript)]
+pub fn satisfies_pad(
+    len: u32,
+    #[wasm_bindgen(js_name = expressionLines)] expression_lines: u32,
+    #[wasm_bindgen(js_name = assumedCount)] assumed_count: u32,
+) -> Option<bool> {
+    let (lines, assumed) = (usize::try_from(expression_lines).ok()?, usize::try_from(assumed_count).ok()?);
+    pad::read(usize::try_from(len).ok()?, |text| {
+        scopes::satisfies_prefix_with_assumed(text, lines, assumed, PREFIX_LIMITS)
+    })
+}
+
+/// `ScopeSet#satisfies`' fast path (pkg-template/scopes.js): the expression in
+/// prefix form, `len` bytes in `lineCount` lines in the pad. `undefined` sends
+/// the caller to the checked `satisfies`. A function rather than a method, so
+/// that it stays off the public class.
+#[wasm_bindgen(js_name = scopeSetSatisfiesPad, skip_typescript)]
+pub fn scope_set_satisfies_pad(
+    set: &ScopeSet,
+    len: u32,
+    #[wasm_bindgen(js_name = lineCount)] line_count: u32,
+) -> Option<bool> {
+    let line_count = usize::try_from(line_count).ok()?;
+    pad::read(usize::try_from(len).ok()?, |text| set.inner.satisfies_prefix(text, line_count, PREFIX_LIMITS))
 }
 
 /// The assumed scopes that satisfy `expression`, or `undefined` when it is not satisfied.

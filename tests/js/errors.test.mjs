@@ -241,7 +241,7 @@ test('validScope and validExpression answer false (not throw) for bad values', (
 // ---- Time -----------------------------------------------------------------------------
 for (const name of ['fromNow', 'fromNowJSON']) {
   tableTest(name, [name], [
-    // Any falsy offset means now, as in taskcluster-client (tests/js/drop-in-extras.test.mjs).
+    // Any falsy offset (undefined, null, NaN, 0, false, '') means now, as in taskcluster-client.
     ...rows('offset', BAD_OPTIONAL_STRINGS.filter(([, value]) => value), (v) => tc[name](v, 0)),
     ...rows('offset', [['garbage', '2 dayz', Error], ['5 MB garbage', BIG, Error], ['huge number', `${'9'.repeat(400)} days`, Error]],
       (v) => tc[name](v, 0)),

@@ -144,3 +144,63 @@ test('validExpression on invalid expressions', () => {
     assert.equal(tc.validExpression(e), true, `validExpression ${show(e)}`);
   }
 });
+
+// satisfiesExpression and ScopeSet#satisfies hand wasm one string (pkg-template/scopes.js); what that
+// form cannot carry must still be refused exactly as the checked path refuses it.
+const bothChecks = (assumed, expr) => [
+  ['satisfiesExpression', () => tc.satisfiesExpression(assumed, expr)],
+  ['ScopeSet.satisfies', () => new tc.ScopeSet(assumed).satisfies(expr)],
+];
+
+test('the one-string fast path refuses what the checked path refuses', () => {
+  const nest = (depth) => { let e = 'a'; for (let i = 0; i < depth; i++) e = { AllOf: [e] }; return e; };
+  const refused = [
+    [['x\nL1'], 'c', TypeError], // an assumed scope that would read as two lines
+    [['p', 'q'], { AllOf: ['p\nA1', 'q'] }, TypeError], // a required one
+    [['a'], { AllOf: ['a'], [Symbol('extra')]: 1 }, TypeError],
+    [['a'], Object.defineProperty({ AllOf: ['a'] }, 'hidden', { value: 1 }), TypeError],
+    [['a'], { AnyOf: ['a', 'caf\u00e9'] }, TypeError], // decided before the bad scope, refused all the same
+    [['a', '\u00e9*'], 'a', TypeError],
+    [['a'], { AllOf: ['a', '\uD800'] }, TypeError],
+    [['a'], nest(101), RangeError],
+    [['a'], { AllOf: 'a' }, TypeError],
+  ];
+  for (const [assumed, expr, type] of refused) {
+    for (const [name, check] of bothChecks(assumed, expr)) {
+      if (name === 'ScopeSet.satisfies' && !assumed.every(lib.validScope)) continue; // the constructor refuses first
+      assert.throws(check, (err) => err instanceof type && err.message.startsWith(name), `${name} ${show(assumed, expr)}`);
+    }
+  }
+  for (const [name, check] of bothChecks(['a'], nest(100))) assert.equal(check(), true, `${name} at the depth limit`);
+});
+
+test('the fast path answers as lib-scopes does on edge cases and large inputs', () => {
+  const big = Array.from({ length: 10050 }, (_, i) => `scope:${i}`); // past the fast path's size: the checked path answers
+  const cases = [
+    [[], { AllOf: [] }], [[], { AnyOf: [] }], [[], 'a'], [[''], ''], [['*'], ''], [['a*'], 'a*'], [['a'], 'a*'],
+    [['a*b'], 'a*b'], [['a*b'], 'axb'], [[' '], ' '], [big, 'scope:10049'], [big, { AnyOf: ['x', 'scope:5'] }],
+    [['a'], { AnyOf: Array.from({ length: 10050 }, () => 'b') }],
+  ];
+  for (const [assumed, expr] of cases) {
+    const expected = lib.satisfiesExpression(assumed, expr);
+    for (const [name, check] of bothChecks(assumed, expr)) assert.equal(check(), expected, `${name} ${show(assumed, expr).slice(0, 100)}`);
+  }
+  // A Proxy answering differently on each read cannot make wasm misread the text.
+  let reads = 0;
+  const shifty = new Proxy(['a', 'b'], { get: (t, k) => (k === 'length' ? 2 : typeof k === 'string' && /^\d$/.test(k) ? (reads++ % 2 ? 'a' : 'x\nL1') : t[k]) });
+  assert.throws(() => tc.satisfiesExpression(shifty, 'c'), TypeError);
+});
+
+test('differential with scopes that may be invalid: an answer equal to lib-scopes, or a TypeError', () => {
+  const r = makeRandom(0xbad5c0);
+  for (let i = 0; i < 1000; i++) {
+    const assumed = Array.from({ length: r.int(0, 4) }, () => (r.bool(0.2) ? randomMaybeInvalidScope(r) : randomScope(r)));
+    const required = Array.from({ length: r.int(0, 3) }, () => (r.bool(0.2) ? randomMaybeInvalidScope(r) : randomScope(r)));
+    const expr = r.bool() ? { AnyOf: required } : { AllOf: required };
+    const valid = [...assumed, ...required].every(lib.validScope);
+    for (const [name, check] of bothChecks(assumed, expr)) {
+      if (valid) assert.equal(check(), lib.satisfiesExpression(assumed, expr), `${name} ${show(assumed, expr)}`);
+      else assert.throws(check, TypeError, `${name} ${show(assumed, expr)}`);
+    }
+  }
+});

@@ -108,3 +108,40 @@ test('time strings are ISO 8601, parsed strictly (not like Date.parse)', () => {
     (e) => e instanceof Error && /options\.expiry/.test(e.message),
   );
 });
+
+test('any falsy offset means now, as in taskcluster-client', () => {
+  for (const offset of [undefined, null, '', 0, -0, NaN, false, 0n]) {
+    assert.equal(tc.fromNow(offset, REF).getTime(), client.fromNow(offset, REF).getTime(), `fromNow(${String(offset)})`);
+    assert.equal(tc.fromNowJSON(offset, REF), client.fromNowJSON(offset, REF), `fromNowJSON(${String(offset)})`);
+  }
+  const before = Date.now();
+  const now = tc.fromNow(0).getTime();
+  assert.ok(now >= before && now <= Date.now());
+});
+
+// fromNow keeps the milliseconds of recent offsets (pkg-template/time.js): answers must not depend on it.
+test('repeated, evicted and uncached offsets give the same answers', () => {
+  const offsets = Array.from({ length: 80 }, (_, i) => `${i} days ${i % 24} hours`);
+  for (let round = 0; round < 3; round++) {
+    for (const offset of offsets) {
+      assert.equal(tc.fromNow(offset, REF).getTime(), client.fromNow(offset, REF).getTime(), offset);
+    }
+  }
+  const long = `${'0'.repeat(100)}1 day`; // longer than the offsets kept
+  assert.equal(tc.fromNowJSON(long, REF), client.fromNowJSON(long, REF));
+  assert.equal(tc.fromNowJSON(long, REF), client.fromNowJSON(long, REF));
+  // A bad offset is never kept: it throws every time.
+  for (let i = 0; i < 2; i++) assert.throws(() => tc.fromNow('2 dayz', REF), /2 dayz/);
+});
+
+test('dates at the ends of the range: ISO strings with extended years, and a RangeError past them', () => {
+  for (const offset of ['8000 years', '-3000 years', '273790 years', '-273790 years', '-99999999 days']) {
+    assert.equal(tc.fromNowJSON(offset, REF), client.fromNowJSON(offset, REF), offset);
+  }
+  const end = new Date(8.64e15);
+  assert.equal(tc.fromNow('', end).getTime(), 8.64e15);
+  assert.equal(tc.fromNow('-1 s', end).getTime(), 8.64e15 - 1000);
+  assert.throws(() => tc.fromNow('1 s', end), RangeError);
+  assert.throws(() => tc.fromNowJSON('1 s', end), RangeError);
+  assert.throws(() => tc.fromNow('1 day', new Date(NaN)), RangeError);
+});

@@ -5,7 +5,7 @@ use super::normalize::normalize_scope_set;
 use super::pattern::pattern_match;
 
 /// A scope expression: a required scope, or a combination of expressions.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Expression {
     /// A required scope; a `*` in it is an ordinary character.
     Scope(String),

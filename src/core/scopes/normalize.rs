@@ -14,22 +14,44 @@ use super::pattern::scope_compare;
 /// assert_eq!(normalize_scope_set(&scopes), ["a*", "b"]);
 /// ```
 pub fn normalize_scope_set(scopes: &[String]) -> Vec<String> {
-    let mut sorted = scopes.to_vec();
-    sorted.sort_by(|a, b| scope_compare(a, b));
+    let mut sorted: Vec<&str> = scopes.iter().map(String::as_str).collect();
+    sort_scopes(&mut sorted);
     normalize_sorted(&sorted)
+}
+
+/// Sorts with [`scope_compare`]. Every sort of the scope code goes through here,
+/// so the module carries one instance of the sort. Equal scopes are identical
+/// strings, so an unstable sort gives the same result as a stable one.
+pub(super) fn sort_scopes(scopes: &mut [&str]) {
+    scopes.sort_unstable_by(|a, b| scope_compare(a, b));
+}
+
+/// For each of `keys`, whether it is the first of its value, found with one
+/// sort and binary searches (no hashing, no quadratic scan).
+pub(super) fn first_occurrences(keys: &[&str]) -> Vec<bool> {
+    let mut distinct = keys.to_vec();
+    sort_scopes(&mut distinct);
+    distinct.dedup();
+    let mut seen = vec![false; distinct.len()];
+    keys.iter()
+        .map(|key| {
+            let found = distinct.binary_search_by(|other| scope_compare(other, key)).ok();
+            found.and_then(|i| seen.get_mut(i)).is_some_and(|seen| !std::mem::replace(seen, true))
+        })
+        .collect()
 }
 
 /// Normalizes a set already sorted with [`scope_compare`]: in that order a
 /// pattern `P*` comes right before everything it covers, so one pass suffices.
-pub(super) fn normalize_sorted(sorted: &[String]) -> Vec<String> {
+pub(super) fn normalize_sorted(sorted: &[&str]) -> Vec<String> {
     let mut normalized = Vec::new();
     let mut rest = sorted.iter().peekable();
-    while let Some(scope) = rest.next() {
-        while rest.next_if(|next| *next == scope).is_some() {}
+    while let Some(&scope) = rest.next() {
+        while rest.next_if(|next| **next == scope).is_some() {}
         if let Some(prefix) = scope.strip_suffix('*') {
             while rest.next_if(|next| next.starts_with(prefix)).is_some() {}
         }
-        normalized.push(scope.clone());
+        normalized.push(scope.to_string());
     }
     normalized
 }

@@ -1,13 +1,15 @@
 //! A set of assumed scopes prepared for many checks, and what is built on it:
 //! the Python client's `scopeMatch` and lib-scopes' `scopeIntersection`.
 
-use std::collections::HashSet;
+use std::cmp::Ordering;
 
 use super::expression::{Expression, satisfied_by};
-use super::normalize::normalize_scope_set;
+use super::normalize::{first_occurrences, normalize_scope_set};
+use super::pattern::pattern_match;
+use super::prefix::{Limits, satisfies_prefix};
 
 /// Assumed scopes, normalized and indexed so that checking a required scope
-/// costs a hash lookup plus a binary search instead of a scan of every scope.
+/// costs two binary searches instead of a scan of every scope.
 ///
 /// ```
 /// use taskcluster_wasm::core::scopes::ScopeSet;
@@ -18,30 +20,60 @@ use super::normalize::normalize_scope_set;
 /// ```
 #[derive(Debug, Clone)]
 pub struct ScopeSet {
+    /// Normalized: sorted with `scope_compare`, nothing covered by another.
+    /// With ASCII only, that sorts them by their bases (each scope without its
+    /// trailing `*`) in byte order, and no two bases are equal.
     scopes: Vec<String>,
-    exact: HashSet<String>,
-    /// What comes before the `*` of each pattern, in byte order. Normalization
-    /// leaves no prefix of another, so the only candidate for a scope is the
-    /// greatest prefix not after it.
-    star_prefixes: Vec<String>,
+    /// Without ASCII, byte order is not the order of `scope_compare` (UTF-16):
+    /// such sets (only possible through the Rust API) are scanned instead.
+    ascii: bool,
+}
+
+/// A normalized scope's base (without the trailing `*`) and whether it had the `*`.
+fn base(scope: &str) -> (&[u8], bool) {
+    match scope.as_bytes().split_last() {
+        Some((b'*', base)) => (base, true),
+        _ => (scope.as_bytes(), false),
+    }
+}
+
+/// `a.cmp(b)`, eight bytes at a time: scopes of one family share long
+/// beginnings, which a byte-by-byte `memcmp` in wasm walks one at a time.
+/// (Big-endian words compare as their bytes do.) Plain loops: iterator
+/// adaptors stay out of line in a size-optimized build.
+fn byte_order(a: &[u8], b: &[u8]) -> Ordering {
+    let common = a.len().min(b.len());
+    let mut at = 0;
+    while at + 8 <= common {
+        let (Some(x), Some(y)) = (word(a, at), word(b, at)) else { break };
+        if x != y {
+            return x.cmp(&y);
+        }
+        at += 8;
+    }
+    while at < common {
+        let (Some(x), Some(y)) = (a.get(at), b.get(at)) else { break };
+        if x != y {
+            return x.cmp(y);
+        }
+        at += 1;
+    }
+    a.len().cmp(&b.len())
+}
+
+/// The eight bytes of `bytes` from `at` as a big-endian word.
+#[inline(always)]
+fn word(bytes: &[u8], at: usize) -> Option<u64> {
+    let chunk: [u8; 8] = bytes.get(at..at + 8)?.try_into().ok()?;
+    Some(u64::from_be_bytes(chunk))
 }
 
 impl ScopeSet {
     /// Prepares the assumed `scopes` (in any order, duplicates allowed).
     pub fn new(scopes: &[String]) -> ScopeSet {
         let scopes = normalize_scope_set(scopes);
-        let mut exact = HashSet::new();
-        let mut star_prefixes = Vec::new();
-        for scope in &scopes {
-            match scope.strip_suffix('*') {
-                Some(prefix) => star_prefixes.push(prefix.to_string()),
-                None => {
-                    exact.insert(scope.clone());
-                }
-            }
-        }
-        star_prefixes.sort_unstable();
-        ScopeSet { scopes, exact, star_prefixes }
+        let ascii = scopes.iter().all(|scope| scope.is_ascii());
+        ScopeSet { scopes, ascii }
     }
 
     /// True if these scopes satisfy `expr`.
@@ -49,16 +81,28 @@ impl ScopeSet {
         satisfied_by(expr, &|scope| self.covers(scope))
     }
 
+    /// [`ScopeSet::satisfies`] for an expression in prefix form (see
+    /// [`satisfies_prefix`]); `None` if `text` is not one well-formed expression.
+    pub fn satisfies_prefix(&self, text: &str, line_count: usize, limits: Limits) -> Option<bool> {
+        satisfies_prefix(text, line_count, &|scope| self.covers(scope), limits)
+    }
+
     /// True if some scope of the set covers the required `scope`.
+    ///
+    /// The only candidate is the scope with the greatest base not after `scope`:
+    /// a pattern `P*` covering `scope` has `P <= scope`, and any base between
+    /// the two would start with `P`, so normalization would have removed it.
     pub fn covers(&self, scope: &str) -> bool {
-        if self.exact.contains(scope) {
-            return true;
+        if !self.ascii {
+            return self.scopes.iter().any(|pattern| pattern_match(pattern, scope));
         }
-        let not_after = self.star_prefixes.partition_point(|prefix| prefix.as_str() <= scope);
-        not_after
-            .checked_sub(1)
-            .and_then(|i| self.star_prefixes.get(i))
-            .is_some_and(|prefix| scope.starts_with(prefix.as_str()))
+        let wanted = scope.as_bytes();
+        let not_after = self.scopes.partition_point(|assumed| byte_order(base(assumed).0, wanted).is_le());
+        let candidate = not_after.checked_sub(1).and_then(|i| self.scopes.get(i));
+        candidate.is_some_and(|assumed| match base(assumed) {
+            (prefix, true) => wanted.get(..prefix.len()).is_some_and(|start| byte_order(start, prefix).is_eq()),
+            (exact, false) => byte_order(exact, wanted).is_eq(),
+        })
     }
 
     /// The scopes of the set, normalized (sorted, no scope covered by another).
@@ -94,13 +138,14 @@ pub fn scope_match(assumed: &[String], required_sets: &[Vec<String>]) -> bool {
 pub fn scope_intersection(a: &[String], b: &[String]) -> Vec<String> {
     let granted_by_a = ScopeSet::new(a);
     let granted_by_b = ScopeSet::new(b);
-    let mut seen = HashSet::new();
-    a.iter()
+    let granted: Vec<&str> = a
+        .iter()
         .filter(|scope| granted_by_b.covers(scope))
         .chain(b.iter().filter(|scope| granted_by_a.covers(scope)))
-        .filter(|scope| seen.insert(scope.as_str()))
-        .cloned()
-        .collect()
+        .map(String::as_str)
+        .collect();
+    let first = first_occurrences(&granted);
+    granted.iter().zip(first).filter(|(_, first)| *first).map(|(scope, _)| scope.to_string()).collect()
 }
 
 #[cfg(test)]
@@ -183,7 +228,8 @@ mod tests {
 
         fn scope(&mut self) -> String {
             let len = self.next(5);
-            (0..len).map(|_| ['a', 'b', '*'][self.next(3) as usize]).collect()
+            // 'é' makes some sets non-ASCII, which are scanned rather than searched.
+            (0..len).map(|_| ['a', 'b', '*', 'é'][self.next(4) as usize]).collect()
         }
     }
 
@@ -198,6 +244,17 @@ mod tests {
                 let required = rng.scope();
                 let expected = assumed.iter().any(|p| pattern_match(p, &required));
                 assert_eq!(set.covers(&required), expected, "{assumed:?} covers {required:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn byte_order_is_slice_order() {
+        let words =
+            ["", "a", "ab", "abcdefgh", "abcdefghi", "abcdefgi", "abcdefghijklmnop", "abcdefghijklmnoq", "b", "\u{ff}"];
+        for a in words {
+            for b in words {
+                assert_eq!(byte_order(a.as_bytes(), b.as_bytes()), a.as_bytes().cmp(b.as_bytes()), "{a:?} {b:?}");
             }
         }
     }

@@ -2,11 +2,9 @@
 //! does: duplicates removed, scopes sorted, nested `AnyOf`/`AllOf` of the same
 //! kind flattened and single-element combinations unwrapped.
 
-use std::collections::HashSet;
-
 use super::expression::{Expression, single_or};
-use super::normalize::normalize_sorted;
-use super::pattern::scope_compare;
+use super::normalize::{first_occurrences, normalize_sorted, sort_scopes};
+use crate::core::hawk::mac::push_integer;
 
 /// A simpler expression, identical to lib-scopes' result.
 ///
@@ -48,7 +46,7 @@ fn simplify_any_of(alternatives: Vec<Expression>) -> Expression {
 fn simplify_all_of(parts: &[Expression]) -> Expression {
     let Divided { scopes, any_ofs, all_ofs } = divide(parts.iter().map(simplify_scope_expression).collect());
     let flatten = !all_ofs.is_empty();
-    let simplified: Vec<_> = normalize_sorted(&scopes)
+    let simplified: Vec<_> = normalize_sorted(&scopes.iter().map(String::as_str).collect::<Vec<_>>())
         .into_iter()
         .map(Expression::Scope)
         .chain(any_ofs.into_iter().map(Expression::AnyOf))
@@ -71,20 +69,44 @@ struct Divided {
 }
 
 fn divide(exprs: Vec<Expression>) -> Divided {
-    let mut seen = HashSet::new();
+    let keys: Vec<String> = exprs.iter().map(identity_key).collect();
+    let first = first_occurrences(&keys.iter().map(String::as_str).collect::<Vec<_>>());
+    let mut scopes = Vec::new();
     let mut divided = Divided { scopes: Vec::new(), any_ofs: Vec::new(), all_ofs: Vec::new() };
-    for expr in exprs {
-        if !seen.insert(expr.clone()) {
-            continue;
-        }
+    for (expr, first) in exprs.into_iter().zip(first) {
         match expr {
-            Expression::Scope(scope) => divided.scopes.push(scope),
+            _ if !first => {}
+            Expression::Scope(scope) => scopes.push(scope),
             Expression::AnyOf(alternatives) => divided.any_ofs.push(alternatives),
             Expression::AllOf(parts) => divided.all_ofs.push(parts),
         }
     }
-    divided.scopes.sort_by(|a, b| scope_compare(a, b));
+    let mut sorted: Vec<&str> = scopes.iter().map(String::as_str).collect();
+    sort_scopes(&mut sorted);
+    divided.scopes = sorted.into_iter().map(str::to_string).collect();
     divided
+}
+
+/// A string that two expressions share exactly when they are equal: each node
+/// is its kind and length (of the scope, or number of children) before its content.
+fn identity_key(expr: &Expression) -> String {
+    fn push(expr: &Expression, key: &mut String) {
+        let (kind, children, len) = match expr {
+            Expression::Scope(scope) => ('S', &[][..], scope.len()),
+            Expression::AnyOf(children) => ('A', &children[..], children.len()),
+            Expression::AllOf(children) => ('L', &children[..], children.len()),
+        };
+        key.push(kind);
+        push_integer(key, i64::try_from(len).unwrap_or(i64::MAX));
+        key.push(':');
+        if let Expression::Scope(scope) = expr {
+            key.push_str(scope);
+        }
+        children.iter().for_each(|child| push(child, key));
+    }
+    let mut key = String::new();
+    push(expr, &mut key);
+    key
 }
 
 #[cfg(test)]

@@ -7,7 +7,13 @@ use crate::core::{Error, Result};
 /// True if `scope` is a valid scope: printable ASCII only (0x20 to 0x7e,
 /// so a space is allowed but no other whitespace).
 pub fn valid_scope(scope: &str) -> bool {
-    scope.bytes().all(|b| (0x20..=0x7e).contains(&b))
+    scope.bytes().all(is_printable)
+}
+
+/// Is `byte` printable ASCII (0x20 to 0x7e)?
+#[inline(always)]
+pub(super) fn is_printable(byte: u8) -> bool {
+    byte.wrapping_sub(0x20) < 0x5f
 }
 
 /// Checks that every scope is valid; the error names `what[i]`.

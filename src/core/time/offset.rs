@@ -50,7 +50,7 @@ pub fn parse_offset(text: &str) -> Result<Offset> {
         |why: String| Error::invalid(format!("offset {} is not a time expression: {why}", excerpt(text)));
     let unexpected = |rest: &str| not_an_offset(format!("unexpected {}", excerpt(first_word(rest))));
 
-    let mut rest = text.trim_start_matches(is_js_space);
+    let mut rest = trim_spaces(text);
     let negative = rest.starts_with('-');
     if let Some(unsigned) = rest.strip_prefix(['-', '+']) {
         rest = unsigned;
@@ -59,16 +59,15 @@ pub fn parse_offset(text: &str) -> Result<Offset> {
     let mut previous_unit: Option<(usize, &str)> = None;
     let mut too_large = None;
     loop {
-        rest = rest.trim_start_matches(is_js_space);
+        rest = trim_spaces(rest);
         if rest.is_empty() {
             break;
         }
-        let (digits, after_digits) = split_leading(rest, |c| c.is_ascii_digit());
+        let (digits, after_digits) = split_ascii(rest, u8::is_ascii_digit);
         if digits.is_empty() {
             return Err(unexpected(rest));
         }
-        let (word, after_word) =
-            split_leading(after_digits.trim_start_matches(is_js_space), |c| c.is_ascii_alphabetic());
+        let (word, after_word) = split_ascii(trim_spaces(after_digits), u8::is_ascii_alphabetic);
         if word.is_empty() {
             return Err(if after_word.is_empty() {
                 not_an_offset(format!("{} has no unit", excerpt(digits)))
@@ -146,6 +145,39 @@ const JS_SPACES: &[char] = &[
 
 fn is_js_space(c: char) -> bool {
     ('\u{2000}'..='\u{200a}').contains(&c) || JS_SPACES.contains(&c)
+}
+
+/// `text` without its leading JS whitespace. Byte by byte while it is ASCII:
+/// offsets are parsed on every uncached `fromNow`, and decoding chars costs
+/// more than the parse in a size-optimized build.
+fn trim_spaces(text: &str) -> &str {
+    let mut at = 0;
+    while let Some(&byte) = text.as_bytes().get(at) {
+        let space = if byte.is_ascii() {
+            matches!(byte, b' ' | b'\t'..=b'\r')
+        } else {
+            text.get(at..).and_then(|rest| rest.chars().next()).is_some_and(is_js_space)
+        };
+        if !space {
+            break;
+        }
+        // A non-ASCII space is 2 or 3 bytes; skipping its continuation bytes one by one
+        // lands on the next char (they are never ASCII).
+        at += 1;
+        while text.as_bytes().get(at).is_some_and(|b| b & 0xc0 == 0x80) {
+            at += 1;
+        }
+    }
+    text.get(at..).unwrap_or("")
+}
+
+/// Splits `text` after its longest prefix of ASCII bytes matching `pred`.
+fn split_ascii(text: &str, pred: fn(&u8) -> bool) -> (&str, &str) {
+    let mut end = 0;
+    while text.as_bytes().get(end).is_some_and(pred) {
+        end += 1;
+    }
+    text.split_at_checked(end).unwrap_or((text, ""))
 }
 
 /// Splits `text` after its longest prefix of characters matching `pred`.

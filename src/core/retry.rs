@@ -37,7 +37,8 @@ pub fn retry_after_ms(status: u16, value: &str, now_ms: f64) -> Option<f64> {
     }
     let value = value.trim();
     if !value.is_empty() && value.len() <= 10 && value.bytes().all(|b| b.is_ascii_digit()) {
-        return value.parse::<f64>().ok().map(|seconds| seconds * 1000.0);
+        // An integer parse: parsing floats would bring kilobytes of tables into the wasm.
+        return value.parse::<u64>().ok().map(|seconds| seconds as f64 * 1000.0);
     }
     parse_http_date(value).map(|at| (at - now_ms).max(0.0))
 }

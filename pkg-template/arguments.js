@@ -1,9 +1,9 @@
 // Checking a caller's arguments in JS, with errors that name the function and
 // the argument (the JS side of src/js/args.rs): type names, quoted excerpts, text.
 
+import { wellFormed } from './read-options.js';
+
 const EXCERPT_CHARS = 60;
-// A lone surrogate would silently become U+FFFD on its way into wasm or a URL.
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** "null", "an array", "number", ... for error messages. */
 export const typeOf = (value) => (value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value);
@@ -14,7 +14,8 @@ export const excerpt = (text) => JSON.stringify(text.length > EXCERPT_CHARS ? `$
 /** `value` if it is a string of valid Unicode; otherwise a TypeError naming `label` and `what`. */
 export function text(value, label, what) {
   if (typeof value !== 'string') throw new TypeError(`${label}: ${what} must be a string, got ${typeOf(value)}`);
-  if (LONE_SURROGATE.test(value)) throw new TypeError(`${label}: ${what} contains a lone UTF-16 surrogate; it must be valid Unicode text`);
+  // A lone surrogate would silently become U+FFFD on its way into wasm or a URL.
+  if (!wellFormed(value)) throw new TypeError(`${label}: ${what} contains a lone UTF-16 surrogate; it must be valid Unicode text`);
   return value;
 }
 

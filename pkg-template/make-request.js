@@ -3,6 +3,7 @@
 // authorizedScopes included) and carrying its traceId, under its timeout; no
 // retries, and a redirect is answered, not followed. The answer has the shape
 // of the `got` response the official one resolves to: {statusCode, headers, body}.
+import { typeOf } from './arguments.js';
 import { hawkHeader } from './hawk-signers.js';
 import { absoluteHttpUrl } from './http-url.js';
 
@@ -11,12 +12,11 @@ import { absoluteHttpUrl } from './http-url.js';
 const IN_BROWSER = 'document' in globalThis || 'WorkerGlobalScope' in globalThis;
 const LABEL = 'makeRequest';
 
-const kindOf = (value) => (value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value);
 
 /** `query` as a query string, as Node's `querystring.stringify` writes it (`%20`, arrays repeat the key). */
 function queryString(query) {
   if (query === null || typeof query !== 'object' || Array.isArray(query)) {
-    throw new TypeError(`${LABEL}: query must be an object, got ${kindOf(query)}`);
+    throw new TypeError(`${LABEL}: query must be an object, got ${typeOf(query)}`);
   }
   const pairs = [];
   for (const [key, value] of Object.entries(query)) {
@@ -65,7 +65,7 @@ async function bodyOf(response) {
  */
 export async function requestOnce(options, clockOffset, method, url, payload, query) {
   if (typeof method !== 'string' || !/^[a-z]+$/i.test(method)) {
-    throw new TypeError(`${LABEL}: method must be an HTTP method name such as 'get', got ${typeof method === 'string' ? JSON.stringify(method.slice(0, 60)) : kindOf(method)}`);
+    throw new TypeError(`${LABEL}: method must be an HTTP method name such as 'get', got ${typeof method === 'string' ? JSON.stringify(method.slice(0, 60)) : typeOf(method)}`);
   }
   let target = absoluteHttpUrl(LABEL, url);
   if (query != null) {

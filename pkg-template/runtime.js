@@ -2,6 +2,7 @@
 // services and one for exchange sets. Requests, signing and retries happen in
 // wasm (ServiceClient); this file only shapes the JS API around it.
 import { ServiceApi, ServiceClient } from './taskcluster_wasm.js';
+import { typeOf } from './arguments.js';
 import { builders as urls } from './url-builders.js';
 import { exchangePrefixOf, routingKeyBinding } from './routing-key.js';
 import { BASE_CLIENT_MEMBERS, BASE_EXCHANGES_MEMBERS } from './base-members.js';
@@ -104,11 +105,10 @@ function stateOf(client, what) {
 }
 
 /** "a number", "null", ... for messages: never the value itself, which may hold a secret. */
-const kindOf = (value) => (value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value);
 
 function entryOf(client, name, label) {
   const service = client.constructor.reference.name;
-  if (typeof name !== 'string') throw new TypeError(`${service}.${label}: the method name must be a string, got ${kindOf(name)}`);
+  if (typeof name !== 'string') throw new TypeError(`${service}.${label}: the method name must be a string, got ${typeOf(name)}`);
   const entry = functionOf(client.constructor, name);
   if (!entry) throw new TypeError(`${service}.${label}: ${service} has no method ${JSON.stringify(name.slice(0, 60))}`);
   return entry;
@@ -118,7 +118,7 @@ function entryOf(client, name, label) {
 function optionsBag(value, label) {
   if (value === undefined) return {};
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new TypeError(`${label}: options must be an object, got ${kindOf(value)}`);
+    throw new TypeError(`${label}: options must be an object, got ${typeOf(value)}`);
   }
   try {
     return { ...value };
@@ -130,7 +130,7 @@ function optionsBag(value, label) {
 /** A reference handed to serviceClass/exchangeClass: an object naming its class, with `list` an array. */
 function checkReference(reference, list, label) {
   if (reference === null || typeof reference !== 'object') {
-    throw new TypeError(`${label}: reference must be an object, got ${kindOf(reference)}`);
+    throw new TypeError(`${label}: reference must be an object, got ${typeOf(reference)}`);
   }
   let shaped;
   try {
@@ -182,7 +182,7 @@ export class BaseClient {
   /** taskcluster-client's hook for per-request clients: a client sending `traceId`. */
   taskclusterPerRequestInstance(options = {}) {
     const where = `${this.constructor.name}.taskclusterPerRequestInstance(options)`;
-    if (options === null || typeof options !== 'object') throw new TypeError(`${where}: options must be an object, got ${kindOf(options)}`);
+    if (options === null || typeof options !== 'object') throw new TypeError(`${where}: options must be an object, got ${typeOf(options)}`);
     let traceId;
     try {
       ({ traceId } = options);
@@ -300,7 +300,7 @@ function derived(client, options, updates) {
  */
 export async function makeRequest(client, method, url, payload, query) {
   const state = states.get(client);
-  if (state === undefined) throw new TypeError(`makeRequest: client must be a service client made with new (e.g. new Queue(options)), got ${kindOf(client)}`);
+  if (state === undefined) throw new TypeError(`makeRequest: client must be a service client made with new (e.g. new Queue(options)), got ${typeOf(client)}`);
   return requestOnce(state.options, state.engine?.clockOffset ?? 0, method, url, payload, query);
 }
 
@@ -311,7 +311,7 @@ export async function makeRequest(client, method, url, payload, query) {
  */
 export function config(options) {
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
-    throw new TypeError(`config: options must be an object, got ${kindOf(options)}`);
+    throw new TypeError(`config: options must be an object, got ${typeOf(options)}`);
   }
   const copy = copyOptions(options, 'config(options)', OPTION_NAMES.filter((name) => !CLASS_OPTIONS.includes(name)));
   if (copy.credentials && typeof copy.credentials === 'object' && typeof copy.credentials.getCredentials !== 'function') copy.credentials = { ...copy.credentials };
@@ -330,7 +330,7 @@ export function config(options) {
  * made afterwards that does not choose its own, as `config({serviceDiscoveryScheme})`.
  */
 export function setServiceDiscoveryScheme(scheme) {
-  if (typeof scheme !== 'string') throw new TypeError(`setServiceDiscoveryScheme: scheme must be 'default' or 'k8s-dns', got ${kindOf(scheme)}`);
+  if (typeof scheme !== 'string') throw new TypeError(`setServiceDiscoveryScheme: scheme must be 'default' or 'k8s-dns', got ${typeOf(scheme)}`);
   try {
     config({ serviceDiscoveryScheme: scheme });
   } catch (error) {

@@ -3,6 +3,7 @@
 // network errors; resolves to the parsed JSON (or null for other content). Fixed
 // here: `timeout` is applied (per attempt), the first retry waits (~100 ms, not 0),
 // a non-JSON error answer is an Error (not a TypeError), and redirects are followed.
+import { typeOf } from './arguments.js';
 import { absoluteHttpUrl } from './http-url.js';
 import { signedHeader } from './make-request.js';
 import { RETRY_OPTIONS, readingOptions, retrySettings } from './read-options.js';
@@ -15,11 +16,10 @@ const JSON_CONTENT = /^(application\/(json|x-javascript)|text\/(x-)?javascript|x
 const FETCH_OPTIONS = ['method', 'headers', 'body', 'mode', 'cache', 'referrer', 'referrerPolicy', 'integrity', 'keepalive', 'signal', 'priority'];
 const KNOWN = ['credentials', 'extra', 'timeout', ...RETRY_OPTIONS, ...FETCH_OPTIONS];
 
-const kindOf = (value) => (value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value);
 
 function readOptions(options) {
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
-    throw new TypeError(`${LABEL}: options must be an object, got ${kindOf(options)}`);
+    throw new TypeError(`${LABEL}: options must be an object, got ${typeOf(options)}`);
   }
   const copy = readingOptions(LABEL, () => ({ ...options }));
   const unknown = Object.keys(copy).filter((name) => !KNOWN.includes(name));
@@ -42,13 +42,13 @@ export async function request(input, options = {}) {
   const { credentials = 'omit', extra, timeout = 30_000, ...rest } = readOptions(options);
   const retry = retrySettings(rest, LABEL);
   const init = Object.fromEntries(FETCH_OPTIONS.filter((name) => rest[name] !== undefined).map((name) => [name, rest[name]]));
-  if (typeof timeout !== 'number') throw new TypeError(`${LABEL}: options.timeout must be a number of milliseconds, got ${kindOf(timeout)}`);
+  if (typeof timeout !== 'number') throw new TypeError(`${LABEL}: options.timeout must be a number of milliseconds, got ${typeOf(timeout)}`);
   if (!(timeout > 0 && timeout < 2 ** 31)) throw new RangeError(`${LABEL}: options.timeout must be a positive number of milliseconds, got ${timeout}`);
-  if (init.method !== undefined && typeof init.method !== 'string') throw new TypeError(`${LABEL}: options.method must be a string, got ${kindOf(init.method)}`);
+  if (init.method !== undefined && typeof init.method !== 'string') throw new TypeError(`${LABEL}: options.method must be a string, got ${typeOf(init.method)}`);
   if (typeof credentials !== 'string' && (credentials === null || typeof credentials !== 'object')) {
-    throw new TypeError(`${LABEL}: options.credentials must be {clientId, accessToken, certificate?} or a fetch credentials mode, got ${kindOf(credentials)}`);
+    throw new TypeError(`${LABEL}: options.credentials must be {clientId, accessToken, certificate?} or a fetch credentials mode, got ${typeOf(credentials)}`);
   }
-  if (extra !== undefined && typeof extra !== 'string') throw new TypeError(`${LABEL}: options.extra must be a string (a base64 Hawk ext), got ${kindOf(extra)}`);
+  if (extra !== undefined && typeof extra !== 'string') throw new TypeError(`${LABEL}: options.extra must be a string (a base64 Hawk ext), got ${typeOf(extra)}`);
   const method = (init.method ?? 'GET').toUpperCase();
   const given = readingOptions(LABEL, () => (init.headers instanceof Headers ? Object.fromEntries(init.headers) : { ...init.headers }), 'headers');
   const typed = Object.keys(given).some((name) => name.toLowerCase() === 'content-type');

@@ -17,8 +17,11 @@ async function requestsPerSecond(call, requests) {
     }
   };
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
-  return requests / ((performance.now() - t0) / 1000);
+  const { user, system } = process.cpuUsage(cpu0);
+  // Requests per second of this process's CPU time (client and server): steadier than wall time on a busy machine.
+  return { wall: requests / ((performance.now() - t0) / 1000), cpu: requests / ((user + system) / 1e6) };
 }
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -39,12 +42,17 @@ export async function measureThroughput(ours, official, { rounds = 5, requests =
     for (const c of contenders) {
       await requestsPerSecond(c.fn, Math.ceil(requests / 4)); // warm-up: connections, JIT
       c.samples = [];
+      c.cpuSamples = [];
     }
     for (let round = 0; round < rounds; round++) {
-      for (const c of contenders) c.samples.push(await requestsPerSecond(c.fn, requests));
+      for (const c of contenders) {
+        const { wall, cpu } = await requestsPerSecond(c.fn, requests);
+        c.samples.push(wall);
+        c.cpuSamples.push(cpu);
+      }
     }
     const results = Object.fromEntries(contenders.map((c) => [c.id, {
-      label: c.label, opsPerSec: median(c.samples), iterations: requests, rounds: c.samples,
+      label: c.label, opsPerSec: median(c.samples), iterations: requests, rounds: c.samples, perCpuSecond: c.cpuSamples,
     }]));
     return {
       title: `Throughput (requests/s, ${IN_FLIGHT} in flight, local server)`,
@@ -56,5 +64,20 @@ export async function measureThroughput(ours, official, { rounds = 5, requests =
     };
   } finally {
     await server.close();
+  }
+}
+
+// `node bench/throughput.mjs`: this section alone, printed (what run.mjs measures, in ~20 s).
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const ours = await import('taskcluster-wasm');
+  const client = (await import('taskcluster-client')).default;
+  const { title, rows, results } = await measureThroughput(ours, { client });
+  console.log(title);
+  for (const [id, r] of Object.entries(results)) console.log(`  ${r.label}: ${Math.round(r.opsPerSec)}/s (rounds ${r.rounds.map(Math.round).join(' ')})`);
+  // The ratio of medians (as run.mjs reports it), and the median of each round's ratio (steadier on a busy machine).
+  for (const { name, ours: a, official: b } of rows) {
+    const perRound = median(results[a].rounds.map((value, i) => value / results[b].rounds[i]));
+    const perCpu = median(results[a].perCpuSecond.map((value, i) => value / results[b].perCpuSecond[i]));
+    console.log(`  ${name}: ${(results[a].opsPerSec / results[b].opsPerSec).toFixed(2)}x (per round ${perRound.toFixed(2)}x; per CPU-second ${perCpu.toFixed(2)}x)`);
   }
 }

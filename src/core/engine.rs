@@ -12,17 +12,16 @@ use super::hawk::{self, HeaderRequest, Target};
 use super::retry::{Outcome, RetryPolicy, retry_after_ms};
 use super::{Result, hawk::header::random_nonce};
 
-/// A request ready to send, before signing. `B` is the transport's body type:
-/// the engine never looks inside a body, so it can stay where the platform keeps it.
+/// A request ready to send, before signing. `U` is what the transport sends
+/// beyond the signed method and URL (headers, body): the engine never looks
+/// inside it, so it stays in whatever form the platform sends fastest.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct HttpRequest<B> {
+pub struct HttpRequest<U> {
     /// Upper-case, e.g. `GET`.
     pub method: String,
     pub url: String,
-    /// Extra headers (`Authorization` is passed per attempt, beside the request).
-    pub headers: Vec<(String, String)>,
-    /// JSON text, if the method takes a payload.
-    pub body: Option<B>,
+    /// Headers and body (`Authorization` is passed per attempt, beside the request).
+    pub unsigned: U,
 }
 
 /// What the engine needs of a response.
@@ -44,12 +43,14 @@ pub enum TransportError {
 /// The platform: sending, waiting, the clock and randomness.
 #[allow(async_fn_in_trait)] // single-threaded (wasm): no Send bound wanted
 pub trait Transport {
-    /// How request and response bodies are held (text in tests, JS strings on fetch).
+    /// A request's headers and body as the transport holds them.
+    type Unsigned;
+    /// How response bodies are held (text in tests, JS strings on fetch).
     type Body;
     /// Sends one attempt, with `authorization` as its `Authorization` header when signed.
     async fn send(
         &self,
-        request: &HttpRequest<Self::Body>,
+        request: &HttpRequest<Self::Unsigned>,
         authorization: Option<&str>,
         timeout_ms: f64,
     ) -> std::result::Result<HttpResponse<Self::Body>, TransportError>;
@@ -82,7 +83,7 @@ pub type Attempts<B> = (std::result::Result<HttpResponse<B>, TransportError>, u3
 /// Errors only for requests that cannot be signed at all.
 pub async fn execute<T: Transport>(
     transport: &T,
-    request: &HttpRequest<T::Body>,
+    request: &HttpRequest<T::Unsigned>,
     signing: Option<&Signing<'_>>,
     settings: &Settings<'_>,
 ) -> Result<Attempts<T::Body>> {
@@ -170,12 +171,13 @@ mod tests {
     use std::task::{Context, Poll, Waker};
 
     type Response = std::result::Result<HttpResponse<String>, TransportError>;
+    type Headers = Vec<(String, String)>;
 
     /// Replays scripted results; records each attempt as sent (`Authorization`
     /// among its headers) and how long it slept.
     struct Scripted {
         results: RefCell<Vec<Response>>,
-        sent: RefCell<Vec<HttpRequest<String>>>,
+        sent: RefCell<Vec<HttpRequest<Headers>>>,
         slept: RefCell<Vec<f64>>,
         now_ms: f64,
     }
@@ -193,10 +195,16 @@ mod tests {
     }
 
     impl Transport for Scripted {
+        type Unsigned = Headers;
         type Body = String;
-        async fn send(&self, request: &HttpRequest<String>, authorization: Option<&str>, _timeout_ms: f64) -> Response {
+        async fn send(
+            &self,
+            request: &HttpRequest<Headers>,
+            authorization: Option<&str>,
+            _timeout_ms: f64,
+        ) -> Response {
             let mut sent = request.clone();
-            sent.headers.extend(authorization.map(|value| ("Authorization".to_string(), value.to_string())));
+            sent.unsigned.extend(authorization.map(|value| ("Authorization".to_string(), value.to_string())));
             self.sent.borrow_mut().push(sent);
             self.results.borrow_mut().pop().unwrap_or(Err(TransportError::Network("script ended".into())))
         }
@@ -227,12 +235,11 @@ mod tests {
         Ok(HttpResponse { status: code, www_authenticate: None, retry_after: Some(value.into()), body: String::new() })
     }
 
-    fn request() -> HttpRequest<String> {
+    fn request() -> HttpRequest<Headers> {
         HttpRequest {
             method: "GET".into(),
             url: "https://tc.example.com/api/queue/v1/ping?x=1".into(),
-            headers: vec![],
-            body: None,
+            unsigned: vec![],
         }
     }
 
@@ -293,7 +300,7 @@ mod tests {
         assert_eq!((result.unwrap().status, retries), (401, 0));
         assert_eq!(clock.get(), 3_600_000.0);
         let sent = script.sent.borrow();
-        let second = &sent[1].headers[0].1;
+        let second = &sent[1].unsigned[0].1;
         assert!(second.contains(&format!(r#"ts="{server_ts}""#)), "{second}");
     }
 
@@ -319,7 +326,7 @@ mod tests {
         let script = Scripted::new(vec![status(500), status(200)]);
         let _ = execute_with(&script, Some(&credentials), &Cell::new(0.0));
         let sent = script.sent.borrow();
-        let (a, b) = (&sent[0].headers[0], &sent[1].headers[0]);
+        let (a, b) = (&sent[0].unsigned[0], &sent[1].unsigned[0]);
         assert_eq!(a.0, "Authorization");
         assert!(a.1.starts_with(r#"Hawk id="me", ts="1000000""#), "{}", a.1);
         assert_ne!(a.1, b.1);

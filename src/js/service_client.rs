@@ -22,7 +22,7 @@ use crate::core::hawk::{Signer, Target, bewit::expires_at, target};
 use crate::core::reference::{FunctionEntry, ServiceReference};
 use crate::core::retry::RetryPolicy;
 use crate::core::{Error, Result};
-use crate::transport::Fetch;
+use crate::transport::{Fetch, Unsigned, headers_object};
 
 struct Shared {
     reference: Rc<ServiceReference>,
@@ -34,11 +34,14 @@ struct Shared {
     clock_offset_ms: Cell<f64>,
     /// Sent in Node only; browsers set their own.
     user_agent: Option<String>,
+    /// The headers object of this client's requests, made at its first call:
+    /// without a body, and with a JSON one.
+    headers: OnceCell<[JsValue; 2]>,
 }
 
 /// A request ready for the engine, with what its answer needs.
 struct Prepared {
-    request: HttpRequest<JsValue>,
+    request: HttpRequest<Unsigned>,
     /// Credentials a credentials agent gave for this request, and their ext.
     agent_signer: Option<(Credentials, Option<String>)>,
 }
@@ -102,7 +105,15 @@ impl ServiceClient {
         };
         let user_agent = USER_AGENT.with(Clone::clone);
         ServiceClient {
-            shared: Rc::new(Shared { reference, options, ext, url_signer: OnceCell::new(), clock_offset_ms: Cell::new(0.0), user_agent }),
+            shared: Rc::new(Shared {
+                reference,
+                options,
+                ext,
+                url_signer: OnceCell::new(),
+                clock_offset_ms: Cell::new(0.0),
+                user_agent,
+                headers: OnceCell::new(),
+            }),
         }
     }
 
@@ -271,22 +282,31 @@ impl Shared {
     fn prepare(&self, name: &str, values: &JsValue, agent_credentials: Option<Credentials>) -> Result<Prepared> {
         let (entry, call) = self.parse(&JsValue::from_str(name), values, Payload::Expected)?;
         let url = self.url(entry, &call, &self.options.endpoint)?;
-        let mut headers = Vec::new();
-        if call.payload.is_some() {
-            headers.push(("Content-Type".to_string(), "application/json".to_string()));
-        }
-        if let Some(agent) = &self.user_agent {
-            headers.push(("User-Agent".to_string(), agent.clone()));
-        }
-        if let Some(trace_id) = &self.options.trace_id {
-            headers.push(("x-taskcluster-trace-id".to_string(), trace_id.clone()));
-        }
         let agent_signer = agent_credentials.map(|credentials| {
             let ext = credentials.ext(self.options.authorized_scopes.as_deref());
             (credentials, ext)
         });
-        let request = HttpRequest { method: entry.method.to_ascii_uppercase(), url, headers, body: call.payload };
+        let unsigned =
+            Unsigned { headers: self.headers(call.payload.is_some()), body: call.payload.unwrap_or_default() };
+        let request = HttpRequest { method: entry.method.to_ascii_uppercase(), url, unsigned };
         Ok(Prepared { request, agent_signer })
+    }
+
+    /// The headers object for a request with or without a JSON body.
+    fn headers(&self, json_body: bool) -> JsValue {
+        let [plain, json] = self.headers.get_or_init(|| {
+            let mut pairs = Vec::new();
+            if let Some(agent) = &self.user_agent {
+                pairs.push(("User-Agent", agent.as_str()));
+            }
+            if let Some(trace_id) = &self.options.trace_id {
+                pairs.push(("x-taskcluster-trace-id", trace_id.as_str()));
+            }
+            let plain = headers_object(&pairs);
+            pairs.push(("Content-Type", "application/json"));
+            [plain, headers_object(&pairs)]
+        });
+        if json_body { json.clone() } else { plain.clone() }
     }
 
     /// Sends a prepared request through the engine: `[status, body, retries, url]`.

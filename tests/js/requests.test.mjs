@@ -587,6 +587,37 @@ test('createClient with a Taskcluster-format reference makes a working class', a
   assert.match(err.message, /Fake\.hello/);
 });
 
+test('a replaced fetch that rejects with a non-Error, throws, or resolves to no Response fails the call with a NetworkError; nothing traps', async () => {
+  const srv = await server();
+  const realFetch = globalThis.fetch;
+  const replacements = [
+    [() => Promise.reject(ACCESS_TOKEN), /network error: fetch failed with string, not an Error/],
+    [() => Promise.reject(null), /fetch failed with null, not an Error/],
+    [() => { throw 42; }, /fetch failed with number, not an Error/],
+    [() => Promise.resolve('not a response'), /fetch resolved to something that is not a Response/],
+    [() => Promise.reject(new Error('offline', { cause: new Error('ECONNRESET') })), /network error: offline \(ECONNRESET\)/],
+  ];
+  try {
+    for (const [replacement, expected] of replacements) {
+      let calls = 0;
+      globalThis.fetch = (...args) => {
+        calls += 1;
+        return replacement(...args);
+      };
+      const err = await rejection(queueOn(srv, { retries: 1 }).task('t'));
+      assertTcError(err, { code: 'NetworkError', retries: 1, functionName: 'Queue.task' });
+      assert.match(err.message, expected);
+      assert.ok(!err.message.includes(ACCESS_TOKEN), 'the rejected value is not quoted');
+      assert.equal(calls, 2, 'a network error is retried');
+    }
+  } finally {
+    globalThis.fetch = realFetch;
+  }
+  const result = await queueOn(srv).task('t');
+  assert.equal(result.ok, true, result.error);
+  assert.equal(srv.requests.length, 1);
+});
+
 test('after all those errors the module still works', async () => {
   const srv = await server();
   const id = crypto.randomUUID();

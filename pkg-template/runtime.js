@@ -361,28 +361,23 @@ function call(client, name, args) {
   );
 }
 
-async function send(state, name, args, label) {
-  try {
-    return await attempt(state, name, args, label);
-  } catch (error) {
-    // An agent whose credentials were refused fetches fresh ones, and the call is made once more.
-    if (!state.renewing || error?.statusCode !== 401) throw error;
+function send(state, name, args, label) {
+  const answer = attempt(state, name, args, label);
+  if (!state.renewing) return answer;
+  // An agent whose credentials were refused fetches fresh ones, and the call is made once more.
+  return answer.catch(async (error) => {
+    if (error?.statusCode !== 401) throw error;
     await state.renewing.credentialsRejected();
     return attempt(state, name, args, label);
-  }
+  });
 }
 
 /** One call through the wasm engine (which retries), signed with an agent's credentials when there is one. */
 async function attempt(state, name, args, label) {
   const engine = engineOf(state);
-  let answer;
-  if (state.agent) {
-    const credentials = await agentCredentials(state.agent, label);
-    answer = await engine.call(name, args, credentials?.clientId, credentials?.accessToken, credentials?.certificate);
-  } else {
-    answer = await engine.call(name, args);
-  }
-  return outcome(state, functionOf(state.cls, name), label, answer);
+  const credentials = state.agent ? await agentCredentials(state.agent, label) : undefined;
+  const answer = await engine.call(name, args, credentials?.clientId, credentials?.accessToken, credentials?.certificate);
+  return outcome(state, name, label, answer);
 }
 
 /** At most `count` characters (code points) of `text`, trimmed, for a message. */
@@ -393,24 +388,27 @@ const excerpt = (text, count) => Array.from(String(text).slice(0, count * 2)).sl
  * (status 0: network error, -1: timeout, -2: a request that could not be signed),
  * or the TaskclusterError to reject with.
  */
-function outcome(state, entry, label, [status, body, retries, url]) {
-  const method = entry.method.toUpperCase();
+function outcome(state, name, label, [status, body, retries, url]) {
+  // A 303 (getArtifact and friends) answers with the JSON callers read: `{url}`.
+  const answered = (status >= 200 && status < 300) || status === 303;
+  if (answered) {
+    if (body === '') return undefined;
+    try {
+      return JSON.parse(body);
+    } catch {
+      // Methods that declare no JSON output may answer with text; for the others it is a proxy's page or a cut-off body.
+      if (!functionOf(state.cls, name).output) return body;
+    }
+  }
+  const method = functionOf(state.cls, name).method.toUpperCase();
   const failure = (message, code, statusCode, errorBody) =>
     new TaskclusterError(message, { code, statusCode, body: errorBody, method, url, functionName: label, retries });
   const where = `(${method} ${url}, ${retries} retries)`;
   if (status === -2) throw new Error(`${label}: ${body}`);
   if (status === -1) throw failure(`${label}: no response within ${Math.trunc(state.timeout)} ms ${where}`, 'RequestTimeout');
   if (status === 0) throw failure(`${label}: network error: ${body} ${where}`, 'NetworkError');
-  // A 303 (getArtifact and friends) answers with the JSON callers read: `{url}`.
-  if ((status >= 200 && status < 300) || status === 303) {
-    if (body === '') return undefined;
-    try {
-      return JSON.parse(body);
-    } catch {
-      // Methods that declare no JSON output may answer with text; for the others it is a proxy's page or a cut-off body.
-      if (!entry.output) return body;
-      throw failure(`${label}: HTTP ${status} with a body that is not JSON ${where}: ${excerpt(body, 100)}`, 'InvalidResponse', status, body);
-    }
+  if (answered) {
+    throw failure(`${label}: HTTP ${status} with a body that is not JSON ${where}: ${excerpt(body, 100)}`, 'InvalidResponse', status, body);
   }
   // The server's message and code first; an HTML or text body is kept short.
   let parsed;

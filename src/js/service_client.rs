@@ -224,7 +224,11 @@ impl Shared {
     }
 
     fn parse(&self, name: &JsValue, values: &JsValue, payload: Payload) -> Result<(&FunctionEntry, MethodCall)> {
-        let entry = find_function(&self.reference, &args::string(name, "method")?)?;
+        self.parse_named(&args::string(name, "method")?, values, payload)
+    }
+
+    fn parse_named(&self, name: &str, values: &JsValue, payload: Payload) -> Result<(&FunctionEntry, MethodCall)> {
+        let entry = find_function(&self.reference, name)?;
         let values = args::items(values, "args")?;
         let call = method_call::parse(entry, &values, payload)?;
         Ok((entry, call))
@@ -280,7 +284,7 @@ impl Shared {
     /// The request for a call, before any await: the async part stays small.
     #[inline(never)]
     fn prepare(&self, name: &str, values: &JsValue, agent_credentials: Option<Credentials>) -> Result<Prepared> {
-        let (entry, call) = self.parse(&JsValue::from_str(name), values, Payload::Expected)?;
+        let (entry, call) = self.parse_named(name, values, Payload::Expected)?;
         let url = self.url(entry, &call, &self.options.endpoint)?;
         let agent_signer = agent_credentials.map(|credentials| {
             let ext = credentials.ext(self.options.authorized_scopes.as_deref());

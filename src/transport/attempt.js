@@ -26,6 +26,56 @@ function reasonOf(error) {
   return `fetch failed with ${error === null ? 'null' : typeof error}, not an Error`;
 }
 
+// Deadlines are shared: attempts whose deadlines fall in the same window of
+// DEADLINE_WINDOW_MS share one AbortController and one timer, which fire at
+// the window's end (so an attempt ends at most that much after its timeout).
+// An AbortController per attempt cost more than a tenth of a call's CPU time
+// in Node, where every signal is made transferable. A window closes early
+// once its last attempt has settled, and takes at most MAX_SHARING attempts
+// (fetch adds an abort listener per request to the signal).
+const DEADLINE_WINDOW_MS = 50;
+const MAX_SHARING = 1000;
+const openWindows = new Map(); // window end (performance.now() ms) -> its Deadline
+
+class Deadline {
+  constructor(end) {
+    this.end = end;
+    this.controller = new AbortController();
+    this.waiting = new Set(); // the resolve functions of the attempts still running
+    this.timer = setTimeout(() => this.expire(), end - performance.now());
+  }
+
+  static for(timeout) {
+    const end = Math.ceil((performance.now() + timeout) / DEADLINE_WINDOW_MS) * DEADLINE_WINDOW_MS;
+    let deadline = openWindows.get(end);
+    if (deadline === undefined || deadline.waiting.size >= MAX_SHARING) {
+      deadline = new Deadline(end);
+      openWindows.set(end, deadline);
+    }
+    return deadline;
+  }
+
+  expire() {
+    this.close();
+    this.controller.abort();
+    for (const resolve of this.waiting) resolve(null);
+    this.waiting.clear();
+  }
+
+  /** `resolve` settled its attempt: the window no longer waits for it. */
+  release(resolve) {
+    this.waiting.delete(resolve);
+    if (this.waiting.size === 0) {
+      clearTimeout(this.timer);
+      this.close();
+    }
+  }
+
+  close() {
+    if (openWindows.get(this.end) === this) openWindows.delete(this.end);
+  }
+}
+
 /**
  * Sends one attempt and reads its body. Resolves to `[response, text]`, a
  * string (why the network failed), or null when `timeout` ms passed first: then
@@ -34,23 +84,20 @@ function reasonOf(error) {
 export function attempt(url, method, headers, authorization, body, timeout) {
   return new Promise((resolve) => {
     const init = { method, headers: authorization === undefined ? headers : { ...headers, authorization }, body, redirect: REDIRECT };
-    let timer;
+    let deadline;
     if (timeout < LONGEST_TIMER_MS) {
-      const controller = new AbortController();
-      init.signal = controller.signal;
-      timer = setTimeout(() => {
-        controller.abort();
-        resolve(null);
-      }, timeout);
+      deadline = Deadline.for(timeout);
+      deadline.waiting.add(resolve);
+      init.signal = deadline.controller.signal;
     }
     const settle = (value) => {
-      clearTimeout(timer);
+      deadline?.release(resolve);
       resolve(value);
     };
     const fail = (error) => settle(init.signal?.aborted ? null : reasonOf(error));
     const read = (response) => {
       if (!(response instanceof Response)) return fail(new TypeError('fetch resolved to something that is not a Response'));
-      return response.text().then((text) => settle([response, text]), fail);
+      return response.text().then((text) => settle([response, text]));
     };
     try {
       Promise.resolve(fetch(url, init)).then(read).catch(fail);
@@ -59,4 +106,3 @@ export function attempt(url, method, headers, authorization, body, timeout) {
     }
   });
 }
-

@@ -292,6 +292,23 @@ test('a timed-out attempt is retried; always timing out rejects with RequestTime
   assert.ok(Date.now() - t0 < 1400, `took ${Date.now() - t0} ms`);
 });
 
+test('concurrent attempts share deadlines without cutting short a later one: each call times out on its own timeout', async () => {
+  const slow = await server({ onRequest: () => ({ delayMs: 700 }) });
+  const started = Date.now();
+  const settledAt = (promise) => promise.then(() => Date.now() - started, (err) => ({ err, ms: Date.now() - started }));
+  const [short, alsoShort, patient] = await Promise.all([
+    settledAt(queueOn(slow, { timeout: 150, retries: 0 }).task('a')),
+    settledAt(queueOn(slow, { timeout: 150, retries: 0 }).task('b')),
+    settledAt(queueOn(slow, { timeout: 5000, retries: 0 }).task('c')),
+  ]);
+  for (const { err, ms } of [short, alsoShort]) {
+    assertTcError(err, { code: 'RequestTimeout', retries: 0 });
+    assert.ok(ms < 650, `a 150 ms timeout took ${ms} ms`);
+  }
+  assert.equal(typeof patient, 'number', `the 5 s call failed: ${patient?.err?.message}`);
+  assert.ok(patient >= 650, `answered after ${patient} ms`);
+});
+
 test('a dropped connection is retried; always dropped rejects with NetworkError', async () => {
   const once = await server({ onRequest: (req, body, count) => (count === 1 ? { drop: true } : undefined) });
   const result = await queueOn(once).task('t');

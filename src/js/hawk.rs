@@ -3,8 +3,8 @@
 use wasm_bindgen::prelude::*;
 
 use super::args;
-use super::errors::{JsResult, guarded};
 use super::pad::{fields, split_fields, with_pad};
+use super::errors::{JsResult, guarded};
 use crate::core::credentials::Credentials;
 use crate::core::error::excerpt;
 use crate::core::hawk::bewit::{DEFAULT_EXPIRATION_SECONDS, expires_at};

@@ -83,7 +83,8 @@ class Deadline {
  */
 export function attempt(url, method, headers, authorization, body, timeout) {
   return new Promise((resolve) => {
-    const init = { method, headers: authorization === undefined ? headers : { ...headers, authorization }, body, redirect: REDIRECT };
+    // A copy each time: the client's headers object must not change if a replaced fetch edits what it is given.
+    const init = { method, headers: authorization === undefined ? { ...headers } : { ...headers, authorization }, body, redirect: REDIRECT };
     let deadline;
     if (timeout < LONGEST_TIMER_MS) {
       deadline = Deadline.for(timeout);

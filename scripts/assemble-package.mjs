@@ -133,8 +133,9 @@ rmSync(join(node, 'taskcluster_wasm.cjs'));
 rmSync(join(node, 'snippets'), { recursive: true });
 // The legacy bundle: the main bundle's surface with the 2018 classes (node-legacy-entry.cjs).
 copyFileSync(join(template, 'node-legacy-entry.cjs'), join(web, 'node-legacy-entry.cjs'));
+// A 2018 class equal to today's is re-exported from services/ (gen-clients.mjs): the main bundle's.
 await nodeBundle(join(web, 'node-legacy-entry.cjs'), join(node, 'legacy.cjs'),
-  [external(/\/runtime\.js$/, './index.cjs'), external(/^\.\/index\.cjs$/, './index.cjs')]);
+  [external(/\/runtime\.js$/, './index.cjs'), external(/^\.\/index\.cjs$/, './index.cjs'), external(/^\.\.\/services\/[^/]+\.js$/, './index.cjs')]);
 rmSync(join(web, 'node-legacy-entry.cjs'));
 
 for (const entry of ['index', 'legacy']) {
@@ -155,8 +156,10 @@ writeFileSync(join(dist, 'package.json'), JSON.stringify(pkg, null, 2) + '\n');
 
 // What browsers load is shipped minified (after the Node bundles above were built
 // from the readable files), each file with a source map that carries its readable
-// source. Only whitespace and comments go: names stay, so stack traces and class
-// names read as in the source, and `@__PURE__` annotations stay for tree shaking.
+// source. Whitespace and comments go and local names are shortened; function and
+// class names stay, so stack traces and class names read as in the source, and
+// `@__PURE__` annotations stay for tree shaking. No other rewriting (terser's
+// compress): the code that runs is the code that was tested.
 // The generated classes are left as they are: one line of data each already.
 const generated = ['services', 'legacy'].map((folder) => join(web, folder));
 for (const file of listFiles(web)) {
@@ -179,7 +182,7 @@ async function minifyInPlace(file) {
   const { code, map } = await minify({ [name]: readFileSync(file, 'utf8') }, {
     module: true,
     compress: false,
-    mangle: false,
+    mangle: { keep_fnames: true, keep_classnames: true },
     format: { comments: false, preserve_annotations: true },
     sourceMap: { filename: name, url: `${name}.map`, includeSources: true },
   });

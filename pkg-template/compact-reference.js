@@ -10,8 +10,17 @@ const OUTPUT = 2;
 const REQUIRED = 1;
 const MULTIPLE_WORDS = 2;
 
-/** The `<name>` placeholders of a route, in order: a function's `args`. */
-const routeArgs = (route) => Array.from(route.matchAll(/<([^>]+)>/g), (match) => match[1]);
+/** The `<name>` placeholders of a route, in order: a function's `args` (a loop: a regex costs more at every import). */
+function routeArgs(route) {
+  const args = [];
+  let close = 0;
+  for (let open = route.indexOf('<'); open !== -1; open = route.indexOf('<', close + 1)) {
+    close = route.indexOf('>', open);
+    if (close === -1) break;
+    args.push(route.slice(open + 1, close));
+  }
+  return args;
+}
 
 /**
  * A service reference from its header `"Name serviceName apiVersion"` and its rows

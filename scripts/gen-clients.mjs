@@ -15,9 +15,9 @@
 // and index.js are one file on case-insensitive file systems (macOS, Windows).
 // Import the classes through index.js, never by file name.
 //
-// Each .js is one pure call into the generic runtime (`../runtime.js`:
-// serviceClass / exchangeClass) with its reference as positional rows, expanded by
-// `../compact-reference.js` (fewer bytes than objects repeating every key); each .d.ts declares the
+// Each .js is one pure call into the generic runtime (`../generated-class.js` over
+// runtime.js's serviceClass / exchangeClass) with its reference as positional rows, expanded
+// by `../compact-reference.js` (fewer bytes than objects repeating every key); each .d.ts declares the
 // class with one typed method per function or exchange. The JSDoc carries facts
 // from apis/ only (method, route, scopes, stability, docs link, argument names).
 //
@@ -299,21 +299,20 @@ function addFolder(files, folder, classes, special, shared) {
 }
 
 /**
- * A class module: one pure call of the runtime's factory on the reference in its
- * compact form (pkg-template/compact-reference.js expands it). The build checks
+ * A class module: one pure call of a factory of pkg-template/generated-class.js on the
+ * reference in its compact form (compact-reference.js expands it). The build checks
  * that the expansion gives back the reference exactly.
  */
 function classModule(cls) {
   const r = cls.reference;
   const [factory, expand, header, rows] = cls.kind === 'api'
-    ? ['serviceClass', 'api', [r.name, r.serviceName, r.apiVersion], r.functions.map(functionRow)]
-    : ['exchangeClass', 'exchanges', [r.name, r.serviceName, r.apiVersion, r.exchangePrefix], r.exchanges.map(exchangeRow)];
+    ? ['apiClass', 'api', [r.name, r.serviceName, r.apiVersion], r.functions.map(functionRow)]
+    : ['exchangesClass', 'exchanges', [r.name, r.serviceName, r.apiVersion, r.exchangePrefix], r.exchanges.map(exchangeRow)];
   for (const word of header) if (/\s/.test(word) || !word) fail(`${r.name}: ${JSON.stringify(word)} cannot be a header word`);
   const expanded = compact[expand](header.join(' '), rows);
   if (!isDeepStrictEqual(expanded, r)) fail(`${r.name}: the compact reference does not expand to the reference`);
-  return `import { ${factory} } from '../runtime.js';\n` +
-    `import { ${expand} } from '../compact-reference.js';\n` +
-    `export const ${r.name} = /* @__PURE__ */ ${factory}(/* @__PURE__ */ ${expand}(${JSON.stringify(header.join(' '))}, ${JSON.stringify(rows)}));\n`;
+  return `import { ${factory} } from '../generated-class.js';\n` +
+    `export const ${r.name} = /* @__PURE__ */ ${factory}(${JSON.stringify(header.join(' '))}, ${JSON.stringify(rows)});\n`;
 }
 
 /** `[name, method, route, query, io, scopes, stability?]`: args come from the route, `stable` is left out. */

@@ -25,11 +25,11 @@ mkdirSync(web, { recursive: true });
 mkdirSync(node, { recursive: true });
 
 // The wasm glue: ES modules for browsers (with the inline JS snippets beside
-// them); CommonJS for Node, bundled into node/index.cjs below, which needs the
-// .cjs extension because the package is "type": "module".
+// them); for Node, the nodejs glue (CommonJS) turned into an ES module below and
+// bundled into node/index.cjs.
 for (const file of ['taskcluster_wasm.js', 'taskcluster_wasm.d.ts']) {
   copyFileSync(join(root, 'build', 'web', file), join(web, file));
-  copyFileSync(join(root, 'build', 'nodejs', file), join(node, file.replace(/\.js$/, '.cjs')));
+  copyFileSync(join(root, 'build', 'nodejs', file), join(node, file));
 }
 const wasmBuilds = ['web', 'nodejs'].map((target) => join(root, 'build', target, 'taskcluster_wasm_bg.wasm'));
 if (!readFileSync(wasmBuilds[0]).equals(readFileSync(wasmBuilds[1]))) throw new Error('assemble-package: the web and nodejs builds made different wasm');
@@ -49,9 +49,19 @@ let wasmModule, wasmInstance, wasm = NOT_READY;`, 1],
 // The Node glue compiles the wasm at the first call instead of at require: the
 // compile is most of what require costs, and a program that loads the package
 // but calls into wasm later (or never) should not wait for it at start-up.
-// esbuild follows require('...') but not the glue's require(String.raw`...`).
-const nodeGluePath = join(node, 'taskcluster_wasm.cjs');
-writeFileSync(nodeGluePath, replaceExactly(readFileSync(nodeGluePath, 'utf8').replace(/require\(String\.raw`([^`]+)`\)/g, "require('$1')"), [
+// It is made an ES module (its snippet imported, its `exports.name = name` lines one
+// export list) so that the bundle holds its functions as plain bindings: as CommonJS,
+// every module importing it got its own copy of the exports behind getters.
+const nodeGluePath = join(node, 'taskcluster_wasm.js');
+const nodeGlueExports = [];
+const nodeGlueModule = readFileSync(nodeGluePath, 'utf8')
+  .replace(/^const (\{[^}]+\}) = require\(String\.raw`([^`]+)`\);$/gm, "import $1 from '$2';")
+  .replace(/^exports\.(\w+) = \1;\n/gm, (_, name) => {
+    nodeGlueExports.push(name);
+    return '';
+  });
+if (/\bexports\.|require\(String\.raw/.test(nodeGlueModule)) throw new Error('assemble-package: the nodejs glue has CommonJS this script does not convert: update it for the new wasm-bindgen');
+writeFileSync(nodeGluePath, replaceExactly(`${nodeGlueModule}export { ${nodeGlueExports.join(', ')} };\n`, [
   [`const wasmPath = \`\${__dirname}/taskcluster_wasm_bg.wasm\`;
 const wasmBytes = require('fs').readFileSync(wasmPath);
 const wasmModule = new WebAssembly.Module(wasmBytes);
@@ -123,13 +133,13 @@ const nodeBundle = (entry, outfile, plugins) =>
 const nodeGlue = {
   name: 'node-glue',
   setup(b) {
-    b.onResolve({ filter: /\/taskcluster_wasm\.js$/ }, () => ({ path: join(node, 'taskcluster_wasm.cjs') }));
+    b.onResolve({ filter: /\/taskcluster_wasm\.js$/ }, () => ({ path: join(node, 'taskcluster_wasm.js') }));
   },
 };
 copyFileSync(join(template, 'node-entry.js'), join(web, 'node-entry.js'));
 await nodeBundle(join(web, 'node-entry.js'), join(node, 'index.cjs'), [nodeGlue]);
 rmSync(join(web, 'node-entry.js'));
-rmSync(join(node, 'taskcluster_wasm.cjs'));
+rmSync(join(node, 'taskcluster_wasm.js'));
 rmSync(join(node, 'snippets'), { recursive: true });
 // The legacy bundle: the main bundle's surface with the 2018 classes (node-legacy-entry.cjs).
 copyFileSync(join(template, 'node-legacy-entry.cjs'), join(web, 'node-legacy-entry.cjs'));

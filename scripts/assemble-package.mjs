@@ -37,9 +37,26 @@ cpSync(join(root, 'build', 'web', 'snippets'), join(web, 'snippets'), { recursiv
 cpSync(join(root, 'build', 'nodejs', 'snippets'), join(node, 'snippets'), { recursive: true });
 // The web glue: a call made before the wasm is initialised (only possible with the
 // worker entry, which does not wait) gets a clear error instead of "Cannot read
-// properties of undefined".
+// properties of undefined". Bundlers may leave out the classes a program does not
+// use: each class's `Symbol.dispose` is set by a pure call around it instead of a
+// statement after it, and the finalization registries are marked pure.
 const webGluePath = join(web, 'taskcluster_wasm.js');
-writeFileSync(webGluePath, replaceExactly(readFileSync(webGluePath, 'utf8'), [
+const webGlue = readFileSync(webGluePath, 'utf8');
+const glueClasses = [...webGlue.matchAll(/^if \(Symbol\.dispose\) (\w+)\.prototype\[Symbol\.dispose\] = \1\.prototype\.free;$/gm)].map((m) => m[1]);
+writeFileSync(webGluePath, replaceExactly(webGlue, [
+  ...glueClasses.flatMap((name) => [
+    [`\nexport class ${name} {\n`, `\nexport const ${name} = /* @__PURE__ */ withDispose(class ${name} {\n`, 1],
+    [`\n}\nif (Symbol.dispose) ${name}.prototype[Symbol.dispose] = ${name}.prototype.free;\n`, '\n});\n', 1],
+  ]),
+  ['\nfunction __wbg_get_imports() {', `
+/** \`cls\` with \`[Symbol.dispose]()\` as its \`free()\` where the engine has the symbol. */
+function withDispose(cls) {
+    if (Symbol.dispose) cls.prototype[Symbol.dispose] = cls.prototype.free;
+    return cls;
+}
+
+function __wbg_get_imports() {`, 1],
+  ['\n    : new FinalizationRegistry(', '\n    : /* @__PURE__ */ new FinalizationRegistry(', glueClasses.length + 1],
   ['let wasmModule, wasmInstance, wasm;', `const NOT_READY = new Proxy({}, { get() {
     throw new Error('taskcluster-wasm: the WebAssembly is not initialised yet; await \`ready\` before the first call');
 } });

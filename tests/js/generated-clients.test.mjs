@@ -312,6 +312,33 @@ test('the classes carry their reference (static reference)', () => {
   }
 });
 
+// The classes ship their reference in a compact form (pkg-template/compact-reference.js
+// expands it): every fact of the manifests must come back, field by field.
+test('every reference entry carries the facts of its manifest entry', () => {
+  const functionFacts = ({ name, method, route, args, query, input, output, scopes, stability }) =>
+    ({ name, method, route, args, query, input, output, scopes, stability });
+  const exchangeFacts = ({ name, exchange, routingKey }) => ({
+    name,
+    exchange,
+    routingKey: routingKey.map(({ name: key, constant, required, multipleWords }) =>
+      ({ name: key, ...(constant === undefined ? {} : { constant }), required, multipleWords })),
+  });
+  const check = (label, reference, manifest, entries) => {
+    for (const key of ['serviceName', 'apiVersion', ...(manifest.kind === 'api' ? [] : ['exchangePrefix'])]) {
+      assert.equal(reference[key], manifest[key], `${label}.reference.${key}`);
+    }
+    const [list, facts] = manifest.kind === 'api' ? ['functions', functionFacts] : ['exchanges', exchangeFacts];
+    assert.deepEqual(reference[list], entries.map(facts), `${label}.reference.${list}`);
+  };
+  for (const name of DEFAULT_NAMES) {
+    const manifest = MANIFESTS.current.get(name) ?? MANIFESTS[2018].get(name);
+    check(name, tc[name].reference, manifest, defaultEntries(name, manifest.kind === 'api' ? 'functions' : 'exchanges'));
+  }
+  for (const [name, manifest] of MANIFESTS[2018]) {
+    check(`legacy ${name}`, legacyEntry[name].reference, manifest, manifest[manifest.kind === 'api' ? 'functions' : 'exchanges']);
+  }
+});
+
 test('every function and exchange of both generations was covered', () => {
   const sum = (key) => EXPECTED_TOTALS[2018][key] + EXPECTED_TOTALS.current[key];
   assert.equal(covered.functions, sum('functions'));

@@ -185,8 +185,8 @@ writeFileSync(join(dist, 'package.json'), JSON.stringify(pkg, null, 2) + '\n');
 // from the readable files), each file with a source map that carries its readable
 // source. Whitespace and comments go and local names are shortened; function and
 // class names stay, so stack traces and class names read as in the source, and
-// `@__PURE__` annotations stay for tree shaking. No other rewriting (terser's
-// compress): the code that runs is the code that was tested.
+// `@__PURE__` annotations stay for tree shaking. Nothing else is rewritten: terser's
+// compress would save under 1 KB gzip more over all of web/.
 // The generated classes are left as they are: one line of data each already.
 const generated = ['services', 'legacy'].map((folder) => join(web, folder));
 for (const file of listFiles(web)) {

@@ -16,6 +16,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
 import * as tc from 'taskcluster-wasm';
 import * as legacyEntry from 'taskcluster-wasm/legacy';
 import { legacy as legacyUrls, isLegacy } from '../support/legacy-urls.mjs';
@@ -337,6 +338,16 @@ test('every reference entry carries the facts of its manifest entry', () => {
   for (const [name, manifest] of MANIFESTS[2018]) {
     check(`legacy ${name}`, legacyEntry[name].reference, manifest, manifest[manifest.kind === 'api' ? 'functions' : 'exchanges']);
   }
+});
+
+test('a 2018 class equal to the default one is that class; the others are their own', () => {
+  const shared = [];
+  for (const name of MANIFESTS[2018].keys()) {
+    const same = isDeepStrictEqual(legacyEntry[name].reference, tc[name].reference);
+    assert.equal(legacyEntry[name] === tc[name], same, `legacy ${name} is the default class exactly when their references are equal`);
+    if (same) shared.push(name);
+  }
+  assert.deepEqual(shared, [...ONLY_IN_2018, 'AuthEvents'].sort());
 });
 
 test('every function and exchange of both generations was covered', () => {

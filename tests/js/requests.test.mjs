@@ -309,6 +309,12 @@ test('concurrent attempts share deadlines without cutting short a later one: eac
   assert.ok(patient >= 650, `answered after ${patient} ms`);
 });
 
+test('a timeout beyond what timers hold (2^31 ms and more) never fires early', async () => {
+  const slow = await server({ onRequest: () => ({ delayMs: 100 }) });
+  const result = await queueOn(slow, { timeout: 2 ** 31, retries: 0 }).task('t');
+  assert.equal(result.ok, true, result.error);
+});
+
 test('a dropped connection is retried; always dropped rejects with NetworkError', async () => {
   const once = await server({ onRequest: (req, body, count) => (count === 1 ? { drop: true } : undefined) });
   const result = await queueOn(once).task('t');

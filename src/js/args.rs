@@ -8,6 +8,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use super::limits::{MAX_ARRAY_LENGTH, MAX_EXPRESSION_DEPTH};
 use crate::core::credentials::Credentials;
 use crate::core::scopes::Expression;
+use crate::core::error::decimal;
 use crate::core::{Error, Result, time};
 
 /// "a number", "an array", "null", ... for error messages.
@@ -18,15 +19,23 @@ pub fn type_name(value: &JsValue) -> &'static str {
     if Array::is_array(value) {
         return "an array";
     }
-    match value.js_typeof().as_string().as_deref() {
-        Some("undefined") => "undefined",
-        Some("string") => "a string",
-        Some("number") => "a number",
-        Some("boolean") => "a boolean",
-        Some("bigint") => "a bigint",
-        Some("symbol") => "a symbol",
-        Some("function") => "a function",
-        _ => "an object",
+    // Predicates, not `typeof`'s text: comparing strings costs more wasm.
+    if value.is_undefined() {
+        "undefined"
+    } else if value.is_string() {
+        "a string"
+    } else if value.as_f64().is_some() {
+        "a number"
+    } else if value.as_bool().is_some() {
+        "a boolean"
+    } else if value.is_bigint() {
+        "a bigint"
+    } else if value.is_symbol() {
+        "a symbol"
+    } else if value.is_function() {
+        "a function"
+    } else {
+        "an object"
     }
 }
 
@@ -35,11 +44,15 @@ pub fn is_absent(value: &JsValue) -> bool {
 }
 
 pub fn string(value: &JsValue, what: &str) -> Result<String> {
-    string_named(value, || what.to_string())
+    string_item(value, what, None)
 }
 
-/// Like [`string`]; the argument's name is only built on failure (hot paths).
-fn string_named(value: &JsValue, what: impl Fn() -> String) -> Result<String> {
+/// Like [`string`], for item `index` of `what` when given; that name is only built on failure (hot paths).
+fn string_item(value: &JsValue, what: &str, index: Option<usize>) -> Result<String> {
+    let what = || match index {
+        Some(i) => format!("{what}[{i}]"),
+        None => what.to_string(),
+    };
     let Some(converted) = value.as_string() else {
         return Err(Error::type_error(format!("{} must be a string, got {}", what(), type_name(value))));
     };
@@ -77,7 +90,7 @@ pub fn optional_number(value: &JsValue, what: &str) -> Result<Option<f64>> {
 pub fn number_text(n: f64) -> String {
     const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
     if n.fract() == 0.0 && n.abs() <= MAX_SAFE_INTEGER {
-        return (n as i64).to_string();
+        return decimal(n as i64);
     }
     js_sys::Number::from(n).to_string_with_radix(10).map(String::from).unwrap_or_default()
 }
@@ -97,7 +110,7 @@ pub fn scalar_text(value: &JsValue, what: &str, booleans: bool) -> Result<Option
     }
     let text = match (value.as_f64(), value.as_bool()) {
         (Some(n), _) if n.is_finite() => number_text(n),
-        (_, Some(b)) if booleans => b.to_string(),
+        (_, Some(b)) if booleans => String::from(if b { "true" } else { "false" }),
         _ => string(value, what)?,
     };
     Ok(Some(text))
@@ -127,7 +140,7 @@ pub fn string_array(value: &JsValue, what: &str) -> Result<Vec<String>> {
     let items = items(value, what)?;
     let mut strings = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
-        strings.push(string_named(item, || format!("{what}[{i}]"))?);
+        strings.push(string_item(item, what, Some(i))?);
     }
     Ok(strings)
 }

@@ -127,7 +127,7 @@ pub fn object(value: &JsValue, what: &str) -> Result<()> {
 
 /// `object[name]`; a throwing getter becomes an error.
 pub fn field(object: &JsValue, name: &str, what: &str) -> Result<JsValue> {
-    Reflect::get(object, &JsValue::from_str(wasm_bindgen::intern(name)))
+    Reflect::get(object, &JsValue::from_str(name))
         .map_err(|_| Error::invalid(format!("reading {what}.{name} threw an exception")))
 }
 

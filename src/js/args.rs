@@ -3,7 +3,7 @@
 //! throwing getter or Proxy becomes an error instead of unwinding through wasm.
 
 use js_sys::{Array, Date, JsString, Reflect};
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::prelude::*;
 
 use super::limits::{MAX_ARRAY_LENGTH, MAX_EXPRESSION_DEPTH};
 use crate::core::credentials::Credentials;
@@ -161,15 +161,16 @@ pub fn items(value: &JsValue, what: &str) -> Result<Vec<JsValue>> {
             length as u64
         )));
     }
-    // One catching call, `[].concat(value)`, copies the items into a plain
-    // array (running any getters or Proxy traps inside it); reading the copy
-    // then needs no exception handling.
-    let empty = Array::new();
-    let concat = Reflect::get(&empty, &JsValue::from_str("concat")).and_then(|f| f.dyn_into::<js_sys::Function>());
-    let copy = concat
-        .and_then(|concat| Reflect::apply(&concat, &empty, &Array::of1(value)))
-        .map_err(|_| Error::invalid(format!("reading the items of {what} threw an exception")))?;
-    Ok(copy.unchecked_into::<Array>().iter().collect())
+    let copy = copy_items(value).map_err(|_| Error::invalid(format!("reading the items of {what} threw an exception")))?;
+    Ok(copy.iter().collect())
+}
+
+// One catching call copies the items into a plain array (running any getters
+// or Proxy traps inside it); reading the copy then needs no exception handling.
+#[wasm_bindgen(inline_js = "export function copyItems(list) { return [].concat(list); }")]
+extern "C" {
+    #[wasm_bindgen(catch, js_name = copyItems)]
+    fn copy_items(list: &JsValue) -> std::result::Result<Array, JsValue>;
 }
 
 /// A point in time as epoch milliseconds, from a `Date`, a number of ms, or an

@@ -44,15 +44,32 @@ pub fn is_absent(value: &JsValue) -> bool {
 }
 
 pub fn string(value: &JsValue, what: &str) -> Result<String> {
-    string_item(value, what, None)
+    string_at(value, Path::Whole(what))
 }
 
-/// Like [`string`], for item `index` of `what` when given; that name is only built on failure (hot paths).
-fn string_item(value: &JsValue, what: &str, index: Option<usize>) -> Result<String> {
-    let what = || match index {
-        Some(i) => format!("{what}[{i}]"),
-        None => what.to_string(),
-    };
+/// Where a value was read from, as messages name it; built only on failure (hot paths).
+#[derive(Clone, Copy)]
+enum Path<'a> {
+    Whole(&'a str),
+    /// `what[index]`
+    Item(&'a str, usize),
+    /// `what.name`
+    Field(&'a str, &'a str),
+}
+
+impl Path<'_> {
+    fn text(self) -> String {
+        match self {
+            Path::Whole(what) => what.to_string(),
+            Path::Item(what, i) => format!("{what}[{i}]"),
+            Path::Field(what, name) => format!("{what}.{name}"),
+        }
+    }
+}
+
+/// Like [`string`], for the value at `path`.
+fn string_at(value: &JsValue, path: Path<'_>) -> Result<String> {
+    let what = || path.text();
     let Some(converted) = value.as_string() else {
         return Err(Error::type_error(format!("{} must be a string, got {}", what(), type_name(value))));
     };
@@ -140,7 +157,7 @@ pub fn string_array(value: &JsValue, what: &str) -> Result<Vec<String>> {
     let items = items(value, what)?;
     let mut strings = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
-        strings.push(string_item(item, what, Some(i))?);
+        strings.push(string_at(item, Path::Item(what, i))?);
     }
     Ok(strings)
 }
@@ -197,22 +214,22 @@ pub fn time_ms(value: &JsValue, what: &str) -> Result<f64> {
 /// the values, so an accessToken cannot leak through an error.
 pub fn credentials(value: &JsValue, what: &str) -> Result<Credentials> {
     object(value, what)?;
-    let client_id = string(&field(value, "clientId", what)?, &format!("{what}.clientId"))?;
-    let access_token = string(&field(value, "accessToken", what)?, &format!("{what}.accessToken"))
-        .map_err(|e| Error { message: format!("{what}.accessToken must be a non-empty string"), ..e })?;
+    let client_id = string_at(&field(value, "clientId", what)?, Path::Field(what, "clientId"))?;
+    let non_empty = |name: &str| Error::type_error(format!("{what}.{name} must be a non-empty string"));
+    // Whatever is wrong with the accessToken, the message says only that: it is a secret.
+    let access_token =
+        string_at(&field(value, "accessToken", what)?, Path::Whole("")).map_err(|_| non_empty("accessToken"))?;
     if client_id.is_empty() || access_token.is_empty() {
-        let empty = if client_id.is_empty() { "clientId" } else { "accessToken" };
-        return Err(Error::type_error(format!("{what}.{empty} must be a non-empty string")));
+        return Err(non_empty(if client_id.is_empty() { "clientId" } else { "accessToken" }));
     }
-    let certificate = certificate_json(&field(value, "certificate", what)?, &format!("{what}.certificate"))?;
+    let certificate = field(value, "certificate", what)?;
+    let certificate =
+        if is_absent(&certificate) { None } else { Some(certificate_json(&certificate, &format!("{what}.certificate"))?) };
     Ok(Credentials { client_id, access_token, certificate })
 }
 
 /// A certificate given as JSON text or as an object, returned as compact JSON text.
-fn certificate_json(value: &JsValue, what: &str) -> Result<Option<String>> {
-    if is_absent(value) {
-        return Ok(None);
-    }
+fn certificate_json(value: &JsValue, what: &str) -> Result<String> {
     let parsed = if value.is_string() {
         js_sys::JSON::parse(&string(value, what)?).map_err(|_| Error::invalid(format!("{what} is not valid JSON")))?
     } else {
@@ -224,9 +241,8 @@ fn certificate_json(value: &JsValue, what: &str) -> Result<Option<String>> {
             type_name(&parsed)
         )));
     }
-    let text =
-        js_sys::JSON::stringify(&parsed).map_err(|_| Error::invalid(format!("{what} cannot be serialized as JSON")))?;
-    text.as_string().map(Some).ok_or_else(|| Error::invalid(format!("{what} cannot be serialized as JSON")))
+    let unserializable = || Error::invalid(format!("{what} cannot be serialized as JSON"));
+    js_sys::JSON::stringify(&parsed).ok().and_then(|text| text.as_string()).ok_or_else(unserializable)
 }
 
 /// A scope expression: a scope string, `{AnyOf: [...]}` or `{AllOf: [...]}`.

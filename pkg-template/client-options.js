@@ -1,7 +1,8 @@
 // The options of a service client, read and checked here (V8 reads objects far
 // faster than wasm can through Reflect): every error names the constructor and
 // the option's path, and wasm receives only strings and numbers.
-import { optionalNumber, readField, retrySettings, typeName, unreadable, wellFormed } from './read-options.js';
+import { maxArrayLength } from './taskcluster_wasm.js';
+import { optionalNumber, readField, retrySettings, typeName, unknownOption, unreadable, wellFormed } from './read-options.js';
 
 /**
  * Every option either official client documents. `true`: used here; a string:
@@ -36,28 +37,6 @@ const RETIRED_OPTIONS = { monitor: 'monitoring client calls is no longer support
 const DEFAULT_TIMEOUT_MS = 30_000;
 /** Signed URLs' default lifetime, in seconds (taskcluster-client's). */
 const DEFAULT_SIGNED_URL_EXPIRATION = 15 * 60;
-/** Longer arrays are refused rather than walked (a sparse `length` can be 2^32-1); the same bound as src/js/limits.rs. */
-const MAX_ARRAY_LENGTH = 1_000_000;
-
-/** Edit distance, for "did you mean" suggestions. */
-function distance(a, b) {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = row;
-  }
-  return previous[b.length];
-}
-
-function suggestion(name, known) {
-  const lower = name.toLowerCase();
-  const ranked = known.map((k) => [distance(lower, k.toLowerCase()), k]).sort((x, y) => x[0] - y[0]);
-  const [best, closest] = ranked[0];
-  return best <= Math.max(3, Math.floor(name.length / 2)) ? `; did you mean ${closest}?` : `; known options: ${known.join(', ')}`;
-}
 
 // Option objects use() has built and checked itself: taken as they are.
 const checkedOptions = new WeakSet();
@@ -83,9 +62,7 @@ export function copyOptions(options, where, known = OPTION_NAMES) {
   }
   const copy = {};
   for (const name of names) {
-    if (!known.includes(name) && !(name in RETIRED_OPTIONS)) {
-      throw new TypeError(`${where}: unknown option ${JSON.stringify(name).slice(0, 62)}${suggestion(name, known)}`);
-    }
+    if (!known.includes(name) && !(name in RETIRED_OPTIONS)) throw unknownOption(where, name, known);
     copy[name] = readField(options, name, where, 'options');
     if (name in RETIRED_OPTIONS && copy[name]) throw new TypeError(`${where}: options.${name}: ${RETIRED_OPTIONS[name]}`);
   }
@@ -146,7 +123,10 @@ export function readCredentials(value, where, path) {
 function stringList(value, where, path) {
   if (!Array.isArray(value)) throw new TypeError(`${where}: ${path} must be an array, got ${typeName(value)}`);
   const length = readField(value, 'length', where, path);
-  if (length > MAX_ARRAY_LENGTH) throw new RangeError(`${where}: ${path} has ${length} items; at most ${MAX_ARRAY_LENGTH} are accepted`);
+  // The bound is the wasm's (src/js/limits.rs), asked only for a list that has items.
+  if (length > 0 && length > maxArrayLength()) {
+    throw new RangeError(`${where}: ${path} has ${length} items; at most ${maxArrayLength()} are accepted`);
+  }
   return Array.from({ length }, (_, i) => {
     let item;
     try {

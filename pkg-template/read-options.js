@@ -58,8 +58,33 @@ export function retrySettings(options, label, path = 'options') {
   return RETRY_OPTIONS.map((name) => optionalNumber(readField(options, name, label, path), label, `${path}.${name}`));
 }
 
+/** Edit distance, for "did you mean" suggestions. */
+function distance(a, b) {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = row;
+  }
+  return previous[b.length];
+}
+
 /**
- * Throws a TypeError naming `label` and the first option of `options` not in
+ * The TypeError for option `name` of `label`, which is none of `known` (an
+ * array): it names the nearest known option, or lists them when none is near.
+ */
+export function unknownOption(label, name, known) {
+  const lower = name.toLowerCase();
+  const ranked = known.map((k) => [distance(lower, k.toLowerCase()), k]).sort((x, y) => x[0] - y[0]);
+  const [best, closest] = ranked[0] ?? [Infinity];
+  const hint = best <= Math.max(3, Math.floor(name.length / 2)) ? `did you mean ${closest}?` : `known options: ${known.join(', ')}`;
+  return new TypeError(`${label}: unknown option ${JSON.stringify(name).slice(0, 62)}; ${hint}`);
+}
+
+/**
+ * Throws `unknownOption`'s TypeError for the first option of `options` not in
  * `known` (a Set): a typo must not go unnoticed. Hot paths call it, so it reads
  * the keys without copying them; options whose keys cannot be listed (a
  * throwing Proxy) are left to the caller's own reading to report.
@@ -77,5 +102,5 @@ export function refuseUnknownOptions(options, known, label) {
   } catch {
     return;
   }
-  if (unknown !== undefined) throw new TypeError(`${label}: options.${unknown} is not an option (known: ${[...known].join(', ')})`);
+  if (unknown !== undefined) throw unknownOption(label, unknown, [...known]);
 }

@@ -67,3 +67,14 @@ pub fn excerpt(text: &str) -> String {
     }
     quoted
 }
+
+/// `value` in decimal, without `format!`, whose machinery costs wasm bytes.
+///
+/// ```
+/// assert_eq!(taskcluster_wasm::core::error::decimal(-42), "-42");
+/// ```
+pub fn decimal(value: i64) -> String {
+    let mut text = String::new();
+    super::hawk::mac::push_integer(&mut text, value);
+    text
+}

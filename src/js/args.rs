@@ -3,11 +3,12 @@
 //! throwing getter or Proxy becomes an error instead of unwinding through wasm.
 
 use js_sys::{Array, Date, JsString, Reflect};
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::prelude::*;
 
 use super::limits::{MAX_ARRAY_LENGTH, MAX_EXPRESSION_DEPTH};
 use crate::core::credentials::Credentials;
 use crate::core::scopes::Expression;
+use crate::core::error::decimal;
 use crate::core::{Error, Result, time};
 
 /// "a number", "an array", "null", ... for error messages.
@@ -18,15 +19,23 @@ pub fn type_name(value: &JsValue) -> &'static str {
     if Array::is_array(value) {
         return "an array";
     }
-    match value.js_typeof().as_string().as_deref() {
-        Some("undefined") => "undefined",
-        Some("string") => "a string",
-        Some("number") => "a number",
-        Some("boolean") => "a boolean",
-        Some("bigint") => "a bigint",
-        Some("symbol") => "a symbol",
-        Some("function") => "a function",
-        _ => "an object",
+    // Predicates, not `typeof`'s text: comparing strings costs more wasm.
+    if value.is_undefined() {
+        "undefined"
+    } else if value.is_string() {
+        "a string"
+    } else if value.as_f64().is_some() {
+        "a number"
+    } else if value.as_bool().is_some() {
+        "a boolean"
+    } else if value.is_bigint() {
+        "a bigint"
+    } else if value.is_symbol() {
+        "a symbol"
+    } else if value.is_function() {
+        "a function"
+    } else {
+        "an object"
     }
 }
 
@@ -35,11 +44,32 @@ pub fn is_absent(value: &JsValue) -> bool {
 }
 
 pub fn string(value: &JsValue, what: &str) -> Result<String> {
-    string_named(value, || what.to_string())
+    string_at(value, Path::Whole(what))
 }
 
-/// Like [`string`]; the argument's name is only built on failure (hot paths).
-fn string_named(value: &JsValue, what: impl Fn() -> String) -> Result<String> {
+/// Where a value was read from, as messages name it; built only on failure (hot paths).
+#[derive(Clone, Copy)]
+enum Path<'a> {
+    Whole(&'a str),
+    /// `what[index]`
+    Item(&'a str, usize),
+    /// `what.name`
+    Field(&'a str, &'a str),
+}
+
+impl Path<'_> {
+    fn text(self) -> String {
+        match self {
+            Path::Whole(what) => what.to_string(),
+            Path::Item(what, i) => format!("{what}[{i}]"),
+            Path::Field(what, name) => format!("{what}.{name}"),
+        }
+    }
+}
+
+/// Like [`string`], for the value at `path`.
+fn string_at(value: &JsValue, path: Path<'_>) -> Result<String> {
+    let what = || path.text();
     let Some(converted) = value.as_string() else {
         return Err(Error::type_error(format!("{} must be a string, got {}", what(), type_name(value))));
     };
@@ -77,7 +107,7 @@ pub fn optional_number(value: &JsValue, what: &str) -> Result<Option<f64>> {
 pub fn number_text(n: f64) -> String {
     const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
     if n.fract() == 0.0 && n.abs() <= MAX_SAFE_INTEGER {
-        return (n as i64).to_string();
+        return decimal(n as i64);
     }
     js_sys::Number::from(n).to_string_with_radix(10).map(String::from).unwrap_or_default()
 }
@@ -97,7 +127,7 @@ pub fn scalar_text(value: &JsValue, what: &str, booleans: bool) -> Result<Option
     }
     let text = match (value.as_f64(), value.as_bool()) {
         (Some(n), _) if n.is_finite() => number_text(n),
-        (_, Some(b)) if booleans => b.to_string(),
+        (_, Some(b)) if booleans => String::from(if b { "true" } else { "false" }),
         _ => string(value, what)?,
     };
     Ok(Some(text))
@@ -114,7 +144,7 @@ pub fn object(value: &JsValue, what: &str) -> Result<()> {
 
 /// `object[name]`; a throwing getter becomes an error.
 pub fn field(object: &JsValue, name: &str, what: &str) -> Result<JsValue> {
-    Reflect::get(object, &JsValue::from_str(wasm_bindgen::intern(name)))
+    Reflect::get(object, &JsValue::from_str(name))
         .map_err(|_| Error::invalid(format!("reading {what}.{name} threw an exception")))
 }
 
@@ -127,7 +157,7 @@ pub fn string_array(value: &JsValue, what: &str) -> Result<Vec<String>> {
     let items = items(value, what)?;
     let mut strings = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
-        strings.push(string_named(item, || format!("{what}[{i}]"))?);
+        strings.push(string_at(item, Path::Item(what, i))?);
     }
     Ok(strings)
 }
@@ -148,15 +178,16 @@ pub fn items(value: &JsValue, what: &str) -> Result<Vec<JsValue>> {
             length as u64
         )));
     }
-    // One catching call, `[].concat(value)`, copies the items into a plain
-    // array (running any getters or Proxy traps inside it); reading the copy
-    // then needs no exception handling.
-    let empty = Array::new();
-    let concat = Reflect::get(&empty, &JsValue::from_str("concat")).and_then(|f| f.dyn_into::<js_sys::Function>());
-    let copy = concat
-        .and_then(|concat| Reflect::apply(&concat, &empty, &Array::of1(value)))
-        .map_err(|_| Error::invalid(format!("reading the items of {what} threw an exception")))?;
-    Ok(copy.unchecked_into::<Array>().iter().collect())
+    let copy = copy_items(value).map_err(|_| Error::invalid(format!("reading the items of {what} threw an exception")))?;
+    Ok(copy.iter().collect())
+}
+
+// One catching call copies the items into a plain array (running any getters
+// or Proxy traps inside it); reading the copy then needs no exception handling.
+#[wasm_bindgen(inline_js = "export function copyItems(list) { return [].concat(list); }")]
+extern "C" {
+    #[wasm_bindgen(catch, js_name = copyItems)]
+    fn copy_items(list: &JsValue) -> std::result::Result<Array, JsValue>;
 }
 
 /// A point in time as epoch milliseconds, from a `Date`, a number of ms, or an
@@ -183,22 +214,22 @@ pub fn time_ms(value: &JsValue, what: &str) -> Result<f64> {
 /// the values, so an accessToken cannot leak through an error.
 pub fn credentials(value: &JsValue, what: &str) -> Result<Credentials> {
     object(value, what)?;
-    let client_id = string(&field(value, "clientId", what)?, &format!("{what}.clientId"))?;
-    let access_token = string(&field(value, "accessToken", what)?, &format!("{what}.accessToken"))
-        .map_err(|e| Error { message: format!("{what}.accessToken must be a non-empty string"), ..e })?;
+    let client_id = string_at(&field(value, "clientId", what)?, Path::Field(what, "clientId"))?;
+    let non_empty = |name: &str| Error::type_error(format!("{what}.{name} must be a non-empty string"));
+    // Whatever is wrong with the accessToken, the message says only that: it is a secret.
+    let access_token =
+        string_at(&field(value, "accessToken", what)?, Path::Whole("")).map_err(|_| non_empty("accessToken"))?;
     if client_id.is_empty() || access_token.is_empty() {
-        let empty = if client_id.is_empty() { "clientId" } else { "accessToken" };
-        return Err(Error::type_error(format!("{what}.{empty} must be a non-empty string")));
+        return Err(non_empty(if client_id.is_empty() { "clientId" } else { "accessToken" }));
     }
-    let certificate = certificate_json(&field(value, "certificate", what)?, &format!("{what}.certificate"))?;
+    let certificate = field(value, "certificate", what)?;
+    let certificate =
+        if is_absent(&certificate) { None } else { Some(certificate_json(&certificate, &format!("{what}.certificate"))?) };
     Ok(Credentials { client_id, access_token, certificate })
 }
 
 /// A certificate given as JSON text or as an object, returned as compact JSON text.
-fn certificate_json(value: &JsValue, what: &str) -> Result<Option<String>> {
-    if is_absent(value) {
-        return Ok(None);
-    }
+fn certificate_json(value: &JsValue, what: &str) -> Result<String> {
     let parsed = if value.is_string() {
         js_sys::JSON::parse(&string(value, what)?).map_err(|_| Error::invalid(format!("{what} is not valid JSON")))?
     } else {
@@ -210,9 +241,8 @@ fn certificate_json(value: &JsValue, what: &str) -> Result<Option<String>> {
             type_name(&parsed)
         )));
     }
-    let text =
-        js_sys::JSON::stringify(&parsed).map_err(|_| Error::invalid(format!("{what} cannot be serialized as JSON")))?;
-    text.as_string().map(Some).ok_or_else(|| Error::invalid(format!("{what} cannot be serialized as JSON")))
+    let unserializable = || Error::invalid(format!("{what} cannot be serialized as JSON"));
+    js_sys::JSON::stringify(&parsed).ok().and_then(|text| text.as_string()).ok_or_else(unserializable)
 }
 
 /// A scope expression: a scope string, `{AnyOf: [...]}` or `{AllOf: [...]}`.

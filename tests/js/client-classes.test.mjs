@@ -104,6 +104,18 @@ test('unknown options throw a TypeError naming the option and the nearest known 
   new tc.Queue({ rootUrl: ROOT, monitor: undefined, stats: false }); // falsy, as taskcluster-client allows
 });
 
+test('a list longer than the wasm reads is refused before it is walked, at the bound the wasm itself refuses', () => {
+  // A sparse array claims 2^32-1 items without holding any.
+  const huge = new Array(2 ** 32 - 1);
+  assert.throws(() => new tc.Queue({ rootUrl: ROOT, authorizedScopes: huge }),
+    (e) => e instanceof RangeError && e.message === 'new Queue(options): options.authorizedScopes has 4294967295 items; at most 1000000 are accepted');
+  assert.throws(() => tc.scopeMatch(['a'], huge),
+    (e) => e instanceof RangeError && e.message === 'scopeMatch: requiredScopeSets has 4294967295 items; at most 1000000 are accepted');
+  const long = new Array(1_000_001).fill('s');
+  assert.throws(() => new tc.Queue({ rootUrl: ROOT, authorizedScopes: long }), /has 1000001 items; at most 1000000 are accepted/);
+  assert.equal(new tc.Queue({ rootUrl: ROOT, authorizedScopes: long.slice(1) }).constructor, tc.Queue);
+});
+
 test('the wasm engine behind the classes is internal; a reference is checked by createClient, naming the field', async () => {
   for (const name of ['ServiceClient', 'ServiceApi', 'TransferRetry']) {
     assert.equal(tc[name], undefined, `${name} is not exported`);

@@ -1,22 +1,61 @@
-// fromNow and fromNowJSON, with the offset's milliseconds computed in wasm from
-// the string alone and the Date built here. Anything else (bad offsets, a
-// reference that is not a Date, results outside the range of dates) goes to
-// the checked wasm functions, which throw the error that names the argument.
-import { fromNow as checkedFromNow, fromNowJSON as checkedFromNowJSON, offsetMs } from './taskcluster_wasm.js';
+// fromNow and fromNowJSON. Plain offsets ('2 days 3 hours') are read here, with
+// one regular expression built from the units the wasm parser defines (its table
+// is the one source of the grammar), and the Date is built here: no crossing into
+// wasm. Anything else (offsets that expression does not take, a reference that is
+// not a Date, results outside the range of dates) goes to the checked wasm
+// functions, which throw the error that names the argument.
+import { fromNow as checkedFromNow, fromNowJSON as checkedFromNowJSON, offsetUnits } from './taskcluster_wasm.js';
+
+// Counts of up to this many digits are exact numbers in JS, and so are their
+// products with a unit's milliseconds whenever the result is a valid date.
+const MAX_FAST_DIGITS = 15;
+
+// Built at the first call (the wasm may not be initialised before).
+let offsetPattern;
+let unitMilliseconds;
+
+/**
+ * The expression for the wasm parser's grammar: JS whitespace anywhere between
+ * the parts, an optional sign, then each unit in order, at most once, as a
+ * count and one of its spellings (in any case). A unit spelling must be
+ * followed by a count or the end, so a longer word never passes for a unit.
+ */
+function buildOffsetPattern() {
+  const units = offsetUnits().split('\n').map((line) => line.split(' '));
+  unitMilliseconds = units.map(([ms]) => Number(ms));
+  // Longest spelling first: fewer steps back when a shorter one is the start of a longer.
+  const alternatives = (spellings) => spellings.sort((a, b) => b.length - a.length).join('|');
+  const unit = ([, ...spellings]) => `(?:(\\d{1,${MAX_FAST_DIGITS}})\\s*(?:${alternatives(spellings)})\\s*)?`;
+  offsetPattern = new RegExp(`^\\s*([-+]?)\\s*${units.map(unit).join('')}$`, 'i');
+}
 
 // Programs pass a handful of literal offsets ('1 day', '2 hours') again and
-// again: their milliseconds are kept, the least recently added dropped first.
+// again: their milliseconds are kept; once this many are, the cache starts over.
 const MAX_CACHED_OFFSETS = 32;
 // Only offsets of a literal's length are kept, so the cache stays small.
 const MAX_CACHED_LENGTH = 64;
 const cachedOffsets = new Map();
 
+/** The milliseconds of `offset`, or NaN for what the checked path must read. */
+function parseOffset(offset) {
+  if (offsetPattern === undefined) buildOffsetPattern();
+  const match = offsetPattern.exec(offset);
+  if (match === null) return NaN;
+  let ms = 0;
+  for (let unit = 0; unit < unitMilliseconds.length; unit++) {
+    const digits = match[unit + 2];
+    if (digits !== undefined) ms += Number(digits) * unitMilliseconds[unit];
+  }
+  return match[1] === '-' ? -ms : ms;
+}
+
 function offsetMilliseconds(offset) {
   let ms = cachedOffsets.get(offset);
   if (ms === undefined) {
-    ms = offsetMs(offset);
+    ms = parseOffset(offset);
     if (Number.isNaN(ms) || offset.length > MAX_CACHED_LENGTH) return ms;
-    if (cachedOffsets.size >= MAX_CACHED_OFFSETS) cachedOffsets.delete(cachedOffsets.keys().next().value);
+    // Starting over costs less than keeping an order: a few literals are back at once.
+    if (cachedOffsets.size >= MAX_CACHED_OFFSETS) cachedOffsets.clear();
     cachedOffsets.set(offset, ms);
   }
   return ms;

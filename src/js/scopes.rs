@@ -85,6 +85,18 @@ pub fn scope_set_satisfies_pad(
     pad::read(usize::try_from(len).ok()?, |text| set.inner.satisfies_prefix(text, line_count, PREFIX_LIMITS))
 }
 
+/// The prepared set of the `count` scopes in the pad's first `len` bytes, one per
+/// line, for `satisfiesExpression`'s scope lists seen again (pkg-template/scopes.js);
+/// `undefined` for anything but valid scopes, which the checked path then reports.
+#[wasm_bindgen(js_name = scopeSetFromPad, skip_typescript)]
+pub fn scope_set_from_pad(len: u32, count: u32) -> Option<ScopeSet> {
+    let count = usize::try_from(count).ok()?;
+    let assumed = pad::read(usize::try_from(len).ok()?, |text| {
+        Some(scopes::scope_lines(text, count, PREFIX_LIMITS)?.into_iter().map(str::to_owned).collect::<Vec<_>>())
+    })?;
+    Some(ScopeSet { inner: scopes::ScopeSet::new(&assumed) })
+}
+
 /// The assumed scopes that satisfy `expression`, or `undefined` when it is not satisfied.
 #[wasm_bindgen(js_name = scopesSatisfying, unchecked_return_type = "string[] | undefined")]
 pub fn scopes_satisfying(

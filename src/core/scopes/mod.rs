@@ -22,7 +22,7 @@ mod test_support;
 pub use expression::{Expression, remove_given_scopes, satisfies_expression, scopes_satisfying};
 pub use normalize::{merge_scope_sets, normalize_scope_set, scope_union};
 pub use pattern::{pattern_match, scope_compare};
-pub use prefix::{Limits, decode_prefix, satisfies_prefix, satisfies_prefix_with_assumed};
+pub use prefix::{Limits, decode_prefix, satisfies_prefix, satisfies_prefix_with_assumed, scope_lines};
 pub use scope_set::{ScopeSet, scope_intersection, scope_match};
 pub use simplify::simplify_scope_expression;
 pub use validate::{valid_scope, validate_expression, validate_scopes};

@@ -30,11 +30,12 @@ function buildOffsetPattern() {
 }
 
 // Programs pass a handful of literal offsets ('1 day', '2 hours') again and
-// again: their milliseconds are kept; once this many are, the cache starts over.
-const MAX_CACHED_OFFSETS = 32;
-// Only offsets of a literal's length are kept, so the cache stays small.
-const MAX_CACHED_LENGTH = 64;
-const cachedOffsets = new Map();
+// again: the last few and their milliseconds are kept, the oldest replaced
+// first. A few comparisons cost less than a Map's upkeep when every offset is new.
+const RECENT_OFFSETS = 4;
+const recentOffsets = new Array(RECENT_OFFSETS).fill(undefined);
+const recentMilliseconds = new Array(RECENT_OFFSETS).fill(0);
+let oldestRecent = 0;
 
 /** The milliseconds of `offset`, or NaN for what the checked path must read. */
 function parseOffset(offset) {
@@ -50,13 +51,12 @@ function parseOffset(offset) {
 }
 
 function offsetMilliseconds(offset) {
-  let ms = cachedOffsets.get(offset);
-  if (ms === undefined) {
-    ms = parseOffset(offset);
-    if (Number.isNaN(ms) || offset.length > MAX_CACHED_LENGTH) return ms;
-    // Starting over costs less than keeping an order: a few literals are back at once.
-    if (cachedOffsets.size >= MAX_CACHED_OFFSETS) cachedOffsets.clear();
-    cachedOffsets.set(offset, ms);
+  for (let i = 0; i < RECENT_OFFSETS; i++) if (recentOffsets[i] === offset) return recentMilliseconds[i];
+  const ms = parseOffset(offset);
+  if (!Number.isNaN(ms)) {
+    recentOffsets[oldestRecent] = offset;
+    recentMilliseconds[oldestRecent] = ms;
+    oldestRecent = (oldestRecent + 1) % RECENT_OFFSETS;
   }
   return ms;
 }

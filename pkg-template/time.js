@@ -1,32 +1,61 @@
-// fromNow and fromNowJSON. Plain offsets ('2 days 3 hours') are read here, with
-// one regular expression built from the units the wasm parser defines (its table
-// is the one source of the grammar), and the Date is built here: no crossing into
-// wasm. Anything else (offsets that expression does not take, a reference that is
-// not a Date, results outside the range of dates) goes to the checked wasm
-// functions, which throw the error that names the argument.
+// fromNow and fromNowJSON. Plain offsets ('2 days 3 hours': ASCII, counts of up
+// to 15 digits) are read here, with the units the wasm parser defines (its table
+// is the one source of units, spellings and lengths), and the Date is built here:
+// no crossing into wasm. Anything else (other offsets, a reference that is not a
+// Date, results outside the range of dates) goes to the checked wasm functions,
+// which read it with the full grammar and throw the error that names the argument.
 import { fromNow as checkedFromNow, fromNowJSON as checkedFromNowJSON, offsetUnits } from './taskcluster_wasm.js';
 
 // Counts of up to this many digits are exact numbers in JS, and so are their
 // products with a unit's milliseconds whenever the result is a valid date.
 const MAX_FAST_DIGITS = 15;
 
-// Built at the first call (the wasm may not be initialised before).
-let offsetPattern;
+// Read from the wasm at the first call (it may not be initialised before).
+/** Each spelling (lower case) -> the unit's position, years first. */
+let unitOfSpelling;
+/** Each unit's length in milliseconds, by position. */
 let unitMilliseconds;
 
-/**
- * The expression for the wasm parser's grammar: JS whitespace anywhere between
- * the parts, an optional sign, then each unit in order, at most once, as a
- * count and one of its spellings (in any case). A unit spelling must be
- * followed by a count or the end, so a longer word never passes for a unit.
- */
-function buildOffsetPattern() {
+function readUnits() {
   const units = offsetUnits().split('\n').map((line) => line.split(' '));
   unitMilliseconds = units.map(([ms]) => Number(ms));
-  // Longest spelling first: fewer steps back when a shorter one is the start of a longer.
-  const alternatives = (spellings) => spellings.sort((a, b) => b.length - a.length).join('|');
-  const unit = ([, ...spellings]) => `(?:(\\d{1,${MAX_FAST_DIGITS}})\\s*(?:${alternatives(spellings)})\\s*)?`;
-  offsetPattern = new RegExp(`^\\s*([-+]?)\\s*${units.map(unit).join('')}$`, 'i');
+  unitOfSpelling = new Map(units.flatMap(([, ...spellings], position) => spellings.map((spelling) => [spelling, position])));
+}
+
+/** An ASCII space as JS `\s` has it (other spaces leave the offset to the checked path). */
+const isSpace = (code) => code === 32 || (code >= 9 && code <= 13);
+/** An ASCII letter (either case). */
+const isLetter = (code) => (code | 32) >= 97 && (code | 32) <= 122;
+
+/**
+ * The milliseconds of `text` read as the wasm parser reads it (an optional sign,
+ * then `<count> <unit>` pairs, each unit at most once, years down to seconds,
+ * spaces anywhere between), or NaN for what the checked path must read.
+ */
+function parseOffset(text) {
+  if (unitOfSpelling === undefined) readUnits();
+  const end = text.length;
+  let at = 0;
+  while (at < end && isSpace(text.charCodeAt(at))) at++;
+  const sign = text.charCodeAt(at);
+  if (sign === 45 || sign === 43) at++; // '-' or '+'
+  let ms = 0;
+  let nextUnit = 0;
+  for (;;) {
+    while (at < end && isSpace(text.charCodeAt(at))) at++;
+    if (at === end) return sign === 45 ? -ms : ms;
+    const digitsStart = at;
+    let count = 0;
+    for (let code = text.charCodeAt(at); code >= 48 && code <= 57; code = text.charCodeAt(++at)) count = count * 10 + (code - 48);
+    if (at === digitsStart || at - digitsStart > MAX_FAST_DIGITS) return NaN;
+    while (at < end && isSpace(text.charCodeAt(at))) at++;
+    const wordStart = at;
+    while (at < end && isLetter(text.charCodeAt(at))) at++;
+    const unit = unitOfSpelling.get(text.slice(wordStart, at).toLowerCase());
+    if (unit === undefined || unit < nextUnit) return NaN;
+    nextUnit = unit + 1;
+    ms += count * unitMilliseconds[unit];
+  }
 }
 
 // Programs pass a handful of literal offsets ('1 day', '2 hours') again and
@@ -36,19 +65,6 @@ const RECENT_OFFSETS = 4;
 const recentOffsets = new Array(RECENT_OFFSETS).fill(undefined);
 const recentMilliseconds = new Array(RECENT_OFFSETS).fill(0);
 let oldestRecent = 0;
-
-/** The milliseconds of `offset`, or NaN for what the checked path must read. */
-function parseOffset(offset) {
-  if (offsetPattern === undefined) buildOffsetPattern();
-  const match = offsetPattern.exec(offset);
-  if (match === null) return NaN;
-  let ms = 0;
-  for (let unit = 0; unit < unitMilliseconds.length; unit++) {
-    const digits = match[unit + 2];
-    if (digits !== undefined) ms += Number(digits) * unitMilliseconds[unit];
-  }
-  return match[1] === '-' ? -ms : ms;
-}
 
 function offsetMilliseconds(offset) {
   for (let i = 0; i < RECENT_OFFSETS; i++) if (recentOffsets[i] === offset) return recentMilliseconds[i];

@@ -26,11 +26,13 @@ enum Node<'a> {
 }
 
 fn node(line: &str) -> Option<Node<'_>> {
-    let (kind, rest) = line.split_at_checked(1)?;
+    // The tag as a byte: a `&str` comparison would be a call to `memcmp` in wasm.
+    let kind = *line.as_bytes().first()?;
+    let rest = line.get(1..)?;
     match kind {
-        "S" => Some(Node::Scope(rest)),
-        "A" => count(rest).map(Node::AnyOf),
-        "L" => count(rest).map(Node::AllOf),
+        b'S' => Some(Node::Scope(rest)),
+        b'A' => count(rest).map(Node::AnyOf),
+        b'L' => count(rest).map(Node::AllOf),
         _ => None,
     }
 }

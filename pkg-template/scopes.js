@@ -23,7 +23,7 @@ const written = { text: '', lines: 0, nodes: undefined };
 
 // The mark of an object seen once: nothing is kept for it yet.
 const SEEN_ONCE = 0;
-/** Expression objects seen before: SEEN_ONCE, or {nodes, text, lines}. */
+/** Expression objects seen before: SEEN_ONCE, or a KeptExpression. */
 const knownExpressions = new WeakMap();
 /** Scope arrays seen before: SEEN_ONCE, or {scopes (a copy), set (a wasm ScopeSet)}. */
 const knownScopeLists = new WeakMap();
@@ -60,19 +60,61 @@ function unchanged(expression, nodes) {
   }
 }
 
-/** `expression` in prefix form ({text, lines}), or undefined for what only the checked path may judge. */
+/** What is kept of an expression object seen before: the values read, its prefix form, and that read by wasm. */
+class KeptExpression {
+  constructor(nodes, text, lines) {
+    this.nodes = nodes;
+    this.text = text;
+    this.lines = lines;
+    /** The wasm PreparedExpression, made at the first check against a prepared set; null if wasm refused it. */
+    this.prepared = undefined;
+  }
+
+  /** Does `set` (a wasm ScopeSet) satisfy the expression? Undefined for the checked path. */
+  satisfiedBy(set) {
+    if (this.prepared === undefined) {
+      const length = writePad(this.text, 0);
+      this.prepared = (length < 0 ? undefined : wasm.expressionFromPad(length, this.lines)) ?? null;
+    }
+    return this.prepared === null ? undefined : wasm.scopeSetSatisfiesPrepared(set, this.prepared);
+  }
+
+  forget() {
+    this.prepared?.free();
+  }
+}
+
+/** `expression` in prefix form ({text, lines}, a KeptExpression if seen before), or undefined for what only the checked path may judge. */
 function prefixForm(expression) {
   const object = typeof expression === 'object' && expression !== null;
   const known = object ? knownExpressions.get(expression) : undefined;
-  if (known !== undefined && known !== SEEN_ONCE && unchanged(expression, known.nodes)) return known;
+  if (known instanceof KeptExpression) {
+    if (unchanged(expression, known.nodes)) return known;
+    known.forget();
+  }
   writeExpression ??= wasm.expressionWriter();
   written.nodes = known === undefined ? undefined : [];
   const complete = writeExpression(expression, FAST_PATH_MAX_LINES, written);
   const nodes = written.nodes;
   written.nodes = undefined;
-  if (!complete) return undefined;
-  if (object) knownExpressions.set(expression, nodes === undefined ? SEEN_ONCE : { nodes, text: written.text, lines: written.lines });
-  return written;
+  if (!complete) {
+    if (known !== undefined) knownExpressions.set(expression, SEEN_ONCE);
+    return undefined;
+  }
+  if (nodes === undefined) {
+    if (object) knownExpressions.set(expression, SEEN_ONCE);
+    return written;
+  }
+  const kept = new KeptExpression(nodes, written.text, written.lines);
+  knownExpressions.set(expression, kept);
+  return kept;
+}
+
+/** Does the wasm ScopeSet `set` satisfy the expression in prefix form `prefix`? Undefined for the checked path. */
+function setSatisfies(set, prefix) {
+  if (prefix instanceof KeptExpression) return prefix.satisfiedBy(set);
+  const length = writePad(prefix.text, 0);
+  return length < 0 ? undefined : wasm.scopeSetSatisfiesPad(set, length, prefix.lines);
 }
 
 /** The length of the array `scopeset` if the fast path can take it, else -1. */
@@ -152,10 +194,7 @@ function quickSatisfies(scopeset, expression) {
   if (prefix === undefined) return undefined;
   const { lines } = prefix;
   const set = preparedSet(scopeset, count);
-  if (set !== undefined) {
-    const length = writePad(prefix.text, 0);
-    return length < 0 ? undefined : wasm.scopeSetSatisfiesPad(set, length, lines);
-  }
+  if (set !== undefined) return setSatisfies(set, prefix);
   const length = writeOneShot(scopeset, count, prefix);
   return length < 0 ? undefined : wasm.satisfiesPad(length, lines, count);
 }
@@ -170,8 +209,7 @@ export class ScopeSet extends wasm.ScopeSet {
   /** Whether these scopes satisfy `expression`. */
   satisfies(expression) {
     const prefix = prefixForm(expression);
-    const length = prefix === undefined ? -1 : writePad(prefix.text, 0);
-    return (length < 0 ? undefined : wasm.scopeSetSatisfiesPad(this, length, prefix.lines)) ?? super.satisfies(expression);
+    return (prefix === undefined ? undefined : setSatisfies(this, prefix)) ?? super.satisfies(expression);
   }
 }
 

@@ -12,6 +12,7 @@ mod expression;
 mod normalize;
 mod pattern;
 mod prefix;
+mod prepared;
 mod scope_set;
 mod simplify;
 mod validate;
@@ -23,6 +24,7 @@ pub use expression::{Expression, remove_given_scopes, satisfies_expression, scop
 pub use normalize::{merge_scope_sets, normalize_scope_set, scope_union};
 pub use pattern::{pattern_match, scope_compare};
 pub use prefix::{Limits, decode_prefix, satisfies_prefix, satisfies_prefix_with_assumed, scope_lines};
+pub use prepared::PreparedExpression;
 pub use scope_set::{ScopeSet, scope_intersection, scope_match};
 pub use simplify::simplify_scope_expression;
 pub use validate::{valid_scope, validate_expression, validate_scopes};

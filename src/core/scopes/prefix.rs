@@ -19,13 +19,13 @@ pub struct Limits {
     pub max_items: usize,
 }
 
-enum Node<'a> {
+pub(super) enum Node<'a> {
     Scope(&'a str),
     AnyOf(usize),
     AllOf(usize),
 }
 
-fn node(line: &str) -> Option<Node<'_>> {
+pub(super) fn node(line: &str) -> Option<Node<'_>> {
     // The tag as a byte: a `&str` comparison would be a call to `memcmp` in wasm.
     let kind = *line.as_bytes().first()?;
     let rest = line.get(1..)?;
@@ -53,22 +53,22 @@ fn count(digits: &str) -> Option<usize> {
 /// The lines of a prefix-form text, each checked to be printable ASCII as it
 /// is read (so every scope read is valid): one pass over the bytes, no copy.
 #[derive(Clone, Copy)]
-struct Lines<'a> {
+pub(super) struct Lines<'a> {
     /// What is left to read; `None` once the last line has been read.
-    rest: Option<&'a str>,
+    pub(super) rest: Option<&'a str>,
     /// Set when reading stopped at a byte that is not printable ASCII.
     refused: bool,
     /// How many lines have been read.
-    read: usize,
+    pub(super) read: usize,
 }
 
 impl<'a> Lines<'a> {
-    fn new(text: &'a str) -> Lines<'a> {
+    pub(super) fn new(text: &'a str) -> Lines<'a> {
         Lines { rest: Some(text), refused: false, read: 0 }
     }
 
     /// The next line; `None` at the end or at a byte that is not printable ASCII.
-    fn next(&mut self) -> Option<&'a str> {
+    pub(super) fn next(&mut self) -> Option<&'a str> {
         let text = self.rest?;
         let bytes = text.as_bytes();
         let mut at = 0;

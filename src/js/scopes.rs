@@ -107,7 +107,10 @@ pub struct PreparedExpression {
 /// The expression in prefix form in the pad's first `len` bytes (`lineCount`
 /// lines), read once; `undefined` for what the checked path must judge.
 #[wasm_bindgen(js_name = expressionFromPad, skip_typescript)]
-pub fn expression_from_pad(len: u32, #[wasm_bindgen(js_name = lineCount)] line_count: u32) -> Option<PreparedExpression> {
+pub fn expression_from_pad(
+    len: u32,
+    #[wasm_bindgen(js_name = lineCount)] line_count: u32,
+) -> Option<PreparedExpression> {
     let line_count = usize::try_from(line_count).ok()?;
     let read = |text: &str| scopes::PreparedExpression::from_prefix(text, line_count, PREFIX_LIMITS);
     Some(PreparedExpression { inner: pad::read(usize::try_from(len).ok()?, read)? })

@@ -6,10 +6,11 @@
 //
 // Programs check the same expression constants, and often the same scope lists,
 // again and again. From the second time an object is seen (by identity), what was
-// read from it is kept: an expression's prefix form, a scope list's prepared set
-// in wasm. Each later call reads the object again and compares each value with
-// what was kept, which costs far less than writing the text; anything changed is
-// read anew, so the answer is always the one for what the object holds now.
+// read from it is kept: an expression's prefix form and its reading in wasm, a
+// scope list's prepared set in wasm; a check of both is then one call with no
+// text. Each later call reads the object again and compares each value with what
+// was kept, which costs far less than writing the text; anything changed is read
+// anew, so the answer is always the one for what the object holds now.
 import { writePad } from './pad.js';
 import * as wasm from './taskcluster_wasm.js';
 
@@ -29,16 +30,16 @@ const knownExpressions = new WeakMap();
 const knownScopeLists = new WeakMap();
 
 // unchanged()'s walk: the values kept, and the position in them.
-let kept;
+let keptNodes;
 let at = 0;
 
-/** Does `node` hold what `kept` holds from `at` (writeExpression's `nodes`)? */
+/** Does `node` hold what `keptNodes` holds from `at` (writeExpression's `nodes`)? */
 function sameNode(node) {
-  if (typeof node === 'string') return kept[at++] === node;
-  if (kept[at] !== node) return false;
-  const key = kept[at + 1];
-  const children = kept[at + 2];
-  const count = kept[at + 3];
+  if (typeof node === 'string') return keptNodes[at++] === node;
+  if (keptNodes[at] !== node) return false;
+  const key = keptNodes[at + 1];
+  const children = keptNodes[at + 2];
+  const count = keptNodes[at + 3];
   at += 4;
   if (node[key] !== children || children.length !== count) return false;
   const names = Object.getOwnPropertyNames(node);
@@ -49,14 +50,14 @@ function sameNode(node) {
 
 /** Does `expression` still hold the values in `nodes`? */
 function unchanged(expression, nodes) {
-  kept = nodes;
+  keptNodes = nodes;
   at = 0;
   try {
     return sameNode(expression);
   } catch {
     return false; // a throwing getter or Proxy: read anew, and the checked path reports it
   } finally {
-    kept = undefined;
+    keptNodes = undefined;
   }
 }
 

@@ -1,23 +1,78 @@
-// fromNow and fromNowJSON, with the offset's milliseconds computed in wasm from
-// the string alone and the Date built here. Anything else (bad offsets, a
-// reference that is not a Date, results outside the range of dates) goes to
-// the checked wasm functions, which throw the error that names the argument.
-import { fromNow as checkedFromNow, fromNowJSON as checkedFromNowJSON, offsetMs } from './taskcluster_wasm.js';
+// fromNow and fromNowJSON. Plain offsets ('2 days 3 hours': ASCII, counts of up
+// to 15 digits) are read here, with the units the wasm parser defines (its table
+// is the one source of units, spellings and lengths), and the Date is built here:
+// no crossing into wasm. Anything else (other offsets, a reference that is not a
+// Date, results outside the range of dates) goes to the checked wasm functions,
+// which read it with the full grammar and throw the error that names the argument.
+import { fromNow as checkedFromNow, fromNowJSON as checkedFromNowJSON, offsetUnits } from './taskcluster_wasm.js';
+
+// Counts of up to this many digits are exact numbers in JS, and so are their
+// products with a unit's milliseconds whenever the result is a valid date.
+const MAX_FAST_DIGITS = 15;
+
+// Read from the wasm at the first call (it may not be initialised before).
+/** Each spelling (lower case) -> the unit's position, years first. */
+let unitOfSpelling;
+/** Each unit's length in milliseconds, by position. */
+let unitMilliseconds;
+
+function readUnits() {
+  const units = offsetUnits().split('\n').map((line) => line.split(' '));
+  unitMilliseconds = units.map(([ms]) => Number(ms));
+  unitOfSpelling = new Map(units.flatMap(([, ...spellings], position) => spellings.map((spelling) => [spelling, position])));
+}
+
+/** An ASCII space as JS `\s` has it (other spaces leave the offset to the checked path). */
+const isSpace = (code) => code === 32 || (code >= 9 && code <= 13);
+/** An ASCII letter (either case). */
+const isLetter = (code) => (code | 32) >= 97 && (code | 32) <= 122;
+
+/**
+ * The milliseconds of `text` read as the wasm parser reads it (an optional sign,
+ * then `<count> <unit>` pairs, each unit at most once, years down to seconds,
+ * spaces anywhere between), or NaN for what the checked path must read.
+ */
+function parseOffset(text) {
+  if (unitOfSpelling === undefined) readUnits();
+  const end = text.length;
+  let at = 0;
+  while (at < end && isSpace(text.charCodeAt(at))) at++;
+  const sign = text.charCodeAt(at);
+  if (sign === 45 || sign === 43) at++; // '-' or '+'
+  let ms = 0;
+  let nextUnit = 0;
+  for (;;) {
+    while (at < end && isSpace(text.charCodeAt(at))) at++;
+    if (at === end) return sign === 45 ? -ms : ms;
+    const digitsStart = at;
+    let count = 0;
+    for (let code = text.charCodeAt(at); code >= 48 && code <= 57; code = text.charCodeAt(++at)) count = count * 10 + (code - 48);
+    if (at === digitsStart || at - digitsStart > MAX_FAST_DIGITS) return NaN;
+    while (at < end && isSpace(text.charCodeAt(at))) at++;
+    const wordStart = at;
+    while (at < end && isLetter(text.charCodeAt(at))) at++;
+    const unit = unitOfSpelling.get(text.slice(wordStart, at).toLowerCase());
+    if (unit === undefined || unit < nextUnit) return NaN;
+    nextUnit = unit + 1;
+    ms += count * unitMilliseconds[unit];
+  }
+}
 
 // Programs pass a handful of literal offsets ('1 day', '2 hours') again and
-// again: their milliseconds are kept, the least recently added dropped first.
-const MAX_CACHED_OFFSETS = 32;
-// Only offsets of a literal's length are kept, so the cache stays small.
-const MAX_CACHED_LENGTH = 64;
-const cachedOffsets = new Map();
+// again: the last few and their milliseconds are kept, the oldest replaced
+// first. A few comparisons cost less than a Map's upkeep when every offset is new.
+const RECENT_OFFSETS = 4;
+const recentOffsets = new Array(RECENT_OFFSETS).fill(undefined);
+const recentMilliseconds = new Array(RECENT_OFFSETS).fill(0);
+let oldestRecent = 0;
 
 function offsetMilliseconds(offset) {
-  let ms = cachedOffsets.get(offset);
-  if (ms === undefined) {
-    ms = offsetMs(offset);
-    if (Number.isNaN(ms) || offset.length > MAX_CACHED_LENGTH) return ms;
-    if (cachedOffsets.size >= MAX_CACHED_OFFSETS) cachedOffsets.delete(cachedOffsets.keys().next().value);
-    cachedOffsets.set(offset, ms);
+  for (let i = 0; i < RECENT_OFFSETS; i++) if (recentOffsets[i] === offset) return recentMilliseconds[i];
+  const ms = parseOffset(offset);
+  if (!Number.isNaN(ms)) {
+    recentOffsets[oldestRecent] = offset;
+    recentMilliseconds[oldestRecent] = ms;
+    oldestRecent = (oldestRecent + 1) % RECENT_OFFSETS;
   }
   return ms;
 }

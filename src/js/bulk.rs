@@ -10,6 +10,9 @@ use wasm_bindgen::prelude::*;
 use super::limits::MAX_ARRAY_LENGTH;
 use crate::core::scopes::{Expression, Limits, decode_prefix};
 
+// `writeExpression` is the one writer of the prefix form of scope expressions: the
+// checked path reads expressions with it here, and pkg-template/scopes.js's fast
+// paths get it through `expressionWriter`.
 #[wasm_bindgen(inline_js = r#"
 export function joinPlainStrings(list, maxItems) {
   if (!Array.isArray(list) || list.length === 0 || list.length > maxItems) return undefined;
@@ -24,28 +27,71 @@ export function joinPlainStrings(list, maxItems) {
 export function splitLines(text) {
   return text.split('\n');
 }
-// A scope expression in prefix form, one node per line: "S<scope>", or "A<n>"
-// (AnyOf) / "L<n>" (AllOf) followed by its n children.
-export function encodeExpression(expression, maxDepth, maxItems) {
-  const lines = [];
-  const visit = (node, depth) => {
-    if (depth > maxDepth) return false;
-    if (typeof node === 'string') {
-      if (node.includes('\n') || !(node.isWellFormed?.() ?? false)) return false;
-      lines.push('S' + node);
-      return true;
-    }
-    if (node === null || typeof node !== 'object' || Array.isArray(node)) return false;
-    const keys = Reflect.ownKeys(node);
-    if (keys.length !== 1 || (keys[0] !== 'AnyOf' && keys[0] !== 'AllOf')) return false;
-    const children = node[keys[0]];
-    if (!Array.isArray(children) || children.length > maxItems) return false;
-    const count = children.length;
-    lines.push((keys[0] === 'AnyOf' ? 'A' : 'L') + count);
-    for (let i = 0; i < count; i++) if (!visit(children[i], depth + 1)) return false;
+
+let text = '';
+let linesLeft = 0;
+let nodes;
+
+/**
+ * Appends `node` in prefix form: "S<scope>", or "A<n>" (AnyOf) / "L<n>" (AllOf)
+ * and its n children, each line after a newline; records every value read in
+ * `nodes` if it is an array. A scope holding a newline is written as it is: the
+ * line count then tells.
+ */
+function append(node) {
+  if (--linesLeft < 0) return false;
+  if (typeof node === 'string') {
+    nodes?.push(node);
+    text += '\nS' + node;
     return true;
-  };
-  return visit(expression, 0) ? lines.join('\n') : undefined;
+  }
+  if (typeof node !== 'object' || node === null) return false;
+  // Exactly one own key, as the node-by-node reader has it (Reflect.ownKeys, but much cheaper in V8).
+  const names = Object.getOwnPropertyNames(node);
+  if (names.length !== 1 || Object.getOwnPropertySymbols(node).length !== 0) return false;
+  const key = names[0];
+  if (key !== 'AllOf' && key !== 'AnyOf') return false;
+  const children = node[key];
+  if (!Array.isArray(children)) return false;
+  const count = children.length;
+  if (count > linesLeft) return false;
+  nodes?.push(node, key, children, count);
+  text += (key === 'AllOf' ? '\nL' : '\nA') + count;
+  for (let i = 0; i < count; i++) if (!append(children[i])) return false;
+  return true;
+}
+
+/**
+ * Writes `expression` in prefix form, one node per line, in at most `maxLines`
+ * lines: `out.text` and `out.lines`, and in `out.nodes` (if an array) every value
+ * read, in order: for each AnyOf/AllOf the object, its key, its array and length;
+ * each scope. False for what only the node-by-node reader may judge.
+ */
+export function writeExpression(expression, maxLines, out) {
+  text = '';
+  linesLeft = maxLines;
+  nodes = out.nodes;
+  let complete = false;
+  try {
+    complete = append(expression);
+  } catch {
+    // A throwing getter or Proxy, or a stack overflow: the node-by-node reader reports it.
+  }
+  out.text = complete ? text.slice(1) : '';
+  out.lines = maxLines - linesLeft;
+  text = '';
+  nodes = undefined;
+  return complete;
+}
+
+// The checked path's text: only well-formed (the crossing would replace lone
+// surrogates) and with no scope holding a newline.
+const written = { text: '', lines: 0, nodes: undefined };
+export function plainExpression(expression, maxLines) {
+  if (!writeExpression(expression, maxLines, written) || !written.text.isWellFormed?.()) return undefined;
+  let newlines = 0;
+  for (let at = written.text.indexOf('\n'); at !== -1; at = written.text.indexOf('\n', at + 1)) newlines++;
+  return newlines + 1 === written.lines ? written.text : undefined;
 }
 "#)]
 extern "C" {
@@ -53,8 +99,16 @@ extern "C" {
     fn join_plain_strings(list: &JsValue, max_items: u32) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = splitLines)]
     fn split_lines(text: &str) -> Array;
-    #[wasm_bindgen(catch, js_name = encodeExpression)]
-    fn encode_expression(expression: &JsValue, max_depth: u32, max_items: u32) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_name = plainExpression)]
+    fn plain_expression_text(expression: &JsValue, max_lines: u32) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(thread_local_v2, js_name = writeExpression)]
+    static WRITE_EXPRESSION: JsValue;
+}
+
+/// The prefix-form writer, for pkg-template/scopes.js: one writer for both paths.
+#[wasm_bindgen(js_name = expressionWriter, skip_typescript)]
+pub fn expression_writer() -> JsValue {
+    WRITE_EXPRESSION.with(JsValue::clone)
 }
 
 /// The items of `list` if it is a non-empty array of well-formed strings
@@ -67,7 +121,7 @@ pub fn plain_strings(list: &JsValue) -> Option<Vec<String>> {
 /// `expression` if it is a well-formed scope expression no deeper than
 /// `max_depth` with plain strings; `None` sends the caller to the node-by-node path.
 pub fn plain_expression(expression: &JsValue, max_depth: usize) -> Option<Expression> {
-    let encoded = encode_expression(expression, u32::try_from(max_depth).ok()?, MAX_ARRAY_LENGTH).ok()?.as_string()?;
+    let encoded = plain_expression_text(expression, MAX_ARRAY_LENGTH).ok()?.as_string()?;
     decode_prefix(&encoded, Limits { max_depth, max_items: MAX_ARRAY_LENGTH as usize })
 }
 

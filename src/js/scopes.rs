@@ -85,6 +85,43 @@ pub fn scope_set_satisfies_pad(
     pad::read(usize::try_from(len).ok()?, |text| set.inner.satisfies_prefix(text, line_count, PREFIX_LIMITS))
 }
 
+/// The prepared set of the `count` scopes in the pad's first `len` bytes, one per
+/// line, for `satisfiesExpression`'s scope lists seen again (pkg-template/scopes.js);
+/// `undefined` for anything but valid scopes, which the checked path then reports.
+#[wasm_bindgen(js_name = scopeSetFromPad, skip_typescript)]
+pub fn scope_set_from_pad(len: u32, count: u32) -> Option<ScopeSet> {
+    let count = usize::try_from(count).ok()?;
+    let assumed = pad::read(usize::try_from(len).ok()?, |text| {
+        Some(scopes::scope_lines(text, count, PREFIX_LIMITS)?.into_iter().map(str::to_owned).collect::<Vec<_>>())
+    })?;
+    Some(ScopeSet { inner: scopes::ScopeSet::new(&assumed) })
+}
+
+/// An expression read once, for pkg-template/scopes.js's expressions seen again:
+/// checked against a ScopeSet without any text crossing. Internal (no types).
+#[wasm_bindgen(js_name = PreparedExpression, skip_typescript)]
+pub struct PreparedExpression {
+    inner: scopes::PreparedExpression,
+}
+
+/// The expression in prefix form in the pad's first `len` bytes (`lineCount`
+/// lines), read once; `undefined` for what the checked path must judge.
+#[wasm_bindgen(js_name = expressionFromPad, skip_typescript)]
+pub fn expression_from_pad(
+    len: u32,
+    #[wasm_bindgen(js_name = lineCount)] line_count: u32,
+) -> Option<PreparedExpression> {
+    let line_count = usize::try_from(line_count).ok()?;
+    let read = |text: &str| scopes::PreparedExpression::from_prefix(text, line_count, PREFIX_LIMITS);
+    Some(PreparedExpression { inner: pad::read(usize::try_from(len).ok()?, read)? })
+}
+
+/// Do the scopes of `set` satisfy the prepared `expression`? One call, numbers only.
+#[wasm_bindgen(js_name = scopeSetSatisfiesPrepared, skip_typescript)]
+pub fn scope_set_satisfies_prepared(set: &ScopeSet, expression: &PreparedExpression) -> bool {
+    expression.inner.satisfied_by(&|scope| set.inner.covers(scope))
+}
+
 /// The assumed scopes that satisfy `expression`, or `undefined` when it is not satisfied.
 #[wasm_bindgen(js_name = scopesSatisfying, unchecked_return_type = "string[] | undefined")]
 pub fn scopes_satisfying(

@@ -38,11 +38,12 @@ pub fn from_now_json(offset: Option<JsValue>, reference: Option<JsValue>) -> JsR
     guarded("fromNowJSON", || time::to_iso_string(offset_ms(&offset, &reference)?))
 }
 
-/// `fromNow`'s fast path (pkg-template/time.js): the milliseconds `offset` stands
-/// for, or NaN for anything the checked `fromNow` must explain.
-#[wasm_bindgen(js_name = offsetMs, skip_typescript)]
-pub fn offset_ms_fast(offset: &str) -> f64 {
-    time::parse_offset(offset).and_then(|parsed| parsed.milliseconds()).unwrap_or(f64::NAN)
+/// The offset units for `fromNow`'s fast path (pkg-template/time.js), which
+/// reads plain offsets in JS: one line per unit, in order, its milliseconds then
+/// its spellings. What that reading does not take goes to the checked `fromNow`.
+#[wasm_bindgen(js_name = offsetUnits, skip_typescript)]
+pub fn offset_units() -> String {
+    time::offset_units()
 }
 
 /// The fields of an offset, as taskcluster-client's `parseTime` returns them.

@@ -204,3 +204,79 @@ test('differential with scopes that may be invalid: an answer equal to lib-scope
     }
   }
 });
+
+// The fast path keeps what it read from expression objects and scope arrays seen
+// before and compares them on each later call. Whatever changes in between, in place
+// or by replacement, every answer must be the one for what the objects hold now.
+test('expressions and scope lists used again and changed in between: answers for what they hold now', () => {
+  const r = makeRandom(0x5c0fe5);
+  const objectNodes = (expr, out = []) => {
+    if (typeof expr === 'string') return out;
+    out.push(expr);
+    for (const child of expr.AllOf ?? expr.AnyOf) objectNodes(child, out);
+    return out;
+  };
+  const extraKeys = new Set(); // nodes given a key that makes the expression invalid
+  const changeExpression = (expr) => {
+    const node = r.pick(objectNodes(expr));
+    const key = 'AllOf' in node ? 'AllOf' : 'AnyOf';
+    const items = node[key];
+    switch (r.int(0, 7)) {
+      case 0: items.push(randomExpression(r, 2)); break;
+      case 1: items.pop(); break;
+      case 2: if (items.length) items[r.int(0, items.length - 1)] = randomExpression(r, 2); break;
+      case 3: delete node[key]; node[key === 'AllOf' ? 'AnyOf' : 'AllOf'] = items; break; // same array, other key
+      case 4: node[key] = r.bool() ? [...items] : items.slice(1); break; // a new array
+      case 5: if (items.length) items[r.int(0, items.length - 1)] = randomScope(r); break;
+      case 6: {
+        const extra = r.pick([Symbol('extra'), 'other', 'hidden']);
+        if (extra === 'hidden') Object.defineProperty(node, extra, { value: 1, configurable: true });
+        else node[extra] = 1;
+        extraKeys.add(node);
+        break;
+      }
+      default:
+        for (const extra of Reflect.ownKeys(node)) if (extra !== key) delete node[extra];
+        extraKeys.delete(node);
+    }
+  };
+  const changeScopes = (scopes) => {
+    switch (r.int(0, 4)) {
+      case 0: scopes.push(randomScope(r)); break;
+      case 1: scopes.pop(); break;
+      case 2: if (scopes.length) scopes[r.int(0, scopes.length - 1)] = randomScope(r); break;
+      case 3: scopes.sort(); break;
+      default: scopes.length = 0;
+    }
+  };
+  const expressions = Array.from({ length: 4 }, () => ({ [r.pick(['AllOf', 'AnyOf'])]: Array.from({ length: r.int(0, 4) }, () => randomExpression(r, 3)) }));
+  const scopeLists = Array.from({ length: 4 }, () => randomScopeSet(r, 8));
+  const fixed = randomScopeSet(r, 8);
+  const fixedSet = new tc.ScopeSet(fixed);
+  for (let i = 0; i < N; i++) {
+    const expr = r.pick(expressions);
+    const scopes = r.pick(scopeLists);
+    if (r.bool(0.3)) changeExpression(expr);
+    if (r.bool(0.3)) changeScopes(scopes);
+    const ctx = `step ${i}: ${show(scopes, expr)}`;
+    if (objectNodes(expr).some((node) => extraKeys.has(node))) {
+      assert.throws(() => tc.satisfiesExpression(scopes, expr), TypeError, ctx);
+      assert.throws(() => fixedSet.satisfies(expr), TypeError, ctx);
+      continue;
+    }
+    assert.equal(tc.satisfiesExpression(scopes, expr), lib.satisfiesExpression(scopes, expr), `satisfiesExpression ${ctx}`);
+    assert.equal(fixedSet.satisfies(expr), lib.satisfiesExpression(fixed, expr), `ScopeSet.satisfies ${show(fixed)} ${ctx}`);
+  }
+});
+
+test('a scope list or expression whose reads change between calls is answered for what was read', () => {
+  let flip = 0;
+  const shiftyScopes = new Proxy(['a', 'b'], { get: (t, k) => (k === '1' ? (flip % 2 ? 'c' : 'b') : t[k]) });
+  const shiftyExpression = { get AllOf() { return flip % 2 ? ['c'] : ['a', 'b']; } };
+  for (flip = 0; flip < 8; flip++) {
+    // Odd: ['a', 'c'] and {AllOf: ['c']}; even: ['a', 'b'] and {AllOf: ['a', 'b']}.
+    const expected = lib.satisfiesExpression(flip % 2 ? ['a', 'c'] : ['a', 'b'], { AllOf: flip % 2 ? ['c'] : ['a', 'b'] });
+    assert.equal(tc.satisfiesExpression(shiftyScopes, shiftyExpression), expected, `call ${flip}`);
+    assert.equal(tc.satisfiesExpression(['a', 'b'], shiftyExpression), !(flip % 2), `call ${flip}`);
+  }
+});

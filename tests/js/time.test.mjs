@@ -134,6 +134,26 @@ test('repeated, evicted and uncached offsets give the same answers', () => {
   for (let i = 0; i < 2; i++) assert.throws(() => tc.fromNow('2 dayz', REF), /2 dayz/);
 });
 
+// Plain offsets are read in JS (pkg-template/time.js), the rest by the wasm parser:
+// at the edges of what the JS reading takes, both must answer as taskcluster-client.
+test('offsets at the edges of the JS reading: long counts, non-ASCII spaces and letters', () => {
+  const valid = ['999999999999999 s', '000000000000000001 s', '1\u00a0day', '\u2003 1 d \u3000', '\ufeff2h',
+    '1 d\u20282 h', '-\u00a01 min', '100000000 days', '-100000000 days', '0 s', '-0 s', '1 Y 1 MO 1 W'];
+  for (const offset of valid) {
+    for (const ref of [REF, new Date(0)]) {
+      const expected = client.fromNow(offset, ref).getTime();
+      if (Number.isNaN(expected)) assert.throws(() => tc.fromNow(offset, ref), RangeError, JSON.stringify(offset));
+      else assert.equal(tc.fromNow(offset, ref).getTime(), expected, JSON.stringify(offset));
+    }
+  }
+  // Letters whose upper case is ASCII are not the unit (the wasm parser compares ASCII only).
+  const invalid = ['1 \u017fec', '1 m\u0131n', '1 \u212a', '1 days\u00e9', '1 d\u00e91 h', '9999999999999999 s x', '1 dayss', '1 mos'];
+  for (const offset of invalid) {
+    assert.throws(() => client.fromNow(offset, REF), undefined, `oracle rejects ${JSON.stringify(offset)}`);
+    assert.throws(() => tc.fromNow(offset, REF), (err) => err instanceof Error && err.message.startsWith('fromNow'), JSON.stringify(offset));
+  }
+});
+
 test('dates at the ends of the range: ISO strings with extended years, and a RangeError past them', () => {
   for (const offset of ['8000 years', '-3000 years', '273790 years', '-273790 years', '-99999999 days']) {
     assert.equal(tc.fromNowJSON(offset, REF), client.fromNowJSON(offset, REF), offset);

@@ -19,18 +19,20 @@ pub struct Limits {
     pub max_items: usize,
 }
 
-enum Node<'a> {
+pub(super) enum Node<'a> {
     Scope(&'a str),
     AnyOf(usize),
     AllOf(usize),
 }
 
-fn node(line: &str) -> Option<Node<'_>> {
-    let (kind, rest) = line.split_at_checked(1)?;
+pub(super) fn node(line: &str) -> Option<Node<'_>> {
+    // The tag as a byte: a `&str` comparison would be a call to `memcmp` in wasm.
+    let kind = *line.as_bytes().first()?;
+    let rest = line.get(1..)?;
     match kind {
-        "S" => Some(Node::Scope(rest)),
-        "A" => count(rest).map(Node::AnyOf),
-        "L" => count(rest).map(Node::AllOf),
+        b'S' => Some(Node::Scope(rest)),
+        b'A' => count(rest).map(Node::AnyOf),
+        b'L' => count(rest).map(Node::AllOf),
         _ => None,
     }
 }
@@ -51,22 +53,22 @@ fn count(digits: &str) -> Option<usize> {
 /// The lines of a prefix-form text, each checked to be printable ASCII as it
 /// is read (so every scope read is valid): one pass over the bytes, no copy.
 #[derive(Clone, Copy)]
-struct Lines<'a> {
+pub(super) struct Lines<'a> {
     /// What is left to read; `None` once the last line has been read.
-    rest: Option<&'a str>,
+    pub(super) rest: Option<&'a str>,
     /// Set when reading stopped at a byte that is not printable ASCII.
     refused: bool,
     /// How many lines have been read.
-    read: usize,
+    pub(super) read: usize,
 }
 
 impl<'a> Lines<'a> {
-    fn new(text: &'a str) -> Lines<'a> {
+    pub(super) fn new(text: &'a str) -> Lines<'a> {
         Lines { rest: Some(text), refused: false, read: 0 }
     }
 
     /// The next line; `None` at the end or at a byte that is not printable ASCII.
-    fn next(&mut self) -> Option<&'a str> {
+    pub(super) fn next(&mut self) -> Option<&'a str> {
         let text = self.rest?;
         let bytes = text.as_bytes();
         let mut at = 0;
@@ -173,15 +175,35 @@ pub fn satisfies_prefix_with_assumed(
     if lines.read != expression_lines {
         return None;
     }
-    let mut assumed = Vec::with_capacity(assumed_count.min(text.len()));
-    while let Some(scope) = lines.next() {
-        assumed.push(scope);
-    }
-    if lines.refused || assumed.len() != assumed_count {
-        return None;
-    }
+    let assumed = rest_of_lines(&mut lines, assumed_count)?;
     let covers = |scope: &str| covered_by(&assumed, scope);
     walk(&mut expression, Some(&covers), 0, limits)
+}
+
+/// The `count` scopes of `text`, one per line, each printable ASCII (the text a
+/// list of scopes is handed over in); `None` if `text` is not exactly that.
+///
+/// ```
+/// use taskcluster_wasm::core::scopes::{Limits, scope_lines};
+/// let limits = Limits { max_depth: 10, max_items: 100 };
+/// assert_eq!(scope_lines("queue:*\nindex:x", 2, limits), Some(vec!["queue:*", "index:x"]));
+/// assert_eq!(scope_lines("queue:*\nindex:x", 1, limits), None);
+/// ```
+pub fn scope_lines(text: &str, count: usize, limits: Limits) -> Option<Vec<&str>> {
+    if count > limits.max_items {
+        return None;
+    }
+    rest_of_lines(&mut Lines::new(text), count)
+}
+
+/// The remaining lines, which must be exactly `count` and all printable ASCII.
+fn rest_of_lines<'a>(lines: &mut Lines<'a>, count: usize) -> Option<Vec<&'a str>> {
+    // The count is the caller's claim: the capacity is bounded by what the text can hold.
+    let mut scopes = Vec::with_capacity(count.min(lines.rest.map_or(0, |rest| rest.len() + 1)));
+    while let Some(scope) = lines.next() {
+        scopes.push(scope);
+    }
+    (!lines.refused && scopes.len() == count).then_some(scopes)
 }
 
 /// Does any of the assumed `patterns` cover `scope`? The one-shot check's inner
@@ -346,6 +368,16 @@ mod tests {
         assert_eq!(read_all("a\u{e9}b"), None);
         assert_eq!(read_all(""), Some(vec![""]));
         assert_eq!(read_all("a\n"), Some(vec!["a", ""]));
+    }
+
+    #[test]
+    fn scope_lines_takes_exactly_the_count_of_printable_lines() {
+        assert_eq!(scope_lines("a\nb*\n", 3, LIMITS), Some(vec!["a", "b*", ""]));
+        assert_eq!(scope_lines("a", 1, LIMITS), Some(vec!["a"]));
+        assert_eq!(scope_lines("a\nb", 3, LIMITS), None);
+        assert_eq!(scope_lines("a\tb", 1, LIMITS), None);
+        assert_eq!(scope_lines("a\n\u{e9}", 2, LIMITS), None);
+        assert_eq!(scope_lines("a\nb\nc\nd\ne", 5, LIMITS), None, "more than max_items");
     }
 
     #[test]

@@ -11,7 +11,7 @@ mod offset;
 
 pub use http_date::parse_http_date;
 pub use iso::{parse_iso_string, to_iso_string};
-pub use offset::{Offset, parse_offset};
+pub use offset::{Offset, offset_units, parse_offset};
 
 use super::error::excerpt;
 use super::{Error, Result};

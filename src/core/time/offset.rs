@@ -18,16 +18,42 @@ pub struct Offset {
     pub seconds: i64,
 }
 
-/// Every unit in the order it must appear, with all accepted spellings.
-const UNITS: [(&str, &[&str]); 7] = [
-    ("years", &["y", "yr", "year", "years"]),
-    ("months", &["mo", "month", "months"]),
-    ("weeks", &["w", "wk", "week", "weeks"]),
-    ("days", &["d", "day", "days"]),
-    ("hours", &["h", "hr", "hour", "hours"]),
-    ("minutes", &["m", "min", "minute", "minutes"]),
-    ("seconds", &["s", "sec", "second", "seconds"]),
+/// Every unit in the order it must appear: its name, its length in milliseconds
+/// (as taskcluster-client's `fromNow` counts: a month is 30 days, a year 365)
+/// and all accepted spellings.
+const UNITS: [(&str, i64, &[&str]); 7] = [
+    ("years", 365 * MS_PER_DAY, &["y", "yr", "year", "years"]),
+    ("months", 30 * MS_PER_DAY, &["mo", "month", "months"]),
+    ("weeks", 7 * MS_PER_DAY, &["w", "wk", "week", "weeks"]),
+    ("days", MS_PER_DAY, &["d", "day", "days"]),
+    ("hours", MS_PER_HOUR, &["h", "hr", "hour", "hours"]),
+    ("minutes", MS_PER_MINUTE, &["m", "min", "minute", "minutes"]),
+    ("seconds", MS_PER_SECOND, &["s", "sec", "second", "seconds"]),
 ];
+
+/// The units as JS builds its fast-path reading of offsets from them
+/// (pkg-template/time.js): one line per unit, in order, its milliseconds then
+/// its spellings, separated by spaces.
+///
+/// ```
+/// let units = taskcluster_wasm::core::time::offset_units();
+/// assert_eq!(units.lines().next(), Some("31536000000 y yr year years"));
+/// assert_eq!(units.lines().count(), 7);
+/// ```
+pub fn offset_units() -> String {
+    let mut text = String::new();
+    for (_, ms, spellings) in UNITS {
+        if !text.is_empty() {
+            text.push('\n');
+        }
+        text.push_str(&ms.to_string());
+        for spelling in spellings {
+            text.push(' ');
+            text.push_str(spelling);
+        }
+    }
+    text
+}
 
 /// Parses an offset with taskcluster-client's grammar: an optional `-` or `+`,
 /// then `<number> <unit>` pairs from years down to seconds, each unit at most
@@ -108,7 +134,7 @@ pub fn parse_offset(text: &str) -> Result<Offset> {
 
 /// The position in [`UNITS`] and the name of the unit spelled `word`.
 fn find_unit(word: &str) -> Option<(usize, &'static str)> {
-    UNITS.iter().enumerate().find_map(|(position, (name, spellings))| {
+    UNITS.iter().enumerate().find_map(|(position, (name, _, spellings))| {
         spellings.iter().any(|s| s.eq_ignore_ascii_case(word)).then_some((position, *name))
     })
 }
@@ -120,13 +146,12 @@ impl Offset {
     /// `Error::range` if the offset is longer than the whole JS date range
     /// (200,000,000 days), so that no reference could give a valid date.
     pub fn milliseconds(&self) -> Result<f64> {
+        let fields = [self.years, self.months, self.weeks, self.days, self.hours, self.minutes, self.seconds];
         // i128 cannot overflow here: every term is below 2^63 * 2^35.
-        let days = i128::from(self.days) + 30 * i128::from(self.months) + 365 * i128::from(self.years);
-        let ms = i128::from(self.weeks) * 7 * i128::from(MS_PER_DAY)
-            + days * i128::from(MS_PER_DAY)
-            + i128::from(self.hours) * i128::from(MS_PER_HOUR)
-            + i128::from(self.minutes) * i128::from(MS_PER_MINUTE)
-            + i128::from(self.seconds) * i128::from(MS_PER_SECOND);
+        let mut ms: i128 = 0;
+        for ((_, unit_ms, _), count) in UNITS.iter().zip(fields) {
+            ms += i128::from(count) * i128::from(*unit_ms);
+        }
         let max_span = 2 * MAX_TIME_MS as u128;
         if ms.unsigned_abs() > max_span {
             return Err(Error::range("offset is longer than 200000000 days, the whole range of JS dates"));

@@ -14,6 +14,7 @@ use super::args;
 use super::client_options::{ClientOptions, CredentialSource, endpoints};
 use super::errors::{JsResult, guarded, to_js};
 use super::method_call::{self, MethodCall, Payload};
+use super::pad::with_pad;
 use super::reference::ServiceApi;
 use crate::core::call::{Endpoint, find_function, request_url};
 use crate::core::credentials::Credentials;
@@ -193,6 +194,53 @@ impl ServiceClient {
         let label = self.shared.label_for(&name);
         let credentials = Credentials { client_id, access_token, certificate };
         guarded(&label, || self.shared.signed_url(&name, &args, &credentials, external))
+    }
+
+    /// The URL of the route `/`: pkg-template/signed-urls.js builds a method's URL
+    /// as this followed by its route without the leading `/`, so the endpoint
+    /// rules (legacy rootUrl, baseUrl, in-cluster) stay the ones of `request_url`.
+    #[wasm_bindgen(js_name = urlPrefix)]
+    pub fn url_prefix(&self, external: bool) -> String {
+        let root = FunctionEntry {
+            name: String::new(),
+            method: String::new(),
+            route: "/".to_string(),
+            args: Vec::new(),
+            query: Vec::new(),
+            input: false,
+            output: false,
+        };
+        let r = &self.shared.reference;
+        request_url(self.shared.endpoint(external), &r.service_name, &r.api_version, &root, &[], &[]).unwrap_or_default()
+    }
+
+    /// The bytes `padBewit`'s result may take in the pad: a bewit with the client's clientId and ext.
+    #[wasm_bindgen(js_name = bewitRoom)]
+    pub fn bewit_room(&self) -> usize {
+        let CredentialSource::Static(credentials) = &self.shared.options.credentials else { return 0 };
+        // `id\exp\mac\ext` in base64: at most 20 digits of exp, 44 of MAC, 3 separators.
+        let raw = credentials.client_id.len() + self.shared.ext.as_deref().map_or(0, str::len) + 67;
+        raw.div_ceil(3) * 4
+    }
+
+    /// The fast path of `buildSignedUrl` (pkg-template/signed-urls.js): the bewit,
+    /// signed with the client's own credentials, for the URL in the pad (built in
+    /// JS), written after it. `now_ms` is the local clock (the client's correction
+    /// is added here), `expiration` seconds or NaN for the client's default. The
+    /// bewit's length, or 0 when the checked path must decide: no static
+    /// credentials, a URL to normalize, an expiration it refuses.
+    #[wasm_bindgen(js_name = padBewit)]
+    pub fn pad_bewit(&self, input_length: usize, now_ms: f64, expiration: f64) -> usize {
+        let shared = &self.shared;
+        let CredentialSource::Static(credentials) = &shared.options.credentials else { return 0 };
+        with_pad(input_length, |url| {
+            let parts = target::normalized_parts(url)?;
+            let now = ((now_ms + shared.clock_offset_ms.get()) / 1000.0).floor() as i64;
+            let expiration = Some(expiration).filter(|e| !e.is_nan());
+            let expires_at = expires_at(now, expiration, shared.options.signed_url_expiration).ok()?;
+            let signer = shared.url_signer.get_or_init(|| Signer::new(credentials.key()));
+            signer.bewit_for(parts, expires_at, shared.ext.as_deref()).ok()
+        })
     }
 
     /// Milliseconds added to the local clock after a "Stale timestamp" correction.

@@ -1,0 +1,161 @@
+// buildSignedUrl's fast path. The URL is built here as the wasm builds it
+// (src/core/call.rs: the endpoint's URL of route `/`, the route filled with
+// route arguments escaped as encodeURIComponent escapes, then the query), and
+// its bewit is made in one crossing into wasm through the pad, with the
+// client's own signer (HMAC key prepared once) and ext (ServiceClient.padBewit).
+// Anything else (an argument the checked path refuses or converts differently,
+// an unusual route, a URL to normalize, credentials from an agent) gives
+// undefined, and the caller takes the checked path, whose errors name the argument.
+import { readPad, writePad } from './pad.js';
+
+// A class's plans by method name, made at its first signed URL (null: no fast path for that method).
+const plansByClass = new WeakMap();
+
+/**
+ * How to build the URL of GET method `entry` without wasm: the route's literal
+ * parts and, between them, the index of the argument that fills each `<name>`.
+ */
+function compile(entry) {
+  const { method, route, args, query } = entry;
+  if (typeof method !== 'string' || method.toLowerCase() !== 'get' || typeof route !== 'string') return null;
+  // Appended after the prefix, which ends with `/`; a query or fragment in a route is left to the checked path.
+  if (route[0] !== '/' || route[1] === '/' || route.includes('?') || route.includes('#')) return null;
+  if (!Array.isArray(args) || !(query === undefined || query === null || Array.isArray(query))) return null;
+  const literals = [];
+  const slots = [];
+  let rest = route.slice(1);
+  for (let open = rest.indexOf('<'); open >= 0; open = rest.indexOf('<')) {
+    const close = rest.indexOf('>', open);
+    if (close < 0) break;
+    const slot = args.indexOf(rest.slice(open + 1, close));
+    if (slot < 0) return null; // the checked path names the route's unknown argument
+    literals.push(rest.slice(0, open));
+    slots.push(slot);
+    rest = rest.slice(close + 1);
+  }
+  literals.push(rest);
+  const queryNames = query ?? [];
+  return { literals, slots, argCount: args.length, query: new Set(queryNames), expirationInQuery: queryNames.includes('expiration') };
+}
+
+function planOf(cls, name) {
+  let plans = plansByClass.get(cls);
+  if (plans === undefined) {
+    plans = new Map();
+    for (const entry of cls.reference.functions) {
+      // A name given twice is the checked path's to resolve.
+      plans.set(entry.name, plans.has(entry.name) ? null : compile(entry));
+    }
+    plansByClass.set(cls, plans);
+  }
+  return plans.get(name) ?? null;
+}
+
+/** A route argument as the wasm writes it: a string, or a finite number's decimal text; undefined: the checked path. */
+function routeText(value) {
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : undefined;
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/** A query value: a string, a finite number or a boolean as text; null when left out; undefined: the checked path. */
+function queryText(value) {
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : undefined;
+  return typeof value === 'boolean' ? String(value) : undefined;
+}
+
+const isPlainObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+const stringKeys = (value) => Reflect.ownKeys(value).filter((key) => typeof key === 'string');
+
+/** `?name=value&...` for a query object, '' for none; undefined: the checked path. */
+function queryString(plan, value) {
+  if (!isPlainObject(value)) return undefined;
+  let text = '';
+  for (const name of stringKeys(value)) {
+    if (!plan.query.has(name)) return undefined;
+    const item = queryText(value[name]);
+    if (item === undefined) return undefined;
+    if (item !== null) text += `${text === '' ? '?' : '&'}${encodeURIComponent(name)}=${encodeURIComponent(item)}`;
+  }
+  return text;
+}
+
+/**
+ * The trailing `{expiration}` of buildSignedUrl's arguments, by the checked
+ * path's rule (src/js/service_client.rs, take_expiration): `[count of the other
+ * arguments, expiration in seconds or NaN]`; undefined: the checked path.
+ */
+function trailingOptions(plan, args) {
+  const count = args.length;
+  const slots = plan.argCount + (plan.query.size > 0 ? 1 : 0);
+  const last = args[count - 1];
+  const onlyExpiration = () => isPlainObject(last) && !plan.expirationInQuery &&
+    stringKeys(last).length === 1 && stringKeys(last)[0] === 'expiration';
+  if (!(count > slots || (count === slots && count > plan.argCount && onlyExpiration()))) return [count, NaN];
+  if (!isPlainObject(last)) return undefined;
+  const { expiration } = last;
+  if (expiration === undefined) return [count - 1, NaN];
+  return typeof expiration === 'number' && Number.isFinite(expiration) ? [count - 1, expiration] : undefined;
+}
+
+/** The URL for `args` (the options already taken off) after `prefix`, or undefined. */
+function urlOf(plan, prefix, args, count) {
+  // A trailing undefined stands for an omitted query, as in method calls.
+  const given = count === plan.argCount + 1 && args[count - 1] === undefined ? plan.argCount : count;
+  if (given !== plan.argCount && !(plan.query.size > 0 && given === plan.argCount + 1)) return undefined;
+  // Every route argument is checked, also one the route does not name, as the wasm checks them.
+  const encoded = [];
+  for (let i = 0; i < plan.argCount; i++) {
+    const text = routeText(args[i]);
+    if (text === undefined) return undefined;
+    encoded.push(encodeURIComponent(text));
+  }
+  const { literals, slots } = plan;
+  let url = prefix + literals[0];
+  for (let i = 0; i < slots.length; i++) url += encoded[slots[i]] + literals[i + 1];
+  if (given === plan.argCount) return url;
+  const query = queryString(plan, args[plan.argCount]);
+  return query === undefined ? undefined : url + query;
+}
+
+/**
+ * What a client's signed URLs share, asked of its engine once: the URL of route
+ * `/` for buildSignedUrl and for externalBuildSignedUrl, and the room its bewits
+ * need in the pad; null when this client takes the checked path (a fragment in
+ * its rootUrl or baseUrl: the bewit goes before it).
+ */
+function setupOf(state, engine) {
+  if (state.signedUrls === undefined) {
+    const prefixes = [engine.urlPrefix(false), engine.urlPrefix(true)];
+    state.signedUrls = prefixes.some((prefix) => prefix.includes('#')) ? null : { prefixes, room: engine.bewitRoom() };
+  }
+  return state.signedUrls;
+}
+
+function signed(state, engine, name, args, external) {
+  const plan = planOf(state.cls, name);
+  const setup = plan === null ? null : setupOf(state, engine);
+  if (setup === null) return undefined;
+  const options = trailingOptions(plan, args);
+  if (options === undefined) return undefined;
+  const url = urlOf(plan, setup.prefixes[external ? 1 : 0], args, options[0]);
+  if (url === undefined) return undefined;
+  const length = writePad(url, setup.room);
+  const bewit = length < 0 ? undefined : readPad(length, engine.padBewit(length, Date.now(), options[1]));
+  return bewit === undefined ? undefined : `${url}${url.includes('?') ? '&' : '?'}bewit=${bewit}`;
+}
+
+/**
+ * The signed URL of GET method `name` (a string) for `args`, made with the
+ * client's own static credentials; undefined when the checked path must make it
+ * (or throw the error that names the argument).
+ */
+export function fastSignedUrl(state, engine, name, args, external) {
+  if (typeof name !== 'string' || state.agent !== undefined || !state.options.credentials) return undefined;
+  try {
+    return signed(state, engine, name, args, external);
+  } catch {
+    return undefined; // a getter that throws, a lone surrogate (encodeURIComponent): the checked path reports it
+  }
+}

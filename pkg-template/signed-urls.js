@@ -143,7 +143,19 @@ function signed(state, engine, name, args, external) {
   if (url === undefined) return undefined;
   const length = writePad(url, setup.room);
   const bewit = length < 0 ? undefined : readPad(length, engine.padBewit(length, Date.now(), options[1]));
-  return bewit === undefined ? undefined : `${url}${url.includes('?') ? '&' : '?'}bewit=${bewit}`;
+  return bewit === undefined ? undefined : withBewit(url, bewit);
+}
+
+/**
+ * `url` with `bewit=<value>` as the last query parameter, where Hawk servers look
+ * for it, and before the fragment, which is not sent (the JS fast paths' form of
+ * src/core/hawk/bewit.rs's `with_bewit`).
+ */
+export function withBewit(url, value) {
+  const hash = url.indexOf('#');
+  const base = hash < 0 ? url : url.slice(0, hash);
+  const signed = `${base}${base.includes('?') ? '&' : '?'}bewit=${value}`;
+  return hash < 0 ? signed : signed + url.slice(hash);
 }
 
 /**

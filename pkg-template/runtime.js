@@ -11,7 +11,7 @@ import { readingOptions } from './read-options.js';
 import { encodeReference } from './reference-encoding.js';
 import { mergeConfigured, withConfigured } from './client-defaults.js';
 import { requestOnce } from './make-request.js';
-import { fastSignedUrl } from './signed-urls.js';
+import { signedUrl as signedUrlOf } from './signed-urls.js';
 
 /** The error every failed API request rejects with. Never carries a secret. */
 export class TaskclusterError extends Error {
@@ -275,10 +275,9 @@ export class BaseClient {
   }
 }
 
-/** A signed URL with the client's own credentials: built in JS when it can be (signed-urls.js), else checked in wasm. */
+/** A signed URL with the client's own credentials (see signed-urls.js). */
 function signedUrl(state, name, args, external) {
-  const engine = engineOf(state);
-  return fastSignedUrl(state, engine, name, args, external) ?? engine.buildSignedUrl(name, args, external);
+  return signedUrlOf(state, engineOf(state), name, args, external);
 }
 
 /** A signed URL with the credentials a credentials agent gives now (or the client's own). */
@@ -286,8 +285,7 @@ async function signedUrlAsync(client, state, name, args, external) {
   const label = `${client.constructor.name}.${typeof name === 'string' ? name : ''}`;
   const credentials = state.agent ? await agentCredentials(state.agent, label) : state.options.credentials;
   if (!credentials?.clientId) throw new TypeError(`${label}: buildSignedUrlAsync needs credentials`);
-  const { clientId, accessToken, certificate } = credentials;
-  return engineOf(state).buildSignedUrlWith(name, args, external, clientId, accessToken, certificate);
+  return signedUrlOf(state, engineOf(state), name, args, external, state.agent ? credentials : undefined);
 }
 
 /** A new instance of `client`'s class with its `options` and these `updates` (checked; undefined keeps a value). */

@@ -1,12 +1,14 @@
-// buildSignedUrl's fast path. The URL is built here as the wasm builds it
-// (src/core/call.rs: the endpoint's URL of route `/`, the route filled with
-// route arguments escaped as encodeURIComponent escapes, then the query), and
-// its bewit is made in one crossing into wasm through the pad, with the
+// buildSignedUrl and its variants. The fast path builds the URL here as the wasm
+// builds it (src/core/call.rs: the endpoint's URL of route `/`, the route filled
+// with route arguments escaped as encodeURIComponent escapes, then the query)
+// and makes its bewit in one crossing into wasm through the pad, with the
 // client's own signer (HMAC key prepared once) and ext (ServiceClient.padBewit).
 // Anything else (an argument the checked path refuses or converts differently,
-// an unusual route, a URL to normalize, credentials from an agent) gives
-// undefined, and the caller takes the checked path, whose errors name the argument.
+// an unusual route, a URL to normalize, credentials from an agent) takes the
+// checked path: the options and the GET method are checked here, the arguments
+// and the URL in wasm (ServiceClient.buildSignedUrl), whose errors name the argument.
 import { readPad, writePad } from './pad.js';
+import { typeName } from './read-options.js';
 
 // A class's plans by method name, made at its first signed URL (null: no fast path for that method).
 const plansByClass = new WeakMap();
@@ -35,7 +37,7 @@ function compile(entry) {
   }
   literals.push(rest);
   const queryNames = query ?? [];
-  return { literals, slots, argCount: args.length, query: new Set(queryNames), expirationInQuery: queryNames.includes('expiration') };
+  return { entry, literals, slots, argCount: args.length, query: new Set(queryNames) };
 }
 
 function planOf(cls, name) {
@@ -81,22 +83,42 @@ function queryString(plan, value) {
   return text;
 }
 
+const ownKeysAre = (value, keys) => {
+  try {
+    const own = stringKeys(value);
+    return own.length === keys.length && own.every((key, i) => key === keys[i]);
+  } catch {
+    return false; // a Proxy whose ownKeys throws is not an options object
+  }
+};
+
 /**
- * The trailing `{expiration}` of buildSignedUrl's arguments, by the checked
- * path's rule (src/js/service_client.rs, take_expiration): `[count of the other
- * arguments, expiration in seconds or NaN]`; undefined: the checked path.
+ * Where buildSignedUrl's arguments end, and the expiration in seconds (NaN: the
+ * client's default), taken from a trailing `{expiration}` object: one after the
+ * route arguments and the query, or in the query's place when it holds nothing
+ * else (and the method has no query option of that name). Errors name `label`.
  */
-function trailingOptions(plan, args) {
+function expirationOptions(entry, args, label) {
   const count = args.length;
-  const slots = plan.argCount + (plan.query.size > 0 ? 1 : 0);
+  const routeCount = (entry.args ?? []).length;
+  const query = entry.query ?? [];
+  const slots = routeCount + (query.length > 0 ? 1 : 0);
   const last = args[count - 1];
-  const onlyExpiration = () => isPlainObject(last) && !plan.expirationInQuery &&
-    stringKeys(last).length === 1 && stringKeys(last)[0] === 'expiration';
-  if (!(count > slots || (count === slots && count > plan.argCount && onlyExpiration()))) return [count, NaN];
-  if (!isPlainObject(last)) return undefined;
-  const { expiration } = last;
+  const onlyExpiration = () => typeof last === 'object' && last !== null && ownKeysAre(last, ['expiration']) && !query.includes('expiration');
+  if (!(count > slots || (count === slots && count > routeCount && onlyExpiration()))) return [count, NaN];
+  if (typeof last !== 'object' || last === null || Array.isArray(last)) {
+    throw new TypeError(`${label}: buildSignedUrl options must be an object, got ${typeName(last)}`);
+  }
+  let expiration;
+  try {
+    ({ expiration } = last);
+  } catch (cause) {
+    throw new Error(`${label}: reading options.expiration threw an exception`, { cause });
+  }
   if (expiration === undefined) return [count - 1, NaN];
-  return typeof expiration === 'number' && Number.isFinite(expiration) ? [count - 1, expiration] : undefined;
+  if (typeof expiration !== 'number') throw new TypeError(`${label}: options.expiration must be a number, got ${typeName(expiration)}`);
+  if (!Number.isFinite(expiration)) throw new RangeError(`${label}: options.expiration must be a finite number`);
+  return [count - 1, expiration];
 }
 
 /** The URL for `args` (the options already taken off) after `prefix`, or undefined. */
@@ -137,8 +159,7 @@ function signed(state, engine, name, args, external) {
   const plan = planOf(state.cls, name);
   const setup = plan === null ? null : setupOf(state, engine);
   if (setup === null) return undefined;
-  const options = trailingOptions(plan, args);
-  if (options === undefined) return undefined;
+  const options = expirationOptions(plan.entry, args, '');
   const url = urlOf(plan, setup.prefixes[external ? 1 : 0], args, options[0]);
   if (url === undefined) return undefined;
   const length = writePad(url, setup.room);
@@ -158,16 +179,48 @@ export function withBewit(url, value) {
   return hash < 0 ? signed : signed + url.slice(hash);
 }
 
-/**
- * The signed URL of GET method `name` (a string) for `args`, made with the
- * client's own static credentials; undefined when the checked path must make it
- * (or throw the error that names the argument).
- */
-export function fastSignedUrl(state, engine, name, args, external) {
-  if (typeof name !== 'string' || state.agent !== undefined || !state.options.credentials) return undefined;
+/** The signed URL by the fast path, or undefined. */
+function fastSignedUrl(state, engine, name, args, external) {
   try {
     return signed(state, engine, name, args, external);
   } catch {
     return undefined; // a getter that throws, a lone surrogate (encodeURIComponent): the checked path reports it
   }
+}
+
+/** Static credentials of the client's own, read (`{clientId, accessToken, certificate}`), or undefined. */
+function ownCredentials(state) {
+  const own = state.agent === undefined ? state.options.credentials : undefined;
+  return typeof own?.clientId === 'string' && typeof own.accessToken === 'string' ? own : undefined;
+}
+
+/** ASCII letters upper-cased, as the wasm writes a method. */
+const upperAscii = (text) => text.replace(/[a-z]+/g, (letters) => letters.toUpperCase());
+
+/**
+ * The signed URL of GET method `name` for `args` (`[...routeArgs, query?, {expiration}?]`),
+ * `external` for the deployment's rootUrl under in-cluster service discovery;
+ * signed with `credentials` (a credentials agent's, read) or else the client's own.
+ */
+export function signedUrl(state, engine, name, args, external, credentials = undefined) {
+  if (credentials === undefined && typeof name === 'string' && ownCredentials(state) !== undefined) {
+    const fast = fastSignedUrl(state, engine, name, args, external);
+    if (fast !== undefined) return fast;
+  }
+  const label = `${state.cls.reference.name}.${typeof name === 'string' ? name : ''}`;
+  const signing = credentials ?? ownCredentials(state);
+  if (signing === undefined) {
+    throw new TypeError(`${label}: buildSignedUrl needs credentials given as {clientId, accessToken}; with a credentials agent use buildSignedUrlAsync`);
+  }
+  // A name that is not a string or not a method is the wasm's to report.
+  const entry = typeof name === 'string' ? state.cls.reference.functions.find((f) => f.name === name) : undefined;
+  let [count, expiration] = [args.length, NaN];
+  if (entry !== undefined) {
+    if (entry.method.toLowerCase() !== 'get') {
+      throw new TypeError(`${label}: buildSignedUrl works only for GET methods; ${entry.name} is ${upperAscii(entry.method)}`);
+    }
+    [count, expiration] = expirationOptions(entry, args, label);
+  }
+  const values = count === args.length ? args : args.slice(0, count);
+  return engine.buildSignedUrl(name, values, external, expiration, signing.clientId, signing.accessToken, signing.certificate);
 }

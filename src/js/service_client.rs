@@ -16,6 +16,7 @@ use super::errors::{JsResult, guarded, to_js};
 use super::method_call::{self, MethodCall, Payload};
 use super::pad::with_pad;
 use super::reference::ServiceApi;
+use crate::core::Result;
 use crate::core::call::{Endpoint, find_function, request_url};
 use crate::core::credentials::Credentials;
 use crate::core::engine::{self, HttpRequest, Settings, Signing, TransportError};
@@ -24,7 +25,6 @@ use crate::core::hawk::target::Parts;
 use crate::core::hawk::{Signer, Target, target};
 use crate::core::reference::{FunctionEntry, ServiceReference};
 use crate::core::retry::RetryPolicy;
-use crate::core::Result;
 use crate::transport::Fetch;
 
 struct Shared {
@@ -191,7 +191,9 @@ impl ServiceClient {
                     parse.parts()
                 }
             };
-            self.shared.bewit(parts, &credentials, js_sys::Date::now(), expiration).and_then(|bewit| with_bewit(&url, &bewit))
+            self.shared
+                .bewit(parts, &credentials, js_sys::Date::now(), expiration)
+                .and_then(|bewit| with_bewit(&url, &bewit))
         })
     }
 
@@ -210,7 +212,8 @@ impl ServiceClient {
             output: false,
         };
         let r = &self.shared.reference;
-        request_url(self.shared.endpoint(external), &r.service_name, &r.api_version, &root, &[], &[]).unwrap_or_default()
+        request_url(self.shared.endpoint(external), &r.service_name, &r.api_version, &root, &[], &[])
+            .unwrap_or_default()
     }
 
     /// The bytes `padBewit`'s result may take in the pad: a bewit with the client's clientId and ext.
@@ -231,7 +234,9 @@ impl ServiceClient {
     #[wasm_bindgen(js_name = padBewit)]
     pub fn pad_bewit(&self, input_length: usize, now_ms: f64, expiration: f64) -> usize {
         let CredentialSource::Static(credentials) = &self.shared.options.credentials else { return 0 };
-        with_pad(input_length, |url| self.shared.bewit(target::normalized_parts(url)?, credentials, now_ms, expiration).ok())
+        with_pad(input_length, |url| {
+            self.shared.bewit(target::normalized_parts(url)?, credentials, now_ms, expiration).ok()
+        })
     }
 
     /// Milliseconds added to the local clock after a "Stale timestamp" correction.

@@ -274,8 +274,9 @@ fn service_client_references_are_checked_and_in_cluster_urls_differ() {
 #[wasm_bindgen_test]
 fn signed_urls_checked_path() {
     let client = queue_client_with(false, Some(("me", "secret")));
+    let (id, token) = (String::from("me"), String::from("secret"));
     let sign = |args: &str, expiration: f64| {
-        client.build_signed_url("listTaskGroup".into(), json(args), false, expiration, "me".into(), "secret".into(), None)
+        client.build_signed_url("listTaskGroup".into(), json(args), false, expiration, id.clone(), token.clone(), None)
     };
     let url = sign(r#"["g", {"limit": 2}]"#, 60.0).expect("GET");
     assert!(url.starts_with("https://tc.example.com/api/queue/v1/task-group/g/list?limit=2&bewit="), "{url}");

@@ -11,6 +11,7 @@ import {
   signUrl as checkedSignUrl,
 } from './taskcluster_wasm.js';
 import { readPad, writePad } from './pad.js';
+import { withBewit } from './signed-urls.js';
 import { refuseUnknownOptions } from './read-options.js';
 
 // A page or server signs with few credentials; the least recently added
@@ -110,8 +111,10 @@ function fastBewit(options, wholeUrl) {
   const ext = extFor(options.ext, options.authorizedScopes);
   const signer = now === undefined || ext === null ? undefined : signerFor(options.credentials);
   if (signer === undefined) return undefined;
-  const length = writePad(`${url}\n${ext}`, 256 + 2 * last.clientId.length);
-  return length < 0 ? undefined : readPad(length, signer.bewit(length, now, expiration ?? NaN, wholeUrl));
+  // Room for the bewit: base64 of the clientId, ext and at most 67 more bytes.
+  const length = writePad(ext === '' ? url : url + ext, 256 + 2 * (last.clientId.length + ext.length));
+  const value = length < 0 ? undefined : readPad(length, signer.bewit(length, url.length, now, expiration ?? NaN));
+  return wholeUrl && value !== undefined ? withBewit(url, value) : value;
 }
 
 // A getter that throws, or any other surprise, is the checked path's to report.

@@ -11,6 +11,7 @@ import { readingOptions } from './read-options.js';
 import { encodeReference } from './reference-encoding.js';
 import { mergeConfigured, withConfigured } from './client-defaults.js';
 import { requestOnce } from './make-request.js';
+import { signedUrl as signedUrlOf } from './signed-urls.js';
 
 /** The error every failed API request rejects with. Never carries a secret. */
 export class TaskclusterError extends Error {
@@ -230,12 +231,12 @@ export class BaseClient {
   buildSignedUrl(method, ...args) {
     const state = stateOf(this, 'buildSignedUrl');
     if (state.asyncSigning) return this.buildSignedUrlAsync(method, ...args);
-    return engineOf(state).buildSignedUrl(nameOf(this, method, 'buildSignedUrl'), args, false);
+    return signedUrl(state, nameOf(this, method, 'buildSignedUrl'), args, false);
   }
 
   /** taskcluster-client-web's name for the synchronous buildSignedUrl. */
   buildSignedUrlSync(method, ...args) {
-    return engineOf(stateOf(this, 'buildSignedUrlSync')).buildSignedUrl(nameOf(this, method, 'buildSignedUrlSync'), args, false);
+    return signedUrl(stateOf(this, 'buildSignedUrlSync'), nameOf(this, method, 'buildSignedUrlSync'), args, false);
   }
 
   /** Like buildSignedUrl, also for credentials that come from an agent. */
@@ -248,7 +249,7 @@ export class BaseClient {
   externalBuildSignedUrl(method, ...args) {
     const state = stateOf(this, 'externalBuildSignedUrl');
     const name = nameOf(this, method, 'externalBuildSignedUrl');
-    return state.asyncSigning ? signedUrlAsync(this, state, name, args, true) : engineOf(state).buildSignedUrl(name, args, true);
+    return state.asyncSigning ? signedUrlAsync(this, state, name, args, true) : signedUrl(state, name, args, true);
   }
 
   /** Every page of a paginated method, following `continuationToken`. */
@@ -274,13 +275,17 @@ export class BaseClient {
   }
 }
 
+/** A signed URL with the client's own credentials (see signed-urls.js). */
+function signedUrl(state, name, args, external) {
+  return signedUrlOf(state, engineOf(state), name, args, external);
+}
+
 /** A signed URL with the credentials a credentials agent gives now (or the client's own). */
 async function signedUrlAsync(client, state, name, args, external) {
   const label = `${client.constructor.name}.${typeof name === 'string' ? name : ''}`;
   const credentials = state.agent ? await agentCredentials(state.agent, label) : state.options.credentials;
   if (!credentials?.clientId) throw new TypeError(`${label}: buildSignedUrlAsync needs credentials`);
-  const { clientId, accessToken, certificate } = credentials;
-  return engineOf(state).buildSignedUrlWith(name, args, external, clientId, accessToken, certificate);
+  return signedUrlOf(state, engineOf(state), name, args, external, state.agent ? credentials : undefined);
 }
 
 /** A new instance of `client`'s class with its `options` and these `updates` (checked; undefined keeps a value). */

@@ -183,22 +183,17 @@ impl HawkSigner {
         })
     }
 
-    /// The bewit for `url\next`, or with `whole_url` the URL with the bewit appended;
+    /// The bewit for the URL and ext written one after the other, the URL's
+    /// `url_length` bytes first (`signUrl`'s JS side appends the bewit to the URL);
     /// `expiration` in seconds, NaN for the default.
-    pub fn bewit(&self, input_length: usize, now_seconds: f64, expiration: f64, whole_url: bool) -> usize {
+    pub fn bewit(&self, input_length: usize, url_length: usize, now_seconds: f64, expiration: f64) -> usize {
         with_pad(input_length, |input| {
-            let [url, ext] = fields(input)?;
+            let (url, ext) = input.split_at_checked(url_length)?;
             let target = target::normalized_parts(url)?;
             let expiration = Some(expiration).filter(|e| !e.is_nan());
             // The one expiration rule; anything it refuses goes to the checked path for its error.
             let expires_at = expires_at(now_seconds.floor() as i64, expiration, DEFAULT_EXPIRATION_SECONDS).ok()?;
-            let ext = Some(ext).filter(|e| !e.is_empty());
-            let signed = if whole_url {
-                self.signer.signed_url_for(url, target, expires_at, ext)
-            } else {
-                self.signer.bewit_for(target, expires_at, ext)
-            };
-            signed.ok()
+            self.signer.bewit_for(target, expires_at, Some(ext).filter(|e| !e.is_empty())).ok()
         })
     }
 

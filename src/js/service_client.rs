@@ -14,11 +14,14 @@ use super::args;
 use super::client_options::{ClientOptions, CredentialSource, endpoints};
 use super::errors::{JsResult, guarded, to_js};
 use super::method_call::{self, MethodCall, Payload};
+use super::pad::with_pad;
 use super::reference::ServiceApi;
 use crate::core::call::{Endpoint, find_function, request_url};
 use crate::core::credentials::Credentials;
 use crate::core::engine::{self, HttpRequest, Settings, Signing, TransportError};
-use crate::core::hawk::{Signer, Target, bewit::expires_at, target};
+use crate::core::hawk::bewit::{expires_at, with_bewit};
+use crate::core::hawk::target::Parts;
+use crate::core::hawk::{Signer, Target, target};
 use crate::core::reference::{FunctionEntry, ServiceReference};
 use crate::core::retry::RetryPolicy;
 use crate::core::{Error, Result};
@@ -169,41 +172,82 @@ impl ServiceClient {
         })
     }
 
-    /// A signed URL (bewit) for GET method `name`; a trailing `{expiration}`
-    /// (seconds, default `signedUrlExpiration` or 900) sets how long it stays valid.
+    /// The checked path of `buildSignedUrl` (pkg-template/signed-urls.js has
+    /// taken off the `{expiration}` options and checked that the method is a GET):
+    /// the signed URL of method `name` for `args`, `expiration` seconds (NaN: the
+    /// client's default) from now, with these credentials (the client's own or a
+    /// credentials agent's).
     #[wasm_bindgen(js_name = buildSignedUrl)]
+    #[allow(clippy::too_many_arguments)] // primitives cross cheaper than an object read field by field
     pub fn build_signed_url(
         &self,
         name: JsValue,
         #[wasm_bindgen(unchecked_param_type = "unknown[]")] args: JsValue,
         external: bool,
-    ) -> JsResult<String> {
-        let label = self.shared.label_for(&name);
-        guarded(&label, || {
-            let CredentialSource::Static(credentials) = &self.shared.options.credentials else {
-                return Err(Error::type_error(
-                    "buildSignedUrl needs credentials given as {clientId, accessToken}; with a credentials agent use buildSignedUrlAsync",
-                ));
-            };
-            self.shared.signed_url(&name, &args, credentials, external)
-        })
-    }
-
-    /// Like `buildSignedUrl`, with the credentials a credentials agent gave
-    /// (runtime.js asks the agent and checks its answer).
-    #[wasm_bindgen(js_name = buildSignedUrlWith)]
-    pub fn build_signed_url_with(
-        &self,
-        name: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "unknown[]")] args: JsValue,
-        external: bool,
+        expiration: f64,
         client_id: String,
         access_token: String,
         certificate: Option<String>,
     ) -> JsResult<String> {
         let label = self.shared.label_for(&name);
         let credentials = Credentials { client_id, access_token, certificate };
-        guarded(&label, || self.shared.signed_url(&name, &args, &credentials, external))
+        guarded(&label, || {
+            let (entry, call) = self.shared.parse(&name, &args, Payload::NotAccepted)?;
+            let url = self.shared.url(entry, &call, self.shared.endpoint(external))?;
+            let parse;
+            let parts = match target::normalized_parts(&url) {
+                Some(parts) => parts,
+                None => {
+                    parse = Target::parse(&url, "url")?;
+                    parse.parts()
+                }
+            };
+            self.shared
+                .bewit(parts, &credentials, js_sys::Date::now(), expiration)
+                .and_then(|bewit| with_bewit(&url, &bewit))
+        })
+    }
+
+    /// The URL of the route `/`: pkg-template/signed-urls.js builds a method's URL
+    /// as this followed by its route without the leading `/`, so the endpoint
+    /// rules (legacy rootUrl, baseUrl, in-cluster) stay the ones of `request_url`.
+    #[wasm_bindgen(js_name = urlPrefix)]
+    pub fn url_prefix(&self, external: bool) -> String {
+        let root = FunctionEntry {
+            name: String::new(),
+            method: String::new(),
+            route: "/".to_string(),
+            args: Vec::new(),
+            query: Vec::new(),
+            input: false,
+            output: false,
+        };
+        let r = &self.shared.reference;
+        request_url(self.shared.endpoint(external), &r.service_name, &r.api_version, &root, &[], &[])
+            .unwrap_or_default()
+    }
+
+    /// The bytes `padBewit`'s result may take in the pad: a bewit with the client's clientId and ext.
+    #[wasm_bindgen(js_name = bewitRoom)]
+    pub fn bewit_room(&self) -> usize {
+        let CredentialSource::Static(credentials) = &self.shared.options.credentials else { return 0 };
+        // `id\exp\mac\ext` in base64: at most 20 digits of exp, 44 of MAC, 3 separators.
+        let raw = credentials.client_id.len() + self.shared.ext.as_deref().map_or(0, str::len) + 67;
+        raw.div_ceil(3) * 4
+    }
+
+    /// The fast path of `buildSignedUrl` (pkg-template/signed-urls.js): the bewit,
+    /// signed with the client's own credentials, for the URL in the pad (built in
+    /// JS), written after it. `now_ms` is the local clock (the client's correction
+    /// is added here), `expiration` seconds or NaN for the client's default. The
+    /// bewit's length, or 0 when the checked path must decide: no static
+    /// credentials, a URL to normalize, an expiration it refuses.
+    #[wasm_bindgen(js_name = padBewit)]
+    pub fn pad_bewit(&self, input_length: usize, now_ms: f64, expiration: f64) -> usize {
+        let CredentialSource::Static(credentials) = &self.shared.options.credentials else { return 0 };
+        with_pad(input_length, |url| {
+            self.shared.bewit(target::normalized_parts(url)?, credentials, now_ms, expiration).ok()
+        })
     }
 
     /// Milliseconds added to the local clock after a "Stale timestamp" correction.
@@ -243,41 +287,22 @@ impl Shared {
         request_url(endpoint, &r.service_name, &r.api_version, entry, &call.route_args, &call.query)
     }
 
-    fn signed_url(
-        &self,
-        name: &JsValue,
-        values: &JsValue,
-        credentials: &Credentials,
-        external: bool,
-    ) -> Result<String> {
-        let mut values = args::items(values, "args")?;
-        let entry = find_function(&self.reference, &args::string(name, "method")?)?;
-        if !entry.method.eq_ignore_ascii_case("get") {
-            return Err(Error::type_error(format!(
-                "buildSignedUrl works only for GET methods; {} is {}",
-                entry.name,
-                entry.method.to_ascii_uppercase()
-            )));
-        }
-        let expiration = take_expiration(entry, &mut values)?;
-        let call = method_call::parse(entry, &values, Payload::NotAccepted)?;
-        let url = self.url(entry, &call, self.endpoint(external))?;
-        let now = ((js_sys::Date::now() + self.clock_offset_ms.get()) / 1000.0).floor() as i64;
+    /// The bewit for a URL's parts, made at `now_ms` (the local clock; the client's
+    /// correction is added here) to expire `expiration` seconds later (NaN: the
+    /// client's default), with the client's prepared signer and ext when these are its own credentials.
+    fn bewit(&self, parts: Parts<'_>, credentials: &Credentials, now_ms: f64, expiration: f64) -> Result<String> {
+        let now = ((now_ms + self.clock_offset_ms.get()) / 1000.0).floor() as i64;
+        let expiration = Some(expiration).filter(|e| !e.is_nan());
         let expires_at = expires_at(now, expiration, self.options.signed_url_expiration)?;
-        let (fresh_signer, fresh_ext);
-        let (signer, ext) = match &self.options.credentials {
+        match &self.options.credentials {
             CredentialSource::Static(own) if own == credentials => {
-                (self.url_signer.get_or_init(|| Signer::new(own.key())), self.ext.as_deref())
+                let signer = self.url_signer.get_or_init(|| Signer::new(own.key()));
+                signer.bewit_for(parts, expires_at, self.ext.as_deref())
             }
             _ => {
-                fresh_signer = Signer::new(credentials.key());
-                fresh_ext = credentials.ext(self.options.authorized_scopes.as_deref());
-                (&fresh_signer, fresh_ext.as_deref())
+                let ext = credentials.ext(self.options.authorized_scopes.as_deref());
+                Signer::new(credentials.key()).bewit_for(parts, expires_at, ext.as_deref())
             }
-        };
-        match target::normalized_parts(&url) {
-            Some(parts) => signer.signed_url_for(&url, parts, expires_at, ext),
-            None => signer.signed_url_for(&url, Target::parse(&url, "url")?.parts(), expires_at, ext),
         }
     }
 
@@ -341,25 +366,6 @@ fn answer(attempts: Result<engine::Attempts<JsValue>>, url: &str) -> JsValue {
         Err(error) => (-2.0, JsValue::from_str(&error.message), 0),
     };
     Array::of4(&status.into(), &body, &f64::from(retries).into(), &JsValue::from_str(url)).into()
-}
-
-/// A trailing `{expiration}` object of `buildSignedUrl`, when it is not the query.
-fn take_expiration(entry: &FunctionEntry, values: &mut Vec<JsValue>) -> Result<Option<f64>> {
-    let slots = entry.args.len() + usize::from(!entry.query.is_empty());
-    let is_options = |value: &JsValue| {
-        let keys = Reflect::own_keys(value)
-            .map(|k| k.iter().filter_map(|k| k.as_string()).collect::<Vec<_>>())
-            .unwrap_or_default();
-        value.is_object() && keys == ["expiration"] && !entry.query.iter().any(|q| q == "expiration")
-    };
-    let trailing_options = values.len() > slots
-        || (values.len() == slots && values.len() > entry.args.len() && values.last().is_some_and(is_options));
-    if !trailing_options {
-        return Ok(None);
-    }
-    let options = values.pop().unwrap_or(JsValue::UNDEFINED);
-    args::object(&options, "buildSignedUrl options")?;
-    args::optional_number(&args::field(&options, "expiration", "options")?, "options.expiration")
 }
 
 thread_local! {

@@ -272,13 +272,19 @@ fn service_client_references_are_checked_and_in_cluster_urls_differ() {
 }
 
 #[wasm_bindgen_test]
-fn signed_urls_only_for_get_methods() {
+fn signed_urls_checked_path() {
     let client = queue_client_with(false, Some(("me", "secret")));
-    let url =
-        client.build_signed_url("listTaskGroup".into(), json(r#"["g", {"expiration": 60}]"#), false).expect("GET");
-    assert!(url.starts_with("https://tc.example.com/api/queue/v1/task-group/g/list?bewit="), "{url}");
-    let put = client.build_signed_url("createTask".into(), json(r#"["t"]"#), false).expect_err("PUT");
-    assert!(error_message(&put).contains("only for GET methods"));
+    let (id, token) = (String::from("me"), String::from("secret"));
+    let sign = |args: &str, expiration: f64| {
+        client.build_signed_url("listTaskGroup".into(), json(args), false, expiration, id.clone(), token.clone(), None)
+    };
+    let url = sign(r#"["g", {"limit": 2}]"#, 60.0).expect("GET");
+    assert!(url.starts_with("https://tc.example.com/api/queue/v1/task-group/g/list?limit=2&bewit="), "{url}");
+    assert_ne!(url, sign(r#"["g", {"limit": 2}]"#, f64::NAN).expect("the default expiration"));
+    let missing = sign("[]", 60.0).expect_err("no taskGroupId");
+    assert!(error_message(&missing).starts_with("Queue.listTaskGroup: listTaskGroup(taskGroupId, [query]) expects"));
+    assert_eq!(client.pad_bewit(0, 0.0, f64::NAN), 0, "an empty pad holds no URL");
+    assert_alive();
 }
 
 #[wasm_bindgen_test]

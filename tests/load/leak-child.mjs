@@ -77,6 +77,23 @@ const KINDS = {
     const queue = new tc.Queue({ rootUrl, credentials: { getCredentials: async () => credentials } });
     return () => queue.buildSignedUrlAsync('task', 'abc');
   },
+  // Signed URLs with the client's own credentials: the JS fast path, the checked wasm path
+  // (a dot segment, whose URL is signed as built), a refusal, and signUrl.
+  signedUrl: ({ rootUrl, credentials }) => {
+    const queue = new tc.Queue({ rootUrl, credentials });
+    let i = 0;
+    return () => {
+      i += 1;
+      queue.buildSignedUrl('getArtifact', `task-${i}`, 0, 'public/log.txt', { expiration: 60 });
+      queue.buildSignedUrl('getArtifact', `task-${i}`, 0, '..');
+      try {
+        queue.buildSignedUrl('getArtifact', `task-${i}`, 0, '');
+      } catch {
+        // refused: the module goes on
+      }
+      return tc.signUrl({ url: `${rootUrl}/x/${i}?a=b#frag`, credentials, expiration: 30 });
+    };
+  },
   // 404s (no retry): a TaskclusterError per call.
   errors: ({ rootUrl, credentials }) => {
     const queue = new tc.Queue({ rootUrl, credentials, retries: 0 });

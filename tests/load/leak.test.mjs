@@ -26,6 +26,7 @@ before(async () => {
     at({ name: 'clock correction', kind: 'clock', calls: 400, inFlight: 10 }, skewed.rootUrl),
     at({ name: 'exchange bindings', kind: 'exchanges', calls: 20_000 }),
     at({ name: 'buildSignedUrlAsync', kind: 'signedUrlAsync', calls: 5000, inFlight: 50 }),
+    at({ name: 'buildSignedUrl and signUrl', kind: 'signedUrl', calls: 10_000 }),
     at({ name: 'errors', kind: 'errors', calls: 2000, inFlight: 50 }),
     // The server holds each stalled request for 2 s; until then the aborted requests' sockets and
     // buffers are still alive, so the drain must outlast the stall even on a busy machine.
@@ -58,7 +59,7 @@ function assertFlat(name) {
 }
 
 for (const name of ['requests', 'pagination', 'credentials agent', 'clock correction', 'exchange bindings',
-  'buildSignedUrlAsync', 'errors', 'timeouts']) {
+  'buildSignedUrlAsync', 'buildSignedUrl and signUrl', 'errors', 'timeouts']) {
   test(`no retention per call: ${name}`, () => assertFlat(name));
 }
 

@@ -86,7 +86,7 @@ pub fn signed_url(url: &str, key: Key<'_>, request: &BewitRequest<'_>) -> Result
 }
 
 /// `url` with the bewit `value` appended.
-pub(super) fn with_bewit(url: &str, value: &str) -> Result<String> {
+pub fn with_bewit(url: &str, value: &str) -> Result<String> {
     // The fragment, if any, is not sent to the server: keep it after the query.
     let (base, fragment) = match url.split_once('#') {
         Some((base, fragment)) => (base, Some(fragment)),

@@ -3,11 +3,12 @@
 use wasm_bindgen::prelude::*;
 
 use super::args;
-use super::pad::{fields, split_fields, with_pad};
+use super::pad::{fields, split_fields, with_pad, with_pad_output};
 use super::errors::{JsResult, guarded};
 use crate::core::credentials::Credentials;
 use crate::core::error::excerpt;
 use crate::core::hawk::bewit::{DEFAULT_EXPIRATION_SECONDS, expires_at};
+use crate::core::hawk::header::{NONCE_LENGTH, random_nonce_in};
 use crate::core::hawk::mac::Artifacts;
 use crate::core::hawk::{self, BewitRequest, HeaderRequest, Key, Signer, Target, target};
 use crate::core::{Error, Result};
@@ -158,28 +159,22 @@ impl HawkSigner {
     /// The `Authorization` header for `method\nurl\next\nnonce` (an empty ext is
     /// none, an empty nonce draws a fresh one).
     pub fn header(&self, input_length: usize, ts: f64) -> usize {
-        with_pad(input_length, |input| {
+        with_pad_output(input_length, |input, output| {
             let [method, url, ext, nonce] = fields(input)?;
             let target = target::normalized_parts(url)?;
-            let drawn;
-            let nonce = if nonce.is_empty() {
-                drawn = hawk::header::random_nonce().ok()?;
-                drawn.as_str()
-            } else {
-                nonce
+            let mut drawn = [0; NONCE_LENGTH];
+            let nonce = if nonce.is_empty() { random_nonce_in(&mut drawn).ok()? } else { nonce };
+            let artifacts = Artifacts {
+                ts: ts.floor() as i64,
+                nonce,
+                method,
+                resource: target.resource,
+                host: target.host,
+                port: target.port,
+                hash: None,
+                ext: Some(ext).filter(|e| !e.is_empty()),
             };
-            self.signer
-                .header_for(&Artifacts {
-                    ts: ts.floor() as i64,
-                    nonce,
-                    method,
-                    resource: target.resource,
-                    host: target.host,
-                    port: target.port,
-                    hash: None,
-                    ext: Some(ext).filter(|e| !e.is_empty()),
-                })
-                .ok()
+            self.signer.write_header_for(&artifacts, &mut |piece| output.push(piece)).ok()
         })
     }
 

@@ -3,7 +3,7 @@
 //! requests with the same credentials.
 
 use super::bewit::{BewitRequest, bewit_for, prepared_bewit, with_bewit};
-use super::header::{HeaderRequest, signed_header, signed_header_for};
+use super::header::{HeaderRequest, signed_header, signed_header_for, write_signed_header};
 use super::mac::Artifacts;
 use super::target::Parts;
 use super::Key;
@@ -33,6 +33,11 @@ impl Signer {
     /// As [`Signer::header`], for everything the MAC covers given as borrowed parts.
     pub fn header_for(&self, artifacts: &Artifacts<'_>) -> Result<String> {
         signed_header_for(&self.id, &self.key, artifacts)
+    }
+
+    /// As [`Signer::header_for`], handed to `out` piece by piece.
+    pub fn write_header_for(&self, artifacts: &Artifacts<'_>, out: &mut impl FnMut(&str)) -> Result<()> {
+        write_signed_header(&self.id, &self.key, artifacts, out)
     }
 
     /// As [`Signer::bewit`], for a URL's borrowed parts.

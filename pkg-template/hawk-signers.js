@@ -98,8 +98,9 @@ function fastHeader(options) {
   const ext = extFor(options.ext, options.authorizedScopes);
   const signer = ts === undefined || ext === null ? undefined : signerFor(options.credentials);
   if (signer === undefined) return undefined;
-  const length = writePad(`${method}\n${url}\n${ext}\n${nonce ?? ''}`, 256 + last.clientId.length);
-  return length < 0 ? undefined : readPad(length, signer.header(length, ts));
+  // Plain ASCII (or the checked path): the lengths in bytes are the lengths in characters.
+  const length = writePad(`${method}${url}${ext}${nonce ?? ''}`, 256 + last.clientId.length);
+  return length < 0 ? undefined : readPad(length, signer.header(length, method.length, url.length, ext.length, ts));
 }
 
 function fastBewit(options, wholeUrl) {

@@ -31,12 +31,9 @@ function fastCreate(options) {
   const startMs = start == null ? Math.trunc(Date.now()) : timeMs(start);
   const expiryMs = expiry == null ? NaN : timeMs(expiry);
   if (!Number.isFinite(startMs) || !Number.isFinite(expiryMs)) return undefined;
-  let text = `${clientId}\n${accessToken}\n${name ?? ''}\n${seed ?? ''}`;
-  for (const scope of scopeList) {
-    if (typeof scope !== 'string') return undefined;
-    text += `\n${scope}`;
-  }
-  const length = writePad(text, 1024);
+  for (const scope of scopeList) if (typeof scope !== 'string') return undefined;
+  const scopeLines = scopeList.length === 0 ? '' : `\n${scopeList.join('\n')}`;
+  const length = writePad(`${clientId}\n${accessToken}\n${name ?? ''}\n${seed ?? ''}${scopeLines}`, 1024);
   const result = length < 0 ? undefined : readPad(length, issueTemporaryCredentials(length, scopeList.length, startMs, expiryMs));
   if (result === undefined) return undefined;
   const newline = result.indexOf('\n');

@@ -31,6 +31,14 @@ let last = { credentials: undefined, clientId: undefined, accessToken: undefined
 function signerFor(credentials) {
   if (typeof credentials !== 'object' || credentials === null) return undefined;
   const { clientId, accessToken } = credentials;
+  return signerOf(credentials, clientId, accessToken);
+}
+
+/**
+ * The signer of permanent credentials, an object whose clientId and accessToken
+ * the caller has read; undefined when the checked path must decide.
+ */
+export function signerOf(credentials, clientId, accessToken) {
   if (credentials === last.credentials && clientId === last.clientId && accessToken === last.accessToken) return last.signer;
   if (credentials.certificate != null) return undefined;
   if (typeof clientId !== 'string' || typeof accessToken !== 'string' || !clientId || !accessToken) return undefined;

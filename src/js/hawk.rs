@@ -146,7 +146,7 @@ pub fn hawk_clock_offset(
 /// errors stay the only ones.
 #[wasm_bindgen(skip_typescript)]
 pub struct HawkSigner {
-    signer: Signer,
+    pub(super) signer: Signer,
 }
 
 #[wasm_bindgen]

@@ -25,6 +25,11 @@ impl Signer {
         &self.id
     }
 
+    /// The prepared key of the signer's accessToken.
+    pub fn key(&self) -> &HmacKey {
+        &self.key
+    }
+
     /// As [`super::authorization_header`].
     pub fn header(&self, request: &HeaderRequest<'_>) -> Result<String> {
         signed_header(&self.id, &self.key, request)

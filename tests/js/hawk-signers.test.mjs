@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from '../support/assert.mjs';
 import hapiHawk from '@hapi/hawk';
 import hawk from 'hawk';
+import * as client from 'taskcluster-client';
 import * as tc from 'taskcluster-wasm';
 
 const URL_ = 'https://tc.example.com/api/queue/v1/task/abc/artifacts/public%2Flog.txt?x=1';
@@ -144,5 +145,21 @@ test('any URL is signed as fetch sends it: seeded URLs of tricky characters, che
     const mac = hapiHawk.crypto.calculateMac('header', hawkCredentials, artifacts);
     const expected = `Hawk id="${credentials.clientId}", ts="${FIXED.timestamp}", nonce="${FIXED.nonce}", mac="${mac}"`;
     assert.equal(tc.hawkHeader({ method: 'GET', url, credentials, ...FIXED }), expected, url);
+  }
+});
+
+test('createTemporaryCredentials through the issuers\' signers: taskcluster-client\'s credentials for more issuers than are kept, between headers', () => {
+  const start = new Date('2030-01-01T00:00:00.000Z');
+  const expiry = new Date('2030-01-02T00:00:00.000Z');
+  const issuers = Array.from({ length: 20 }, (_, i) => ({ clientId: `issuer/${i}`, accessToken: `issuer-token-${i}-${'t'.repeat(i * 4)}` }));
+  for (let pass = 0; pass < 2; pass++) {
+    for (const issuer of issuers) {
+      const expected = client.createTemporaryCredentials({ credentials: issuer, scopes: ['queue:a', 'queue:b'], start, expiry, clientId: pass ? 'named/temp' : undefined });
+      const { seed } = JSON.parse(expected.certificate);
+      const name = pass ? 'named/temp' : undefined;
+      assert.deepEqual(tc.createTemporaryCredentials({ ...issuer, name, scopes: ['queue:a', 'queue:b'], start, expiry, seed }), expected);
+      // A header with the same credentials uses the same signer.
+      assert.equal(tc.hawkHeader({ method: 'GET', url: URL_, credentials: issuer, ...FIXED }), official(issuer));
+    }
   }
 });

@@ -66,7 +66,7 @@ impl Output<'_> {
         let end = self.length + text.len();
         match self.area.get_mut(self.length..end) {
             Some(slot) => {
-                slot.copy_from_slice(text.as_bytes());
+                crate::core::crypto::copy_small(slot, text.as_bytes());
                 self.length = end;
             }
             None => self.overflowed = true,

@@ -64,7 +64,8 @@ pub(super) fn write_signed_header(
     id: &str,
     key: &crypto::HmacKey,
     artifacts: &Artifacts<'_>,
-    out: &mut impl FnMut(&str),
+    // Not generic: one copy of this code for both its callers.
+    out: &mut dyn FnMut(&str),
 ) -> Result<()> {
     check_method(artifacts.method)?;
     check_attribute(id, "credentials.clientId")?;

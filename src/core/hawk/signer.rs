@@ -41,7 +41,7 @@ impl Signer {
     }
 
     /// As [`Signer::header_for`], handed to `out` piece by piece.
-    pub fn write_header_for(&self, artifacts: &Artifacts<'_>, out: &mut impl FnMut(&str)) -> Result<()> {
+    pub fn write_header_for(&self, artifacts: &Artifacts<'_>, out: &mut dyn FnMut(&str)) -> Result<()> {
         write_signed_header(&self.id, &self.key, artifacts, out)
     }
 

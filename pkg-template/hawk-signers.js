@@ -19,7 +19,7 @@ const MAX_SIGNERS = 8;
 const MAX_EXTS = 16;
 const signers = new Map();
 const scopeExts = new Map();
-// Lone surrogates would be replaced on the way into wasm: such keys take the checked path.
+// Lone surrogates would be replaced on the way into wasm: such credentials take the checked path.
 const SURROGATE = /[\uD800-\uDFFF]/;
 
 const HEADER_OPTIONS = new Set(['method', 'url', 'credentials', 'authorizedScopes', 'ext', 'timestamp', 'localtimeOffsetMsec', 'nonce', 'payload', 'contentType']);
@@ -46,7 +46,7 @@ export function signerOf(credentials, clientId, accessToken) {
   const key = `${clientId.length}:${clientId}${accessToken}`;
   let signer = signers.get(key);
   if (signer === undefined) {
-    if (SURROGATE.test(accessToken)) return undefined;
+    if (SURROGATE.test(accessToken) || SURROGATE.test(clientId)) return undefined;
     if (signers.size >= MAX_SIGNERS) {
       const [oldest, evicted] = signers.entries().next().value;
       signers.delete(oldest);

@@ -3,7 +3,7 @@
 //! requests with the same credentials.
 
 use super::bewit::{BewitRequest, bewit_for, prepared_bewit, with_bewit};
-use super::header::{HeaderRequest, signed_header, signed_header_for, write_signed_header};
+use super::header::{HeaderRequest, signed_header, write_signed_header};
 use super::mac::Artifacts;
 use super::target::Parts;
 use super::Key;
@@ -35,12 +35,8 @@ impl Signer {
         signed_header(&self.id, &self.key, request)
     }
 
-    /// As [`Signer::header`], for everything the MAC covers given as borrowed parts.
-    pub fn header_for(&self, artifacts: &Artifacts<'_>) -> Result<String> {
-        signed_header_for(&self.id, &self.key, artifacts)
-    }
-
-    /// As [`Signer::header_for`], handed to `out` piece by piece.
+    /// As [`Signer::header`], for everything the MAC covers given as borrowed parts,
+    /// handed to `out` piece by piece.
     pub fn write_header_for(&self, artifacts: &Artifacts<'_>, out: &mut dyn FnMut(&str)) -> Result<()> {
         write_signed_header(&self.id, &self.key, artifacts, out)
     }

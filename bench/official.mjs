@@ -8,17 +8,21 @@ import * as esbuild from 'esbuild';
 import { BUILD_DIR, ROOT, hasClientWeb, requireFromRoot } from './paths.mjs';
 
 export const CLIENT_WEB_NODE_BUNDLE = path.join(BUILD_DIR, 'client-web.node.cjs');
+// The same as an ES module, for the import() row: what a Node program written as ESM loads.
+export const CLIENT_WEB_NODE_ESM_BUNDLE = path.join(BUILD_DIR, 'client-web.node.mjs');
 
 export async function buildClientWebNodeBundle() {
   mkdirSync(BUILD_DIR, { recursive: true });
-  await esbuild.build({
-    stdin: { contents: "module.exports = require('taskcluster-client-web');", resolveDir: ROOT, loader: 'js' },
+  const bundle = (format, contents, outfile) => esbuild.build({
+    stdin: { contents, resolveDir: ROOT, loader: 'js' },
     bundle: true,
     platform: 'node',
-    format: 'cjs',
-    outfile: CLIENT_WEB_NODE_BUNDLE,
+    format,
+    outfile,
     logLevel: 'silent',
   });
+  await bundle('cjs', "module.exports = require('taskcluster-client-web');", CLIENT_WEB_NODE_BUNDLE);
+  await bundle('esm', "export * from 'taskcluster-client-web';", CLIENT_WEB_NODE_ESM_BUNDLE);
   return CLIENT_WEB_NODE_BUNDLE;
 }
 

@@ -5,6 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import * as ours from 'taskcluster-wasm';
 import { contentHashCase } from './cases/content-hash.mjs';
 import { constructionCase } from './cases/construction.mjs';
@@ -15,7 +16,7 @@ import { signedUrlCase } from './cases/signed-url.mjs';
 import { tempCredsCase } from './cases/temp-creds.mjs';
 import { measureImportTimes } from './import-time.mjs';
 import { measureThroughput } from './throughput.mjs';
-import { CLIENT_WEB_NODE_BUNDLE, loadOfficial } from './official.mjs';
+import { CLIENT_WEB_NODE_BUNDLE, CLIENT_WEB_NODE_ESM_BUNDLE, loadOfficial } from './official.mjs';
 import { OUT_DIR, hasPackage, packageVersion } from './paths.mjs';
 import { importTable, sizeTable, speedTable } from './report.mjs';
 import { bundleSizes, installedSizes, packageFiles } from './size.mjs';
@@ -75,6 +76,7 @@ const IMPORT_ROWS = [
   { name: "import('taskcluster-wasm') vs import('taskcluster-client')", ours: 'oursImport', official: 'clientImport' },
   { name: 'require + first signed URL: ours vs taskcluster-client', ours: 'oursFirstUrl', official: 'clientFirstUrl' },
   { name: "import('taskcluster-wasm') vs client-web (Node bundle)", ours: 'oursImport', official: 'webBundle' },
+  { name: "import('taskcluster-wasm') vs import() of client-web (Node ESM bundle)", ours: 'oursImport', official: 'webEsmBundle' },
 ];
 
 function runImportTimes(official) {
@@ -90,6 +92,7 @@ function runImportTimes(official) {
   ];
   if (official.clientWeb) {
     variants.push({ id: 'webBundle', label: 'taskcluster-client-web (esbuild Node bundle)', code: `require(${JSON.stringify(CLIENT_WEB_NODE_BUNDLE)})` });
+    variants.push({ id: 'webEsmBundle', label: 'taskcluster-client-web (esbuild Node ESM bundle), import()', code: `import(${JSON.stringify(pathToFileURL(CLIENT_WEB_NODE_ESM_BUNDLE).href)})` });
   }
   return measureImportTimes(variants, QUICK ? 1 : undefined);
 }

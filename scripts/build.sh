@@ -32,7 +32,7 @@ step() {
 }
 built=()
 
-clients_inputs=$(hash_files apis scripts/gen-clients.mjs)
+clients_inputs=$(hash_files apis scripts/gen-clients.mjs pkg-template/compact-reference.js pkg-template/base-members.js)
 step clients build/clients "$clients_inputs" node scripts/gen-clients.mjs build/clients
 
 # The toolchain is an input too: rustc, wasm-bindgen, wasm-pack, and binaryen's

@@ -7,15 +7,17 @@
 //                                     generations gets current's entries, then the entries
 //                                     that exist only in 2018 (current wins for a name in both)
 //   <out>/services/index.js, .d.ts    re-exports every default class
-//   <out>/legacy/<Name>.js, .d.ts     the exact 2018 classes
+//   <out>/legacy/<Name>.js, .d.ts     the exact 2018 classes (none for a class equal to the default
+//                                     one, such as a 2018-only service: legacy/index re-exports that)
 //   <out>/legacy/index.js, .d.ts      re-exports every legacy class
 //
 // Exception: the Index service is written to Index.class.js / .d.ts, since Index.js
 // and index.js are one file on case-insensitive file systems (macOS, Windows).
 // Import the classes through index.js, never by file name.
 //
-// Each .js is one pure call into the generic runtime (`../runtime.js`:
-// serviceClass / exchangeClass) with a compact reference; each .d.ts declares the
+// Each .js is one pure call into the generic runtime (`../generated-class.js` over
+// runtime.js's serviceClass / exchangeClass) with its reference as positional rows, expanded
+// by `../compact-reference.js` (fewer bytes than objects repeating every key); each .d.ts declares the
 // class with one typed method per function or exchange. The JSDoc carries facts
 // from apis/ only (method, route, scopes, stability, docs link, argument names).
 //
@@ -26,8 +28,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
 
 import { BASE_CLIENT_MEMBERS, BASE_EXCHANGES_MEMBERS } from '../pkg-template/base-members.js';
+import * as compact from '../pkg-template/compact-reference.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url));
 const APIS_DIR = path.join(REPO_ROOT, 'apis');
@@ -66,8 +70,8 @@ function main() {
 
   const special = [];
   const files = new Map();
-  addFolder(files, 'services', defaults, special);
-  addFolder(files, 'legacy', legacy, special);
+  const defaultModules = addFolder(files, 'services', defaults, special);
+  addFolder(files, 'legacy', legacy, special, defaultModules);
 
   for (const folder of ['services', 'legacy']) fs.rmSync(path.join(outDir, folder), { recursive: true, force: true });
   for (const [relative, content] of files) {
@@ -257,7 +261,13 @@ function totals(classes) {
 
 // ---------------------------------------------------------------- writing
 
-function addFolder(files, folder, classes, special) {
+/**
+ * Writes `folder`'s class modules, declarations and index into `files`; a class whose
+ * reference equals the one of the same name in `shared` (another folder's classes,
+ * as this returns them) is re-exported from there instead of written again.
+ */
+function addFolder(files, folder, classes, special, shared) {
+  const written = new Map();
   const sorted = [...classes].sort((a, b) => compare(a.name, b.name));
   const taken = new Set(['index']);
   const index = [];
@@ -272,17 +282,55 @@ function addFolder(files, folder, classes, special) {
     }
     if (taken.has(base.toLowerCase())) fail(`${folder}: two files named ${base} (ignoring case)`);
     taken.add(base.toLowerCase());
-    const factory = cls.kind === 'api' ? 'serviceClass' : 'exchangeClass';
-    files.set(
-      `${folder}/${base}.js`,
-      `import { ${factory} } from '../runtime.js';\n` +
-        `export const ${cls.name} = /* @__PURE__ */ ${factory}(${JSON.stringify(cls.reference)});\n`,
-    );
+    // A legacy class identical to the default one is that class: one module, one class object.
+    const same = shared?.get(cls.name);
+    if (same && isDeepStrictEqual(same.reference, cls.reference)) {
+      index.push(`export { ${cls.name} } from '../${same.folder}/${same.base}.js';\n`);
+      continue;
+    }
+    files.set(`${folder}/${base}.js`, classModule(cls));
     files.set(`${folder}/${base}.d.ts`, cls.kind === 'api' ? serviceDts(cls, folder, special) : exchangesDts(cls, folder, special));
     index.push(`export { ${cls.name} } from './${base}.js';\n`);
+    written.set(cls.name, { folder, base, reference: cls.reference });
   }
   files.set(`${folder}/index.js`, index.join(''));
   files.set(`${folder}/index.d.ts`, index.join(''));
+  return written;
+}
+
+/**
+ * A class module: one pure call of a factory of pkg-template/generated-class.js on the
+ * reference in its compact form (compact-reference.js expands it). The build checks
+ * that the expansion gives back the reference exactly.
+ */
+function classModule(cls) {
+  const r = cls.reference;
+  const [factory, expand, header, rows] = cls.kind === 'api'
+    ? ['apiClass', 'api', [r.name, r.serviceName, r.apiVersion], r.functions.map(functionRow)]
+    : ['exchangesClass', 'exchanges', [r.name, r.serviceName, r.apiVersion, r.exchangePrefix], r.exchanges.map(exchangeRow)];
+  for (const word of header) if (/\s/.test(word) || !word) fail(`${r.name}: ${JSON.stringify(word)} cannot be a header word`);
+  const expanded = compact[expand](header.join(' '), rows);
+  if (!isDeepStrictEqual(expanded, r)) fail(`${r.name}: the compact reference does not expand to the reference`);
+  return `import { ${factory} } from '../generated-class.js';\n` +
+    `export const ${r.name} = /* @__PURE__ */ ${factory}(${JSON.stringify(header.join(' '))}, ${JSON.stringify(rows)});\n`;
+}
+
+/** `[name, method, route, query, io, scopes, stability?]`: args come from the route, `stable` is left out. */
+function functionRow(f) {
+  if (f.query.some((q) => /\s/.test(q))) fail(`${f.name}: a query name with a space`);
+  const row = [f.name, f.method, f.route, f.query.join(' '), (f.input ? 1 : 0) + (f.output ? 2 : 0), f.scopes];
+  if (f.stability !== 'stable') row.push(f.stability);
+  return row;
+}
+
+/** `[name, exchange, [[key, flags, constant?], ...]]`, flags: 1 required, 2 multiple words. */
+function exchangeRow(e) {
+  const keys = e.routingKey.map((k) => {
+    const key = [k.name, (k.required ? 1 : 0) + (k.multipleWords ? 2 : 0)];
+    if ('constant' in k) key.push(k.constant);
+    return key;
+  });
+  return [e.name, e.exchange, keys];
 }
 
 /** Why a method name cannot be a typed method, or null. */

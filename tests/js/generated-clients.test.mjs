@@ -16,6 +16,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
 import * as tc from 'taskcluster-wasm';
 import * as legacyEntry from 'taskcluster-wasm/legacy';
 import { legacy as legacyUrls, isLegacy } from '../support/legacy-urls.mjs';
@@ -310,6 +311,43 @@ test('the classes carry their reference (static reference)', () => {
     assert.equal(reference?.name, name, `taskcluster-wasm/legacy ${name}.reference.name`);
     assert.deepEqual(reference[list].map((e) => e.name), manifest[list].map((e) => e.name), `legacy ${name}.reference.${list}`);
   }
+});
+
+// The classes ship their reference in a compact form (pkg-template/compact-reference.js
+// expands it): every fact of the manifests must come back, field by field.
+test('every reference entry carries the facts of its manifest entry', () => {
+  const functionFacts = ({ name, method, route, args, query, input, output, scopes, stability }) =>
+    ({ name, method, route, args, query, input, output, scopes, stability });
+  const exchangeFacts = ({ name, exchange, routingKey }) => ({
+    name,
+    exchange,
+    routingKey: routingKey.map(({ name: key, constant, required, multipleWords }) =>
+      ({ name: key, ...(constant === undefined ? {} : { constant }), required, multipleWords })),
+  });
+  const check = (label, reference, manifest, entries) => {
+    for (const key of ['serviceName', 'apiVersion', ...(manifest.kind === 'api' ? [] : ['exchangePrefix'])]) {
+      assert.equal(reference[key], manifest[key], `${label}.reference.${key}`);
+    }
+    const [list, facts] = manifest.kind === 'api' ? ['functions', functionFacts] : ['exchanges', exchangeFacts];
+    assert.deepEqual(reference[list], entries.map(facts), `${label}.reference.${list}`);
+  };
+  for (const name of DEFAULT_NAMES) {
+    const manifest = MANIFESTS.current.get(name) ?? MANIFESTS[2018].get(name);
+    check(name, tc[name].reference, manifest, defaultEntries(name, manifest.kind === 'api' ? 'functions' : 'exchanges'));
+  }
+  for (const [name, manifest] of MANIFESTS[2018]) {
+    check(`legacy ${name}`, legacyEntry[name].reference, manifest, manifest[manifest.kind === 'api' ? 'functions' : 'exchanges']);
+  }
+});
+
+test('a 2018 class equal to the default one is that class; the others are their own', () => {
+  const shared = [];
+  for (const name of MANIFESTS[2018].keys()) {
+    const same = isDeepStrictEqual(legacyEntry[name].reference, tc[name].reference);
+    assert.equal(legacyEntry[name] === tc[name], same, `legacy ${name} is the default class exactly when their references are equal`);
+    if (same) shared.push(name);
+  }
+  assert.deepEqual(shared, [...ONLY_IN_2018, 'AuthEvents'].sort());
 });
 
 test('every function and exchange of both generations was covered', () => {

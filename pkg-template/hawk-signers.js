@@ -20,7 +20,7 @@ const MAX_SIGNERS = 8;
 const MAX_EXTS = 16;
 const signers = new Map();
 const scopeExts = new Map();
-// Lone surrogates would be replaced on the way into wasm: such keys take the checked path.
+// Lone surrogates would be replaced on the way into wasm: such credentials take the checked path.
 const SURROGATE = /[\uD800-\uDFFF]/;
 
 const HEADER_OPTIONS = new Set(['method', 'url', 'credentials', 'authorizedScopes', 'ext', 'timestamp', 'localtimeOffsetMsec', 'nonce', 'payload', 'contentType']);
@@ -32,6 +32,14 @@ let last = { credentials: undefined, clientId: undefined, accessToken: undefined
 function signerFor(credentials) {
   if (typeof credentials !== 'object' || credentials === null) return undefined;
   const { clientId, accessToken } = credentials;
+  return signerOf(credentials, clientId, accessToken);
+}
+
+/**
+ * The signer of permanent credentials, an object whose clientId and accessToken
+ * the caller has read; undefined when the checked path must decide.
+ */
+export function signerOf(credentials, clientId, accessToken) {
   if (credentials === last.credentials && clientId === last.clientId && accessToken === last.accessToken) return last.signer;
   if (credentials.certificate != null) return undefined;
   if (typeof clientId !== 'string' || typeof accessToken !== 'string' || !clientId || !accessToken) return undefined;
@@ -39,7 +47,7 @@ function signerFor(credentials) {
   const key = `${clientId.length}:${clientId}${accessToken}`;
   let signer = signers.get(key);
   if (signer === undefined) {
-    if (SURROGATE.test(accessToken)) return undefined;
+    if (SURROGATE.test(accessToken) || SURROGATE.test(clientId)) return undefined;
     if (signers.size >= MAX_SIGNERS) {
       const [oldest, evicted] = signers.entries().next().value;
       signers.delete(oldest);
@@ -99,8 +107,9 @@ function fastHeader(options) {
   const ext = extFor(options.ext, options.authorizedScopes);
   const signer = ts === undefined || ext === null ? undefined : signerFor(options.credentials);
   if (signer === undefined) return undefined;
-  const length = writePad(`${method}\n${url}\n${ext}\n${nonce ?? ''}`, 256 + last.clientId.length);
-  return length < 0 ? undefined : readPad(length, signer.header(length, ts));
+  // Plain ASCII (or the checked path): the lengths in bytes are the lengths in characters.
+  const length = writePad(`${method}${url}${ext}${nonce ?? ''}`, 256 + last.clientId.length);
+  return length < 0 ? undefined : readPad(length, signer.header(length, method.length, url.length, ext.length, ts));
 }
 
 function fastBewit(options, wholeUrl) {

@@ -1,9 +1,11 @@
 // createTemporaryCredentials with the options read here, in JS: wasm is crossed
-// once, through the pad (pad.js), with the issuer, name, seed and scopes as text
+// once, through the pad (pad.js), by the issuer's signer (hawk-signers.js: its
+// accessToken kept as a prepared HMAC key), with the name, seed and scopes as text
 // and the times as numbers. Anything unusual (strings for times, a certificate,
 // wrong types, non-ASCII text) goes to the full wasm function, which does every
 // check and throws the error that names the argument.
-import { createTemporaryCredentials as checkedCreate, issueTemporaryCredentials } from './taskcluster_wasm.js';
+import { createTemporaryCredentials as checkedCreate } from './taskcluster_wasm.js';
+import { signerOf } from './hawk-signers.js';
 import { readPad, writePad } from './pad.js';
 import { refuseUnknownOptions } from './read-options.js';
 
@@ -23,21 +25,20 @@ function fastCreate(options) {
   // Ours: {clientId, accessToken, name?}; taskcluster-client's: {credentials, clientId?: name}.
   const issuer = credentials == null ? options : credentials;
   const name = credentials == null ? options.name : options.name ?? options.clientId;
-  if (typeof issuer !== 'object' || issuer === null || issuer.certificate != null) return undefined;
+  if (typeof issuer !== 'object' || issuer === null || !isOptionalText(name) || !isOptionalText(seed)) return undefined;
   const { clientId, accessToken } = issuer;
-  if (typeof clientId !== 'string' || typeof accessToken !== 'string' || !isOptionalText(name) || !isOptionalText(seed)) return undefined;
   const scopeList = scopes ?? [];
   if (!Array.isArray(scopeList)) return undefined;
   const startMs = start == null ? Math.trunc(Date.now()) : timeMs(start);
   const expiryMs = expiry == null ? NaN : timeMs(expiry);
   if (!Number.isFinite(startMs) || !Number.isFinite(expiryMs)) return undefined;
-  let text = `${clientId}\n${accessToken}\n${name ?? ''}\n${seed ?? ''}`;
-  for (const scope of scopeList) {
-    if (typeof scope !== 'string') return undefined;
-    text += `\n${scope}`;
-  }
-  const length = writePad(text, 1024);
-  const result = length < 0 ? undefined : readPad(length, issueTemporaryCredentials(length, scopeList.length, startMs, expiryMs));
+  for (const scope of scopeList) if (typeof scope !== 'string') return undefined;
+  const scopeLines = scopeList.length === 0 ? '' : `\n${scopeList.join('\n')}`;
+  // The issuer's signer keeps its accessToken as a prepared key (permanent credentials only).
+  const signer = signerOf(issuer, clientId, accessToken);
+  if (signer === undefined) return undefined;
+  const length = writePad(`${name ?? ''}\n${seed ?? ''}${scopeLines}`, 1024);
+  const result = length < 0 ? undefined : readPad(length, signer.issueTemporaryCredentials(length, scopeList.length, startMs, expiryMs));
   if (result === undefined) return undefined;
   const newline = result.indexOf('\n');
   return { clientId: name ?? clientId, accessToken: result.slice(0, newline), certificate: result.slice(newline + 1) };

@@ -7,7 +7,9 @@ export function tempCredsCase(ours, official) {
     {
       id: 'ours',
       label: 'createTemporaryCredentials',
-      fn: () => ours.createTemporaryCredentials({ ...CREDENTIALS, start: TEMP_START, expiry: TEMP_EXPIRY, scopes: TEMP_SCOPES }),
+      // The same options object as the official clients get (ours takes their form too):
+      // a spread built per call cost as much as half of our call, on our side only.
+      fn: () => ours.createTemporaryCredentials(officialOptions),
     },
     { id: 'client', label: 'taskcluster-client', fn: () => official.client.createTemporaryCredentials(officialOptions) },
   ];

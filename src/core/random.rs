@@ -1,13 +1,14 @@
 //! Random bytes from the platform (the OS natively, `crypto.getRandomValues` in wasm).
 //!
-//! Bytes are drawn from a pool refilled 1 KiB at a time: asking the platform
-//! costs about as much as signing a whole request, and every request needs a nonce.
+//! Bytes are drawn from a pool refilled 4 KiB at a time: asking the platform
+//! costs about as much as signing a whole request, and every request needs a nonce
+//! (6 bytes), every set of temporary credentials a seed (32).
 
 use std::cell::RefCell;
 
 use super::{Error, Result};
 
-const POOL_SIZE: usize = 1024;
+const POOL_SIZE: usize = 4096;
 
 struct Pool {
     bytes: [u8; POOL_SIZE],
@@ -106,7 +107,7 @@ mod tests {
 
     #[test]
     fn larger_than_the_pool_still_works() {
-        let big = bytes::<2048>().unwrap();
+        let big = bytes::<{ 2 * POOL_SIZE }>().unwrap();
         assert!(big.iter().any(|&b| b != 0));
     }
 }

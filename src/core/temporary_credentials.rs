@@ -33,6 +33,12 @@ pub struct Request<'a> {
 /// assert!(temp.certificate.unwrap().starts_with(r#"{"version":1,"scopes":["queue:create-task:*"]"#));
 /// ```
 pub fn create(request: &Request<'_>) -> Result<Credentials> {
+    create_with_key(request, &crypto::HmacKey::new(request.issuer.access_token.as_bytes()))
+}
+
+/// [`create`] with the issuer's accessToken already prepared as `key` (a signer
+/// keeps one per issuer), which signs instead of `request.issuer.access_token`.
+pub fn create_with_key(request: &Request<'_>, key: &crypto::HmacKey) -> Result<Credentials> {
     check(request)?;
     let seed = match request.seed {
         Some(seed) => seed.to_string(),
@@ -43,8 +49,6 @@ pub fn create(request: &Request<'_>) -> Result<Credentials> {
         }
     };
     let issuer = &request.issuer.client_id;
-    // One prepared key for both MACs.
-    let key = crypto::HmacKey::new(request.issuer.access_token.as_bytes());
     let signature = crypto::base64(&key.sign(&[signed_text(request, &seed).as_bytes()]));
 
     let mut certificate = String::with_capacity(256 + seed.len() + request.scopes.iter().map(|s| s.len() + 3).sum::<usize>());

@@ -3,6 +3,7 @@
 use wasm_bindgen::prelude::*;
 
 use super::errors::{JsResult, guarded};
+use super::hawk::HawkSigner;
 use super::pad::{split_fields, with_pad};
 use super::{args, values};
 use crate::core::credentials::Credentials;
@@ -63,33 +64,46 @@ fn issuer_and_name(options: &JsValue) -> Result<(Credentials, Option<String>)> {
 }
 
 /// The fast path of `createTemporaryCredentials` (pkg-template/temporary-credentials.js),
-/// its options read in JS: `clientId\naccessToken\nname\nseed\nscope...` in the pad
-/// (see [`super::pad`]; an empty name or seed is none), `scope_count` scopes, times in
-/// ms. The result is `accessToken\ncertificate`; its length, or 0 when the checked
-/// path must handle the call (it throws the error that names the argument).
-#[wasm_bindgen(js_name = issueTemporaryCredentials, skip_typescript)]
-pub fn issue_temporary_credentials(input_length: usize, scope_count: usize, start_ms: f64, expiry_ms: f64) -> usize {
-    with_pad(input_length, |input| {
-        let mut fields = split_fields(input);
-        let mut next = || fields.next();
-        let (client_id, access_token, name, seed) = (next()?, next()?, next()?, next()?);
-        let scopes: Vec<String> = fields.map(String::from).collect();
-        if scopes.len() != scope_count || client_id.is_empty() || access_token.is_empty() {
-            return None;
-        }
-        let issuer = Credentials::permanent(client_id, access_token);
-        let issued = temporary_credentials::create(&Request {
-            issuer: &issuer,
-            name: Some(name).filter(|n| !n.is_empty()),
-            start_ms: time::time_clip(start_ms)? as i64,
-            expiry_ms: time::time_clip(expiry_ms)? as i64,
-            scopes: &scopes,
-            seed: Some(seed).filter(|s| !s.is_empty()),
+/// for an issuer whose signer holds its prepared key, the other options read in JS:
+/// `name\nseed\nscope...` in the pad (see [`super::pad`]; an empty name or seed is
+/// none), `scope_count` scopes, times in ms. The result is `accessToken\ncertificate`;
+/// its length, or 0 when the checked path must handle the call (it throws the error
+/// that names the argument).
+#[wasm_bindgen(js_class = HawkSigner)]
+impl HawkSigner {
+    #[wasm_bindgen(js_name = issueTemporaryCredentials)]
+    pub fn issue_temporary_credentials(
+        &self,
+        input_length: usize,
+        scope_count: usize,
+        start_ms: f64,
+        expiry_ms: f64,
+    ) -> usize {
+        with_pad(input_length, |input| {
+            let mut fields = split_fields(input);
+            let (name, seed) = (fields.next()?, fields.next()?);
+            let scopes: Vec<String> = fields.map(String::from).collect();
+            if scopes.len() != scope_count {
+                return None;
+            }
+            // The accessToken is in the signer's key, which is what signs.
+            let issuer = Credentials::permanent(self.signer.id(), String::new());
+            let issued = temporary_credentials::create_with_key(
+                &Request {
+                    issuer: &issuer,
+                    name: Some(name).filter(|n| !n.is_empty()),
+                    start_ms: time::time_clip(start_ms)? as i64,
+                    expiry_ms: time::time_clip(expiry_ms)? as i64,
+                    scopes: &scopes,
+                    seed: Some(seed).filter(|s| !s.is_empty()),
+                },
+                self.signer.key(),
+            )
+            .ok()?;
+            let mut result = issued.access_token;
+            result.push('\n');
+            result.push_str(&issued.certificate?);
+            Some(result)
         })
-        .ok()?;
-        let mut result = issued.access_token;
-        result.push('\n');
-        result.push_str(&issued.certificate?);
-        Some(result)
-    })
+    }
 }

@@ -3,11 +3,12 @@
 use wasm_bindgen::prelude::*;
 
 use super::args;
-use super::pad::{fields, split_fields, with_pad};
+use super::pad::{fields, split_fields, with_pad, with_pad_output};
 use super::errors::{JsResult, guarded};
 use crate::core::credentials::Credentials;
 use crate::core::error::excerpt;
 use crate::core::hawk::bewit::{DEFAULT_EXPIRATION_SECONDS, expires_at};
+use crate::core::hawk::header::{NONCE_LENGTH, random_nonce_in};
 use crate::core::hawk::mac::Artifacts;
 use crate::core::hawk::{self, BewitRequest, HeaderRequest, Key, Signer, Target, target};
 use crate::core::{Error, Result};
@@ -145,7 +146,7 @@ pub fn hawk_clock_offset(
 /// errors stay the only ones.
 #[wasm_bindgen(skip_typescript)]
 pub struct HawkSigner {
-    signer: Signer,
+    pub(super) signer: Signer,
 }
 
 #[wasm_bindgen]
@@ -155,31 +156,28 @@ impl HawkSigner {
         HawkSigner { signer: Signer::new(Key { id: client_id, secret: access_token }) }
     }
 
-    /// The `Authorization` header for `method\nurl\next\nnonce` (an empty ext is
-    /// none, an empty nonce draws a fresh one).
-    pub fn header(&self, input_length: usize, ts: f64) -> usize {
-        with_pad(input_length, |input| {
-            let [method, url, ext, nonce] = fields(input)?;
+    /// The `Authorization` header for method, URL, ext and nonce written one after
+    /// the other, the first three of the given lengths (an empty ext is none, an
+    /// empty nonce draws a fresh one). JS knows the lengths: no scan for separators.
+    pub fn header(&self, input_length: usize, method_length: usize, url_length: usize, ext_length: usize, ts: f64) -> usize {
+        with_pad_output(input_length, |input, output| {
+            let (method, rest) = input.split_at_checked(method_length)?;
+            let (url, rest) = rest.split_at_checked(url_length)?;
+            let (ext, nonce) = rest.split_at_checked(ext_length)?;
             let target = target::normalized_parts(url)?;
-            let drawn;
-            let nonce = if nonce.is_empty() {
-                drawn = hawk::header::random_nonce().ok()?;
-                drawn.as_str()
-            } else {
-                nonce
+            let mut drawn = [0; NONCE_LENGTH];
+            let nonce = if nonce.is_empty() { random_nonce_in(&mut drawn).ok()? } else { nonce };
+            let artifacts = Artifacts {
+                ts: ts.floor() as i64,
+                nonce,
+                method,
+                resource: target.resource,
+                host: target.host,
+                port: target.port,
+                hash: None,
+                ext: Some(ext).filter(|e| !e.is_empty()),
             };
-            self.signer
-                .header_for(&Artifacts {
-                    ts: ts.floor() as i64,
-                    nonce,
-                    method,
-                    resource: target.resource,
-                    host: target.host,
-                    port: target.port,
-                    hash: None,
-                    ext: Some(ext).filter(|e| !e.is_empty()),
-                })
-                .ok()
+            self.signer.write_header_for(&artifacts, &mut |piece| output.push(piece)).ok()
         })
     }
 

@@ -32,14 +32,46 @@ pub fn memory() -> JsValue {
 /// Runs `make` on the first `input_length` bytes of the pad and writes its result
 /// right after them; the result's length, 0 when there is none or no room for it.
 pub fn with_pad(input_length: usize, make: impl FnOnce(&str) -> Option<String>) -> usize {
+    with_pad_output(input_length, |input, output| {
+        output.push(&make(input)?);
+        Some(())
+    })
+}
+
+/// As [`with_pad`], for results written piece by piece straight into the pad.
+pub fn with_pad_output(input_length: usize, write: impl FnOnce(&str, &mut Output<'_>) -> Option<()>) -> usize {
     PAD.with(|pad| {
         let Ok(mut pad) = pad.try_borrow_mut() else { return 0 };
-        let Some((input, output)) = pad.split_at_mut_checked(input_length) else { return 0 };
-        let Some(result) = std::str::from_utf8(input).ok().and_then(make) else { return 0 };
-        let Some(slot) = output.get_mut(..result.len()) else { return 0 };
-        slot.copy_from_slice(result.as_bytes());
-        result.len()
+        let Some((input, area)) = pad.split_at_mut_checked(input_length) else { return 0 };
+        let Ok(input) = std::str::from_utf8(input) else { return 0 };
+        let mut output = Output { area, length: 0, overflowed: false };
+        match write(input, &mut output) {
+            Some(()) if !output.overflowed => output.length,
+            _ => 0,
+        }
     })
+}
+
+/// The pad after the input, where a result is written.
+pub struct Output<'a> {
+    area: &'a mut [u8],
+    length: usize,
+    /// A piece did not fit: the result is incomplete and reported as none.
+    overflowed: bool,
+}
+
+impl Output<'_> {
+    #[inline]
+    pub fn push(&mut self, text: &str) {
+        let end = self.length + text.len();
+        match self.area.get_mut(self.length..end) {
+            Some(slot) => {
+                crate::core::crypto::copy_small(slot, text.as_bytes());
+                self.length = end;
+            }
+            None => self.overflowed = true,
+        }
+    }
 }
 
 /// Runs `read` on the first `input_length` bytes of the pad, for fast paths whose
@@ -54,12 +86,25 @@ pub fn read<T>(input_length: usize, read: impl FnOnce(&str) -> Option<T>) -> Opt
 /// Exactly `N` fields separated by `\n`. No field may hold one: every field's
 /// checks refuse control characters, so a count that differs means the checked path.
 pub fn fields<const N: usize>(input: &str) -> Option<[&str; N]> {
-    let mut all = split_fields(input);
     let mut out = [""; N];
-    for slot in &mut out {
-        *slot = all.next()?;
+    let (last, firsts) = out.split_last_mut()?;
+    let mut rest = input;
+    for slot in firsts {
+        let end = newline(rest)?;
+        *slot = rest.get(..end)?;
+        rest = rest.get(end + 1..)?;
     }
-    all.next().is_none().then_some(out)
+    if newline(rest).is_some() {
+        return None;
+    }
+    *last = rest;
+    Some(out)
+}
+
+/// Where the first `\n` of `text` is (byte by byte: no char decoding).
+#[inline(always)]
+fn newline(text: &str) -> Option<usize> {
+    text.bytes().position(|b| b == b'\n')
 }
 
 /// The fields of `input`, separated by `\n` (byte by byte: no char decoding).
@@ -67,7 +112,7 @@ pub fn split_fields(input: &str) -> impl Iterator<Item = &str> {
     let mut rest = Some(input);
     std::iter::from_fn(move || {
         let field = rest?;
-        let (head, tail) = match field.bytes().position(|b| b == b'\n') {
+        let (head, tail) = match newline(field) {
             Some(end) => (field.get(..end)?, field.get(end + 1..)),
             None => (field, None),
         };

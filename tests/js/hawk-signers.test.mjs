@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from '../support/assert.mjs';
 import hapiHawk from '@hapi/hawk';
 import hawk from 'hawk';
+import * as client from 'taskcluster-client';
 import * as tc from 'taskcluster-wasm';
 
 const URL_ = 'https://tc.example.com/api/queue/v1/task/abc/artifacts/public%2Flog.txt?x=1';
@@ -118,4 +119,48 @@ test('createTemporaryCredentials: the fast path (Date, ms) and the checked one (
   }
   // A scope holding a newline must not be split into two scopes on the way into wasm.
   assert.throws(() => tc.createTemporaryCredentials({ ...issuer, scopes: ['a\nb'], start, expiry }), /createTemporaryCredentials: options\.scopes\[0\]/);
+});
+
+test('any URL is signed as fetch sends it: seeded URLs of tricky characters, checked against WHATWG URL and @hapi/hawk\'s MAC', () => {
+  const credentials = { clientId: 'client/urls', accessToken: 'urls-token' };
+  const hawkCredentials = { id: credentials.clientId, key: credentials.accessToken, algorithm: 'sha256' };
+  // Path and query characters URL keeps, encodes or resolves (dot segments, escapes of dots, bad escapes).
+  const pieces = ['a', 'Z', '0', '-', '_', '~', '.', '..', '%2e', '%2E', '%2F', '%4', '%zz', '%', '/', '?', '#', '=', '&', ':', '@', '!', '$', "'", '(', '*', '+', ',', ';', ' ', '"', '<', '|', '\\', '^', '`', '{', 'é'];
+  // Half the URLs only of pieces the fast path may take as they are (dot segments aside).
+  const plain = pieces.filter((piece) => /^[\w.~%/?#=&:@!$(*+,;-]+$/.test(piece));
+  const hosts = ['tc.example.com', 'tc.example.com:8443', 'TC.example.com', '127.0.0.1:80', 'h:'];
+  let seed = 7;
+  const next = (n) => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % n;
+  };
+  for (let i = 0; i < 2000; i++) {
+    const from = i % 2 ? pieces : plain;
+    const path = Array.from({ length: 1 + next(10) }, () => from[next(from.length)]).join('');
+    const url = `${['https', 'http'][next(2)]}://${hosts[next(hosts.length)]}/${path}`;
+    // What the server sees: fetch sends the URL as WHATWG URL serializes it (hawk's own
+    // client.header would re-encode it with the legacy url.parse instead).
+    const sent = new URL(url);
+    const port = Number(sent.port || (sent.protocol === 'https:' ? 443 : 80));
+    const artifacts = { ts: FIXED.timestamp, nonce: FIXED.nonce, method: 'GET', resource: sent.pathname + sent.search, host: sent.hostname, port };
+    const mac = hapiHawk.crypto.calculateMac('header', hawkCredentials, artifacts);
+    const expected = `Hawk id="${credentials.clientId}", ts="${FIXED.timestamp}", nonce="${FIXED.nonce}", mac="${mac}"`;
+    assert.equal(tc.hawkHeader({ method: 'GET', url, credentials, ...FIXED }), expected, url);
+  }
+});
+
+test('createTemporaryCredentials through the issuers\' signers: taskcluster-client\'s credentials for more issuers than are kept, between headers', () => {
+  const start = new Date('2030-01-01T00:00:00.000Z');
+  const expiry = new Date('2030-01-02T00:00:00.000Z');
+  const issuers = Array.from({ length: 20 }, (_, i) => ({ clientId: `issuer/${i}`, accessToken: `issuer-token-${i}-${'t'.repeat(i * 4)}` }));
+  for (let pass = 0; pass < 2; pass++) {
+    for (const issuer of issuers) {
+      const expected = client.createTemporaryCredentials({ credentials: issuer, scopes: ['queue:a', 'queue:b'], start, expiry, clientId: pass ? 'named/temp' : undefined });
+      const { seed } = JSON.parse(expected.certificate);
+      const name = pass ? 'named/temp' : undefined;
+      assert.deepEqual(tc.createTemporaryCredentials({ ...issuer, name, scopes: ['queue:a', 'queue:b'], start, expiry, seed }), expected);
+      // A header with the same credentials uses the same signer.
+      assert.equal(tc.hawkHeader({ method: 'GET', url: URL_, credentials: issuer, ...FIXED }), official(issuer));
+    }
+  }
 });

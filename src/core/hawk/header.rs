@@ -53,6 +53,20 @@ pub(super) fn signed_header(id: &str, key: &crypto::HmacKey, request: &HeaderReq
 
 /// The header for everything its MAC covers.
 pub(super) fn signed_header_for(id: &str, key: &crypto::HmacKey, artifacts: &Artifacts<'_>) -> Result<String> {
+    let mut header = String::with_capacity(96 + id.len() + artifacts.ext.map_or(0, str::len));
+    write_signed_header(id, key, artifacts, &mut |piece| header.push_str(piece))?;
+    Ok(header)
+}
+
+/// [`signed_header_for`], handed to `out` piece by piece (the fast path writes it
+/// straight into the memory JS reads it from).
+pub(super) fn write_signed_header(
+    id: &str,
+    key: &crypto::HmacKey,
+    artifacts: &Artifacts<'_>,
+    // Not generic: one copy of this code for both its callers.
+    out: &mut dyn FnMut(&str),
+) -> Result<()> {
     check_method(artifacts.method)?;
     check_attribute(id, "credentials.clientId")?;
     check_attribute(artifacts.nonce, "nonce")?;
@@ -60,30 +74,37 @@ pub(super) fn signed_header_for(id: &str, key: &crypto::HmacKey, artifacts: &Art
         check_attribute(ext, "ext")?;
     }
     let mac = mac::mac_with(MacKind::Header, key, artifacts);
-    let mut header = String::with_capacity(96 + id.len() + artifacts.ext.map_or(0, str::len));
-    header.push_str(r#"Hawk id=""#);
-    header.push_str(id);
-    header.push_str(r#"", ts=""#);
-    mac::push_integer(&mut header, artifacts.ts);
-    header.push_str(r#"", nonce=""#);
-    header.push_str(artifacts.nonce);
+    out(r#"Hawk id=""#);
+    out(id);
+    out(r#"", ts=""#);
+    out(mac::integer_text(artifacts.ts, &mut [0; mac::MAX_INTEGER_LENGTH]));
+    out(r#"", nonce=""#);
+    out(artifacts.nonce);
     if let Some(hash) = artifacts.hash {
-        header.push_str(r#"", hash=""#);
-        header.push_str(hash);
+        out(r#"", hash=""#);
+        out(hash);
     }
     if let Some(ext) = artifacts.ext.filter(|e| !e.is_empty()) {
-        header.push_str(r#"", ext=""#);
-        header.push_str(ext);
+        out(r#"", ext=""#);
+        out(ext);
     }
-    header.push_str(r#"", mac=""#);
-    crypto::push_base64(&mut header, &mac);
-    header.push('"');
-    Ok(header)
+    out(r#"", mac=""#);
+    out(crypto::digest_base64(&mac, &mut [0; crypto::DIGEST_BASE64_LENGTH]));
+    out("\"");
+    Ok(())
 }
+
+/// The length of a [`random_nonce`].
+pub const NONCE_LENGTH: usize = 8;
 
 /// A fresh nonce: 6 random bytes, URL-safe base64 (8 characters).
 pub fn random_nonce() -> Result<String> {
-    Ok(crypto::base64url(&random::bytes::<6>()?))
+    random_nonce_in(&mut [0; NONCE_LENGTH]).map(String::from)
+}
+
+/// [`random_nonce`], written into `buffer`.
+pub fn random_nonce_in(buffer: &mut [u8; NONCE_LENGTH]) -> Result<&str> {
+    Ok(crypto::base64url_in(&random::bytes::<6>()?, buffer))
 }
 
 fn check_method(method: &str) -> Result<()> {
@@ -94,6 +115,7 @@ fn check_method(method: &str) -> Result<()> {
 }
 
 /// Hawk servers accept only these characters inside a quoted header attribute.
+#[inline(always)]
 fn allowed_in_attribute(byte: u8) -> bool {
     (byte.is_ascii_graphic() && byte != b'"' && byte != b'\\') || byte == b' '
 }

@@ -73,7 +73,13 @@ fn write_normalized(kind: MacKind, a: &Artifacts<'_>, out: &mut impl FnMut(&str)
 
 /// Hands over `value`, case-converted only when it has a byte to convert (rarely:
 /// methods come upper-case, hosts lower-case).
-fn write_ascii_case(out: &mut impl FnMut(&str), value: &str, needs: fn(&u8) -> bool, convert: fn(&str) -> String) {
+// Generic, not fn pointers: the test runs for every byte and must inline.
+fn write_ascii_case(
+    out: &mut impl FnMut(&str),
+    value: &str,
+    needs: impl Fn(&u8) -> bool,
+    convert: impl FnOnce(&str) -> String,
+) {
     if value.bytes().any(|b| needs(&b)) {
         out(&convert(value));
     } else {
@@ -82,10 +88,10 @@ fn write_ascii_case(out: &mut impl FnMut(&str), value: &str, needs: fn(&u8) -> b
 }
 
 /// `i64::MIN` in decimal.
-const MAX_INTEGER_LENGTH: usize = 20;
+pub(super) const MAX_INTEGER_LENGTH: usize = 20;
 
 /// `value` in decimal (what `format!` would write, without its machinery), written into `buffer`.
-fn integer_text(value: i64, buffer: &mut [u8; MAX_INTEGER_LENGTH]) -> &str {
+pub(super) fn integer_text(value: i64, buffer: &mut [u8; MAX_INTEGER_LENGTH]) -> &str {
     let mut rest = value.unsigned_abs();
     let mut start = buffer.len();
     for slot in buffer.iter_mut().rev() {

@@ -3,7 +3,7 @@
 //! requests with the same credentials.
 
 use super::bewit::{BewitRequest, bewit_for, prepared_bewit, with_bewit};
-use super::header::{HeaderRequest, signed_header, signed_header_for};
+use super::header::{HeaderRequest, signed_header, write_signed_header};
 use super::mac::Artifacts;
 use super::target::Parts;
 use super::Key;
@@ -25,14 +25,20 @@ impl Signer {
         &self.id
     }
 
+    /// The prepared key of the signer's accessToken.
+    pub fn key(&self) -> &HmacKey {
+        &self.key
+    }
+
     /// As [`super::authorization_header`].
     pub fn header(&self, request: &HeaderRequest<'_>) -> Result<String> {
         signed_header(&self.id, &self.key, request)
     }
 
-    /// As [`Signer::header`], for everything the MAC covers given as borrowed parts.
-    pub fn header_for(&self, artifacts: &Artifacts<'_>) -> Result<String> {
-        signed_header_for(&self.id, &self.key, artifacts)
+    /// As [`Signer::header`], for everything the MAC covers given as borrowed parts,
+    /// handed to `out` piece by piece.
+    pub fn write_header_for(&self, artifacts: &Artifacts<'_>, out: &mut dyn FnMut(&str)) -> Result<()> {
+        write_signed_header(&self.id, &self.key, artifacts, out)
     }
 
     /// As [`Signer::bewit`], for a URL's borrowed parts.

@@ -103,8 +103,8 @@ pub fn normalized_parts(url: &str) -> Option<Parts<'_>> {
         }
         None => (authority, default_port),
     };
-    let resource = tail.get(..tail.bytes().position(|b| b == b'#').unwrap_or(tail.len()))?;
-    (!host.is_empty() && resource_is_normalized(resource.as_bytes())).then_some(Parts { host, port, resource })
+    let resource = tail.get(..normalized_resource_length(tail.as_bytes())?)?;
+    (!host.is_empty()).then_some(Parts { host, port, resource })
 }
 
 /// A set of bytes as a table: one load per byte tested.
@@ -130,6 +130,8 @@ const fn byte_set(members: &[u8], upper: bool) -> ByteSet {
     set
 }
 
+// Inlined: it runs for every byte of every URL signed.
+#[inline(always)]
 fn in_set(set: &ByteSet, byte: u8) -> bool {
     set.get(usize::from(byte)).is_some_and(|&member| member)
 }
@@ -137,43 +139,89 @@ fn in_set(set: &ByteSet, byte: u8) -> bool {
 /// What a host may hold for signing to skip normalizing: lower-case names, IPv4, a port.
 const HOST_BYTES: ByteSet = byte_set(b".-:", false);
 
-/// Characters URL leaves alone in paths and queries of http(s) URLs.
-const URL_BYTES: ByteSet = byte_set(b"-._~!$&()*+,;=:@/?%", true);
+/// What a byte of a path, query or fragment is to [`normalized_resource_length`].
+#[derive(Clone, Copy)]
+enum ResourceByte {
+    /// A byte URL would percent-encode or otherwise change.
+    Refused,
+    /// A byte URL leaves alone and that means nothing to the path.
+    Plain,
+    Dot,
+    Percent,
+    Slash,
+    Question,
+    Hash,
+}
 
-/// Path and query, in one pass: only [`URL_BYTES`], every `%` a complete escape,
-/// and no dot segment (`.`, `..`, or the same with dots written `%2e`/`%2E`, which
-/// URL would resolve away) in the path.
-fn resource_is_normalized(resource: &[u8]) -> bool {
-    let mut rest = resource;
-    let mut in_path = true;
+/// Each byte's [`ResourceByte`]: characters URL leaves alone in paths and queries of
+/// http(s) URLs are `-._~!$&()*+,;=:@/?%`, digits and letters.
+// Evaluated at compile time only: an index out of bounds would fail the build.
+#[allow(clippy::indexing_slicing)]
+const RESOURCE_BYTES: [ResourceByte; 256] = {
+    let plain = byte_set(b"-_~!$&()*+,;=:@", true);
+    let mut classes = [ResourceByte::Refused; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        classes[byte] = match byte as u8 {
+            b'.' => ResourceByte::Dot,
+            b'%' => ResourceByte::Percent,
+            b'/' => ResourceByte::Slash,
+            b'?' => ResourceByte::Question,
+            b'#' => ResourceByte::Hash,
+            _ if plain[byte] => ResourceByte::Plain,
+            _ => ResourceByte::Refused,
+        };
+        byte += 1;
+    }
+    classes
+};
+
+/// The length of the path and query at the start of `tail` (up to a fragment), when
+/// they are in URL's form: only bytes URL leaves alone, every `%` a complete escape,
+/// and no dot segment (`.`, `..`, or the same with dots written `%2e`/`%2E`, which URL
+/// would resolve away) in the path. One pass, byte by byte, over locals only.
+fn normalized_resource_length(tail: &[u8]) -> Option<usize> {
+    let class = |at: usize| tail.get(at).map(|&byte| RESOURCE_BYTES.get(usize::from(byte)).copied());
+    let mut at = 0;
     // Length of the current path segment, and whether it is all dots so far.
     let (mut segment_length, mut all_dots) = (0usize, false);
-    while let [byte, tail @ ..] = rest {
-        if !in_set(&URL_BYTES, *byte) {
-            return false;
-        }
-        let (is_dot, after) = match (byte, tail) {
-            (b'%', [high, low, after @ ..]) if high.is_ascii_hexdigit() && low.is_ascii_hexdigit() => {
-                (*high == b'2' && (*low | 0x20) == b'e', after)
+    let mut in_path = true;
+    loop {
+        let is_dot = match class(at) {
+            None | Some(Some(ResourceByte::Hash)) => break,
+            Some(Some(ResourceByte::Plain)) => false,
+            Some(Some(ResourceByte::Dot)) => true,
+            Some(Some(ResourceByte::Percent)) => {
+                let escaped = escaped_byte(tail.get(at + 1..at + 3)?)?;
+                at += 2;
+                escaped == b'.'
             }
-            (b'%', _) => return false,
-            _ => (*byte == b'.', tail),
-        };
-        if in_path {
-            if matches!(byte, b'/' | b'?') {
-                if segment_length > 0 && all_dots {
-                    return false;
+            Some(Some(ResourceByte::Slash | ResourceByte::Question)) => {
+                if in_path {
+                    if segment_length > 0 && all_dots {
+                        return None;
+                    }
+                    in_path = tail.get(at) == Some(&b'/');
                 }
                 segment_length = 0;
-                in_path = *byte == b'/';
-            } else {
-                all_dots = is_dot && (segment_length == 0 || all_dots);
-                segment_length += 1;
+                at += 1;
+                continue;
             }
-        }
-        rest = after;
+            Some(Some(ResourceByte::Refused) | None) => return None,
+        };
+        all_dots = is_dot && (segment_length == 0 || all_dots);
+        segment_length += 1;
+        at += 1;
     }
-    !(in_path && segment_length > 0 && all_dots)
+    (!(in_path && segment_length > 0 && all_dots)).then_some(at)
+}
+
+/// The byte escaped by two hex digits; `None` if they are not that.
+#[inline(always)]
+fn escaped_byte(digits: &[u8]) -> Option<u8> {
+    let digit = |byte: &u8| char::from(*byte).to_digit(16);
+    let [high, low] = digits else { return None };
+    u8::try_from(digit(high)? * 16 + digit(low)?).ok()
 }
 
 fn strip_prefix_ignore_case<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {

@@ -3,7 +3,6 @@
 
 use sha2::{Digest, Sha256, Sha512};
 
-
 /// Hashes a stream of chunks; `finish` consumes it, so a finished hasher cannot be fed again.
 #[derive(Clone, Default)]
 pub struct ContentHasher {

@@ -1,139 +1,30 @@
-//! The two primitives everything else signs with: HMAC-SHA256 and SHA-256
-//! (over sha2's compression function), plus the base64 flavours Taskcluster uses.
+//! The two primitives everything else signs with: HMAC-SHA256 and SHA-256,
+//! plus the base64 flavours Taskcluster uses.
 
 use base64::Engine;
 use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
-use sha2::block_api::compress256;
+use hmac::{Hmac, KeyInit, Mac};
+use sha2::{Digest, Sha256};
 
 /// SHA-256's block size: HMAC pads (or first hashes) every key to this length.
 const BLOCK_SIZE: usize = 64;
-
-/// SHA-256's initial hash value (FIPS 180-4, section 5.3.3).
-const INITIAL_STATE: [u32; 8] =
-    [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
 
 /// HMAC-SHA256 of `message` under `key`, as raw bytes.
 pub fn hmac_sha256(key: &[u8], message: &[u8]) -> [u8; 32] {
     HmacKey::new(key).sign(&[message])
 }
 
-/// SHA-256 of `message`, as raw bytes.
-pub fn sha256(message: &[u8]) -> [u8; 32] {
-    let mut run = Sha256Run::after(INITIAL_STATE, 0);
-    run.update(message);
-    run.finish()
-}
-
-/// One SHA-256 in progress, over the compression function alone: a Hawk MAC is
-/// four compressions, and the generic hashing layers cost as much again.
-#[derive(Clone)]
-struct Sha256Run {
-    state: [u32; 8],
-    block: [u8; BLOCK_SIZE],
-    /// Bytes waiting in `block`, always fewer than a block.
-    used: usize,
-    /// Bytes hashed so far, the blocks already in `state` included.
-    total: u64,
-}
-
-impl Sha256Run {
-    /// A run continuing from `state`, which has hashed `total` bytes (whole blocks).
-    fn after(state: [u32; 8], total: u64) -> Sha256Run {
-        Sha256Run { state, block: [0; BLOCK_SIZE], used: 0, total }
-    }
-
-    #[inline]
-    fn update(&mut self, bytes: &[u8]) {
-        self.total += bytes.len() as u64;
-        // The usual case: a small piece that leaves room in the block being filled.
-        let end = self.used + bytes.len();
-        if end < BLOCK_SIZE
-            && let Some(slot) = self.block.get_mut(self.used..end)
-        {
-            copy_small(slot, bytes);
-            self.used = end;
-            return;
-        }
-        self.update_across_blocks(bytes);
-    }
-
-    fn update_across_blocks(&mut self, bytes: &[u8]) {
-        let (head, rest) = bytes.split_at_checked(free_len(self.used)).unwrap_or((bytes, &[]));
-        if let Some(slot) = self.block.get_mut(self.used..self.used + head.len()) {
-            slot.copy_from_slice(head);
-        }
-        self.used += head.len();
-        if self.used < BLOCK_SIZE {
-            return;
-        }
-        compress256(&mut self.state, std::slice::from_ref(&self.block));
-        let (blocks, tail) = rest.as_chunks::<BLOCK_SIZE>();
-        compress256(&mut self.state, blocks);
-        if let Some(slot) = self.block.get_mut(..tail.len()) {
-            slot.copy_from_slice(tail);
-        }
-        self.used = tail.len();
-    }
-
-    /// The digest: the padding (0x80, zeros, the length in bits) hashed last.
-    fn finish(mut self) -> [u8; 32] {
-        let bits = self.total.wrapping_mul(8);
-        let used = self.used;
-        self.block.get_mut(used..).unwrap_or_default().fill(0);
-        if let Some(marker) = self.block.get_mut(used) {
-            *marker = 0x80;
-        }
-        if used >= BLOCK_SIZE - 8 {
-            compress256(&mut self.state, std::slice::from_ref(&self.block));
-            self.block = [0; BLOCK_SIZE];
-        }
-        if let Some(length) = self.block.last_chunk_mut::<8>() {
-            *length = bits.to_be_bytes();
-        }
-        compress256(&mut self.state, std::slice::from_ref(&self.block));
-        let mut digest = [0u8; 32];
-        for (bytes, word) in digest.as_chunks_mut::<4>().0.iter_mut().zip(self.state) {
-            *bytes = word.to_be_bytes();
-        }
-        digest
-    }
-}
-
-/// `source` into `target` (the same length): a separator is one store, not a call
-/// to the engine's memory copy, which costs more than copying a few bytes.
-#[inline(always)]
-pub fn copy_small(target: &mut [u8], source: &[u8]) {
-    match (target, source) {
-        ([slot], [byte]) => *slot = *byte,
-        (target, source) => target.copy_from_slice(source),
-    }
-}
-
-/// Room left in a block holding `used` bytes.
-#[inline]
-fn free_len(used: usize) -> usize {
-    BLOCK_SIZE.saturating_sub(used)
-}
-
 /// An HMAC-SHA256 key with its inner and outer hash states computed once, so
 /// each signature costs only the message's blocks, not the key's.
 #[derive(Clone)]
-pub struct HmacKey {
-    /// SHA-256's state after the key block XOR 0x36 ...
-    inner: [u32; 8],
-    /// ... and after the key block XOR 0x5c (RFC 2104).
-    outer: [u32; 8],
-}
+pub struct HmacKey(Hmac<Sha256>);
 
 impl HmacKey {
     pub fn new(key: &[u8]) -> HmacKey {
-        let block = block_key(key);
-        let state_after = |pad: u8| {
-            let mut state = INITIAL_STATE;
-            compress256(&mut state, &[block.map(|byte| byte ^ pad)]);
-            state
-        };
-        HmacKey { inner: state_after(0x36), outer: state_after(0x5c) }
+        // The key is brought to block size here, as RFC 2104 does, so the
+        // constructor used is the infallible one: there is no error branch that
+        // could quietly yield a zero MAC.
+        HmacKey(<Hmac<Sha256> as KeyInit>::new(&block_key(key).into()))
     }
 
     /// The MAC of the concatenation of `parts`.
@@ -147,27 +38,40 @@ impl HmacKey {
 
     /// A MAC computed over bytes handed over piece by piece.
     pub fn start(&self) -> HmacRun {
-        HmacRun { inner: Sha256Run::after(self.inner, BLOCK_SIZE as u64), outer: self.outer }
+        HmacRun { mac: self.0.clone(), pending: [0; PENDING_SIZE], used: 0 }
     }
 }
+
+/// Small pieces are gathered to this size before hashing: each update of the
+/// hash has a fixed cost, and a Hawk normalized string comes in about 20 pieces.
+const PENDING_SIZE: usize = 4 * BLOCK_SIZE;
 
 /// One MAC in progress (see [`HmacKey::start`]).
 pub struct HmacRun {
-    inner: Sha256Run,
-    outer: [u32; 8],
+    mac: Hmac<Sha256>,
+    pending: [u8; PENDING_SIZE],
+    used: usize,
 }
 
 impl HmacRun {
-    #[inline]
     pub fn update(&mut self, bytes: &[u8]) {
-        self.inner.update(bytes);
+        if let Some(slot) = self.pending.get_mut(self.used..self.used + bytes.len()) {
+            slot.copy_from_slice(bytes);
+            self.used += bytes.len();
+            return;
+        }
+        self.flush();
+        self.mac.update(bytes);
     }
 
-    pub fn finish(self) -> [u8; 32] {
-        let inner = self.inner.finish();
-        let mut outer = Sha256Run::after(self.outer, BLOCK_SIZE as u64);
-        outer.update(&inner);
-        outer.finish()
+    pub fn finish(mut self) -> [u8; 32] {
+        self.flush();
+        self.mac.finalize().into_bytes().into()
+    }
+
+    fn flush(&mut self) {
+        self.mac.update(self.pending.get(..self.used).unwrap_or_default());
+        self.used = 0;
     }
 }
 
@@ -183,6 +87,11 @@ fn block_key(key: &[u8]) -> [u8; BLOCK_SIZE] {
     let mut block = [0u8; BLOCK_SIZE];
     block.iter_mut().zip(source).for_each(|(slot, byte)| *slot = *byte);
     block
+}
+
+/// SHA-256 of `message`, as raw bytes.
+pub fn sha256(message: &[u8]) -> [u8; 32] {
+    Sha256::digest(message).into()
 }
 
 /// Standard base64 with padding (Hawk MACs and hashes, certificate signatures).
@@ -265,16 +174,6 @@ mod tests {
             let mut run = key.start();
             message.chunks(piece).for_each(|chunk| run.update(chunk));
             assert_eq!(run.finish(), hmac_sha256(b"key", &message), "pieces of {piece}");
-        }
-    }
-
-    #[test]
-    fn sha256_matches_the_sha2_crate_at_every_length_around_the_blocks() {
-        use sha2::Digest;
-        let message: Vec<u8> = (0..300u32).map(|i| (i * 7 % 256) as u8).collect();
-        for length in 0..message.len() {
-            let part = &message[..length];
-            assert_eq!(sha256(part), <[u8; 32]>::from(sha2::Sha256::digest(part)), "length {length}");
         }
     }
 

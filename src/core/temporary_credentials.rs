@@ -51,7 +51,8 @@ pub fn create_with_key(request: &Request<'_>, key: &crypto::HmacKey) -> Result<C
     let issuer = &request.issuer.client_id;
     let signature = crypto::base64(&key.sign(&[signed_text(request, &seed).as_bytes()]));
 
-    let mut certificate = String::with_capacity(256 + seed.len() + request.scopes.iter().map(|s| s.len() + 3).sum::<usize>());
+    let mut certificate =
+        String::with_capacity(256 + seed.len() + request.scopes.iter().map(|s| s.len() + 3).sum::<usize>());
     certificate.push_str("{\"version\":1,\"scopes\":");
     json::write_string_array(&mut certificate, request.scopes);
     certificate.push_str(",\"start\":");
@@ -132,7 +133,8 @@ fn check(request: &Request<'_>) -> Result<()> {
 
 /// The auth service's clientId rule: 1 to 256 of `A-Z a-z 0-9 ! @ / : . + | _ -`.
 fn check_client_id(client_id: &str, what: &str) -> Result<()> {
-    let allowed = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'!' | b'@' | b'/' | b':' | b'.' | b'+' | b'|' | b'_' | b'-');
+    let allowed =
+        |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'!' | b'@' | b'/' | b':' | b'.' | b'+' | b'|' | b'_' | b'-');
     if client_id.is_empty() || client_id.len() > 256 || !client_id.bytes().all(allowed) {
         return Err(Error::invalid(format!("{what} must be 1 to 256 characters of A-Z a-z 0-9 ! @ / : . + | _ -")));
     }

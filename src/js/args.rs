@@ -7,8 +7,8 @@ use wasm_bindgen::prelude::*;
 
 use super::limits::{MAX_ARRAY_LENGTH, MAX_EXPRESSION_DEPTH};
 use crate::core::credentials::Credentials;
-use crate::core::scopes::Expression;
 use crate::core::error::decimal;
+use crate::core::scopes::Expression;
 use crate::core::{Error, Result, time};
 
 /// "a number", "an array", "null", ... for error messages.
@@ -178,7 +178,8 @@ pub fn items(value: &JsValue, what: &str) -> Result<Vec<JsValue>> {
             length as u64
         )));
     }
-    let copy = copy_items(value).map_err(|_| Error::invalid(format!("reading the items of {what} threw an exception")))?;
+    let copy =
+        copy_items(value).map_err(|_| Error::invalid(format!("reading the items of {what} threw an exception")))?;
     Ok(copy.iter().collect())
 }
 
@@ -223,8 +224,11 @@ pub fn credentials(value: &JsValue, what: &str) -> Result<Credentials> {
         return Err(non_empty(if client_id.is_empty() { "clientId" } else { "accessToken" }));
     }
     let certificate = field(value, "certificate", what)?;
-    let certificate =
-        if is_absent(&certificate) { None } else { Some(certificate_json(&certificate, &format!("{what}.certificate"))?) };
+    let certificate = if is_absent(&certificate) {
+        None
+    } else {
+        Some(certificate_json(&certificate, &format!("{what}.certificate"))?)
+    };
     Ok(Credentials { client_id, access_token, certificate })
 }
 

@@ -3,8 +3,8 @@
 use wasm_bindgen::prelude::*;
 
 use super::args;
-use super::pad::{fields, split_fields, with_pad, with_pad_output};
 use super::errors::{JsResult, guarded};
+use super::pad::{split_fields, with_pad, with_pad_output};
 use crate::core::credentials::Credentials;
 use crate::core::error::excerpt;
 use crate::core::hawk::bewit::{DEFAULT_EXPIRATION_SECONDS, expires_at};
@@ -159,7 +159,14 @@ impl HawkSigner {
     /// The `Authorization` header for method, URL, ext and nonce written one after
     /// the other, the first three of the given lengths (an empty ext is none, an
     /// empty nonce draws a fresh one). JS knows the lengths: no scan for separators.
-    pub fn header(&self, input_length: usize, method_length: usize, url_length: usize, ext_length: usize, ts: f64) -> usize {
+    pub fn header(
+        &self,
+        input_length: usize,
+        method_length: usize,
+        url_length: usize,
+        ext_length: usize,
+        ts: f64,
+    ) -> usize {
         with_pad_output(input_length, |input, output| {
             let (method, rest) = input.split_at_checked(method_length)?;
             let (url, rest) = rest.split_at_checked(url_length)?;

@@ -23,19 +23,10 @@ pub struct ServiceApi {
 impl ServiceApi {
     /// What `encodeReference` (reference-encoding.js) makes of a reference.
     #[wasm_bindgen(constructor)]
-    pub fn new(
-        name: String,
-        service_name: String,
-        api_version: String,
-        functions: &str,
-    ) -> JsResult<ServiceApi> {
+    pub fn new(name: String, service_name: String, api_version: String, functions: &str) -> JsResult<ServiceApi> {
         guarded("createClient", || {
-            let reference = ServiceReference {
-                name,
-                service_name,
-                api_version,
-                functions: decode_functions(functions)?,
-            };
+            let reference =
+                ServiceReference { name, service_name, api_version, functions: decode_functions(functions)? };
             Ok(ServiceApi { reference: Rc::new(reference) })
         })
     }

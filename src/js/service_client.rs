@@ -16,6 +16,7 @@ use super::errors::{JsResult, guarded, to_js};
 use super::method_call::{self, MethodCall, Payload};
 use super::pad::with_pad;
 use super::reference::ServiceApi;
+use crate::core::Result;
 use crate::core::call::{Endpoint, find_function, request_url};
 use crate::core::credentials::Credentials;
 use crate::core::engine::{self, HttpRequest, Settings, Signing, TransportError};
@@ -24,7 +25,6 @@ use crate::core::hawk::target::Parts;
 use crate::core::hawk::{Signer, Target, target};
 use crate::core::reference::{FunctionEntry, ServiceReference};
 use crate::core::retry::RetryPolicy;
-use crate::core::{Error, Result};
 use crate::transport::{Fetch, Unsigned, headers_object};
 
 struct Shared {

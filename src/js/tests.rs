@@ -378,7 +378,8 @@ fn transfer_retry_counts_down_with_growing_delays() {
 
 #[wasm_bindgen_test]
 fn oauth_state_and_pkce_pair_are_fresh_url_safe_tokens() {
-    let url_safe = |text: &str| text.len() == 43 && text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    let url_safe =
+        |text: &str| text.len() == 43 && text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
     let (a, b) = (oauth::oauth_new_state().expect("state"), oauth::oauth_new_state().expect("state"));
     assert!(url_safe(&a) && url_safe(&b) && a != b);
     let pair = oauth::oauth_pkce_pair().expect("pair");

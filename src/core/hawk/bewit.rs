@@ -54,7 +54,13 @@ pub(super) fn prepared_bewit(id: &str, key: &crypto::HmacKey, request: &BewitReq
 }
 
 /// The bewit for a URL's parts.
-pub(super) fn bewit_for(id: &str, key: &crypto::HmacKey, target: Parts<'_>, expires_at: i64, ext: Option<&str>) -> Result<String> {
+pub(super) fn bewit_for(
+    id: &str,
+    key: &crypto::HmacKey,
+    target: Parts<'_>,
+    expires_at: i64,
+    ext: Option<&str>,
+) -> Result<String> {
     check_attribute(id, "credentials.clientId")?;
     let ext = ext.unwrap_or("");
     let artifacts = Artifacts {

@@ -35,7 +35,8 @@ pub struct Artifacts<'a> {
 /// The string Hawk signs:
 /// `hawk.1.<kind>\n{ts}\n{nonce}\n{METHOD}\n{resource}\n{host}\n{port}\n{hash}\n{ext}\n`.
 pub fn normalized_string(kind: MacKind, a: &Artifacts<'_>) -> String {
-    let mut out = String::with_capacity(64 + a.nonce.len() + a.resource.len() + a.host.len() + a.ext.map_or(0, str::len));
+    let mut out =
+        String::with_capacity(64 + a.nonce.len() + a.resource.len() + a.host.len() + a.ext.map_or(0, str::len));
     write_normalized(kind, a, &mut |piece| out.push_str(piece));
     out
 }

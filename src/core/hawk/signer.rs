@@ -2,11 +2,11 @@
 //! reused for every header, bewit and signed URL, as a client signs many
 //! requests with the same credentials.
 
+use super::Key;
 use super::bewit::{BewitRequest, bewit_for, prepared_bewit, with_bewit};
 use super::header::{HeaderRequest, signed_header, write_signed_header};
 use super::mac::Artifacts;
 use super::target::Parts;
-use super::Key;
 use crate::core::Result;
 use crate::core::crypto::HmacKey;
 
@@ -74,7 +74,14 @@ mod tests {
         let target = Target::parse("http://example.com:8000/resource/1?b=1&a=2", "url").unwrap();
         let signer = Signer::new(KEY);
         for ts in [1353832234, 1353832235] {
-            let request = HeaderRequest { method: "GET", target: &target, ts, nonce: "j4h3g2", payload_hash: None, ext: Some("x") };
+            let request = HeaderRequest {
+                method: "GET",
+                target: &target,
+                ts,
+                nonce: "j4h3g2",
+                payload_hash: None,
+                ext: Some("x"),
+            };
             assert_eq!(signer.header(&request).unwrap(), authorization_header(KEY, &request).unwrap());
             let request = BewitRequest { target: &target, expires_at: ts, ext: None };
             assert_eq!(signer.bewit(&request).unwrap(), bewit(KEY, &request).unwrap());
@@ -87,7 +94,19 @@ mod tests {
     #[test]
     fn the_spec_header_from_a_signer() {
         let target = Target::parse("http://example.com:8000/resource/1?b=1&a=2", "url").unwrap();
-        let request = HeaderRequest { method: "GET", target: &target, ts: 1353832234, nonce: "j4h3g2", payload_hash: None, ext: Some("some-app-ext-data") };
-        assert!(Signer::new(KEY).header(&request).unwrap().ends_with(r#"mac="6R4rV5iE+NPoym+WwjeHzjAGXUtLNIxmo1vpMofpLAE=""#));
+        let request = HeaderRequest {
+            method: "GET",
+            target: &target,
+            ts: 1353832234,
+            nonce: "j4h3g2",
+            payload_hash: None,
+            ext: Some("some-app-ext-data"),
+        };
+        assert!(
+            Signer::new(KEY)
+                .header(&request)
+                .unwrap()
+                .ends_with(r#"mac="6R4rV5iE+NPoym+WwjeHzjAGXUtLNIxmo1vpMofpLAE=""#)
+        );
     }
 }

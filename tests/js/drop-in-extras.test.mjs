@@ -63,10 +63,19 @@ test('every export of taskcluster-client (named and default) and of taskcluster-
 // ------------------------------------------------------------------ makeRequest
 
 /** What a makeRequest answer or failure says, in the same terms for both packages. */
+// The emulator signs a 303's content URL with the current second: two calls that straddle
+// a second get different URLs, so the clock-derived parameters are compared by name only.
+function withoutClockParams(body) {
+  if (typeof body?.url !== 'string') return body;
+  const url = new URL(body.url);
+  for (const name of ['expires', 'signature']) if (url.searchParams.has(name)) url.searchParams.set(name, '');
+  return { ...body, url: url.href };
+}
+
 async function outcome(makeRequest, client, ...args) {
   try {
     const { statusCode, body } = await makeRequest(client, ...args);
-    return { statusCode, body };
+    return { statusCode, body: withoutClockParams(body) };
   } catch (error) {
     return { failed: true, statusCode: error.response?.statusCode, code: error.response?.body?.code ?? error.code };
   }

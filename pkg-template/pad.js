@@ -14,7 +14,8 @@ let view = new Uint8Array(0);
 
 /** The pad as bytes, at least `size` of them (a new view once wasm memory has grown). */
 function padOf(size) {
-  if (size > view.length) {
+  // `memory` too: the first write may be empty, and an empty view fits it.
+  if (size > view.length || memory === undefined) {
     const length = Math.max(4096, size * 2);
     address = padReserve(length);
     memory ??= padMemory();

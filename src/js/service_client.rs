@@ -375,8 +375,9 @@ thread_local! {
 }
 
 fn running_in_node() -> bool {
-    let versions = Reflect::get(&js_sys::global(), &"process".into())
-        .and_then(|process| Reflect::get(&process, &"versions".into()))
-        .and_then(|versions| Reflect::get(&versions, &"node".into()));
-    versions.is_ok_and(|node| node.is_string())
+    // Each step only reads from an object: reading from `undefined` (a browser has
+    // no `process`) would throw, and a page would pay for a caught TypeError.
+    let field = |from: JsValue, name: &str| Reflect::get(&from, &name.into()).ok().filter(JsValue::is_object);
+    let versions = field(js_sys::global().into(), "process").and_then(|process| field(process, "versions"));
+    versions.is_some_and(|versions| Reflect::get(&versions, &"node".into()).is_ok_and(|node| node.is_string()))
 }

@@ -2,14 +2,13 @@
 //! argument. Every property read goes through `Reflect` (which catches), so a
 //! throwing getter or Proxy becomes an error instead of unwinding through wasm.
 
-use js_sys::{Array, Date, JsString, Reflect};
+use js_sys::{Array, JsString, Reflect};
 use wasm_bindgen::prelude::*;
 
 use super::limits::{MAX_ARRAY_LENGTH, MAX_EXPRESSION_DEPTH};
-use crate::core::credentials::Credentials;
 use crate::core::error::decimal;
 use crate::core::scopes::Expression;
-use crate::core::{Error, Result, time};
+use crate::core::{Error, Result};
 
 /// "a number", "an array", "null", ... for error messages.
 pub fn type_name(value: &JsValue) -> &'static str {
@@ -53,8 +52,6 @@ enum Path<'a> {
     Whole(&'a str),
     /// `what[index]`
     Item(&'a str, usize),
-    /// `what.name`
-    Field(&'a str, &'a str),
 }
 
 impl Path<'_> {
@@ -62,7 +59,6 @@ impl Path<'_> {
         match self {
             Path::Whole(what) => what.to_string(),
             Path::Item(what, i) => format!("{what}[{i}]"),
-            Path::Field(what, name) => format!("{what}.{name}"),
         }
     }
 }
@@ -83,23 +79,6 @@ fn string_at(value: &JsValue, path: Path<'_>) -> Result<String> {
         )));
     }
     Ok(converted)
-}
-
-pub fn optional_string(value: &JsValue, what: &str) -> Result<Option<String>> {
-    if is_absent(value) { Ok(None) } else { string(value, what).map(Some) }
-}
-
-/// A finite number.
-pub fn number(value: &JsValue, what: &str) -> Result<f64> {
-    match value.as_f64() {
-        Some(n) if n.is_finite() => Ok(n),
-        Some(_) => Err(Error::range(format!("{what} must be a finite number"))),
-        None => Err(Error::type_error(format!("{what} must be a number, got {}", type_name(value)))),
-    }
-}
-
-pub fn optional_number(value: &JsValue, what: &str) -> Result<Option<f64>> {
-    if value.is_undefined() { Ok(None) } else { number(value, what).map(Some) }
 }
 
 /// A number as JS's `String(n)` writes it (integers without Rust's float
@@ -162,10 +141,6 @@ pub fn string_array(value: &JsValue, what: &str) -> Result<Vec<String>> {
     Ok(strings)
 }
 
-pub fn optional_string_array(value: &JsValue, what: &str) -> Result<Option<Vec<String>>> {
-    if is_absent(value) { Ok(None) } else { string_array(value, what).map(Some) }
-}
-
 /// The elements of a JS array.
 pub fn items(value: &JsValue, what: &str) -> Result<Vec<JsValue>> {
     if !Array::is_array(value) {
@@ -189,64 +164,6 @@ pub fn items(value: &JsValue, what: &str) -> Result<Vec<JsValue>> {
 extern "C" {
     #[wasm_bindgen(catch, js_name = copyItems)]
     fn copy_items(list: &JsValue) -> std::result::Result<Array, JsValue>;
-}
-
-/// A point in time as epoch milliseconds, from a `Date`, a number of ms, or an
-/// ISO 8601 string. Strings are parsed strictly (not by `Date.parse`, which
-/// reads a date-time without a zone as local time and accepts `2017-02-30`).
-pub fn time_ms(value: &JsValue, what: &str) -> Result<f64> {
-    let ms = if let Some(date) = value.dyn_ref::<Date>() {
-        date.get_time()
-    } else if value.as_f64().is_some() {
-        number(value, what)?.trunc()
-    } else if value.is_string() {
-        time::parse_iso_string(&string(value, what)?)
-            .map_err(|e| Error { message: format!("{what}: {}", e.message), ..e })?
-    } else {
-        return Err(Error::type_error(format!(
-            "{what} must be a Date, a number of milliseconds or an ISO 8601 string, got {}",
-            type_name(value)
-        )));
-    };
-    time::time_clip(ms).ok_or_else(|| Error::range(format!("{what} is not a valid date")))
-}
-
-/// Credentials `{clientId, accessToken, certificate?}`. Messages never include
-/// the values, so an accessToken cannot leak through an error.
-pub fn credentials(value: &JsValue, what: &str) -> Result<Credentials> {
-    object(value, what)?;
-    let client_id = string_at(&field(value, "clientId", what)?, Path::Field(what, "clientId"))?;
-    let non_empty = |name: &str| Error::type_error(format!("{what}.{name} must be a non-empty string"));
-    // Whatever is wrong with the accessToken, the message says only that: it is a secret.
-    let access_token =
-        string_at(&field(value, "accessToken", what)?, Path::Whole("")).map_err(|_| non_empty("accessToken"))?;
-    if client_id.is_empty() || access_token.is_empty() {
-        return Err(non_empty(if client_id.is_empty() { "clientId" } else { "accessToken" }));
-    }
-    let certificate = field(value, "certificate", what)?;
-    let certificate = if is_absent(&certificate) {
-        None
-    } else {
-        Some(certificate_json(&certificate, &format!("{what}.certificate"))?)
-    };
-    Ok(Credentials { client_id, access_token, certificate })
-}
-
-/// A certificate given as JSON text or as an object, returned as compact JSON text.
-fn certificate_json(value: &JsValue, what: &str) -> Result<String> {
-    let parsed = if value.is_string() {
-        js_sys::JSON::parse(&string(value, what)?).map_err(|_| Error::invalid(format!("{what} is not valid JSON")))?
-    } else {
-        value.clone()
-    };
-    if !parsed.is_object() || Array::is_array(&parsed) {
-        return Err(Error::type_error(format!(
-            "{what} must be a JSON object or an object, got {}",
-            type_name(&parsed)
-        )));
-    }
-    let unserializable = || Error::invalid(format!("{what} cannot be serialized as JSON"));
-    js_sys::JSON::stringify(&parsed).ok().and_then(|text| text.as_string()).ok_or_else(unserializable)
 }
 
 /// A scope expression: a scope string, `{AnyOf: [...]}` or `{AllOf: [...]}`.

@@ -135,3 +135,13 @@ pub fn to_js_array(values: &[String]) -> Array {
     }
     split_lines(&values.join("\n"))
 }
+
+/// The items of a list that JS sent as one string (pkg-template/arguments.js's
+/// `listText`): its first character separates them; `""` is the empty list.
+pub fn list_items(text: &str) -> Vec<String> {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(separator) => chars.as_str().split(separator).map(str::to_owned).collect(),
+        None => Vec::new(),
+    }
+}

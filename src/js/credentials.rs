@@ -1,66 +1,46 @@
-//! `createTemporaryCredentials`.
+//! The wasm side of `createTemporaryCredentials` (pkg-template/temporary-credentials.js).
 
 use wasm_bindgen::prelude::*;
 
 use super::errors::{JsResult, guarded};
 use super::hawk::HawkSigner;
 use super::pad::{split_fields, with_pad};
-use super::{args, values};
 use crate::core::credentials::Credentials;
 use crate::core::temporary_credentials::{self, Request};
-use crate::core::{Error, Result, time};
+use crate::core::time;
 
-/// Issues temporary credentials signed with the issuer's permanent credentials.
-#[wasm_bindgen(js_name = createTemporaryCredentials, unchecked_return_type = "TemporaryCredentials")]
-pub fn create_temporary_credentials(
-    #[wasm_bindgen(unchecked_param_type = "TemporaryCredentialsOptions")] options: JsValue,
-) -> JsResult<JsValue> {
+/// `createTemporaryCredentials`' checked path, the options read and checked in JS
+/// (pkg-template/temporary-credentials.js): the issuer (`temporary` if it has a
+/// certificate), the scopes as one string (see [`super::bulk::list_items`]),
+/// times in ms. The rules and their errors stay here. The result is
+/// `accessToken\ncertificate`.
+#[wasm_bindgen(js_name = createTemporaryCredentialsChecked, skip_typescript)]
+#[allow(clippy::too_many_arguments)]
+pub fn create_temporary_credentials_checked(
+    client_id: String,
+    access_token: String,
+    temporary: bool,
+    name: Option<String>,
+    start_ms: f64,
+    expiry_ms: f64,
+    scopes: &str,
+    seed: Option<String>,
+) -> JsResult<String> {
     guarded("createTemporaryCredentials", || {
-        args::object(&options, "options")?;
-        let get = |name: &str| args::field(&options, name, "options");
-        let (issuer, name) = issuer_and_name(&options)?;
-        let start = get("start")?;
-        let start_ms =
-            if args::is_absent(&start) { js_sys::Date::now().trunc() } else { args::time_ms(&start, "options.start")? };
-        let expiry = get("expiry")?;
-        if args::is_absent(&expiry) {
-            return Err(Error::type_error("options.expiry is required (a Date, ms number or ISO string)"));
-        }
-        let expiry_ms = args::time_ms(&expiry, "options.expiry")?;
-        // No scopes means none, as in taskcluster-client (signed without its trailing-newline bug).
-        let scopes = args::optional_string_array(&get("scopes")?, "options.scopes")?.unwrap_or_default();
-        let seed = args::optional_string(&get("seed")?, "options.seed")?;
+        let issuer = Credentials { client_id, access_token, certificate: temporary.then(String::new) };
         let issued = temporary_credentials::create(&Request {
             issuer: &issuer,
             name: name.as_deref(),
             start_ms: start_ms as i64,
             expiry_ms: expiry_ms as i64,
-            scopes: &scopes,
+            scopes: &super::bulk::list_items(scopes),
             seed: seed.as_deref(),
         })?;
-        Ok(values::plain_object(&[
-            ("clientId", JsValue::from_str(&issued.client_id)),
-            ("accessToken", JsValue::from_str(&issued.access_token)),
-            ("certificate", JsValue::from_str(issued.certificate.as_deref().unwrap_or_default())),
-        ]))
+        let mut result = issued.access_token;
+        result.push('\n');
+        result.push_str(issued.certificate.as_deref().unwrap_or_default());
+        Ok(result)
     })
-}
-
-/// Our form `{clientId, accessToken, name?}`, or taskcluster-client's
-/// `{credentials: {clientId, accessToken}, clientId?: name}`.
-fn issuer_and_name(options: &JsValue) -> Result<(Credentials, Option<String>)> {
-    let get = |name: &str| args::field(options, name, "options");
-    let nested = get("credentials")?;
-    let name = args::optional_string(&get("name")?, "options.name")?;
-    if args::is_absent(&nested) {
-        return Ok((args::credentials(options, "options")?, name));
-    }
-    let issuer = args::credentials(&nested, "options.credentials")?;
-    let name = match name {
-        Some(name) => Some(name),
-        None => args::optional_string(&get("clientId")?, "options.clientId")?,
-    };
-    Ok((issuer, name))
 }
 
 /// The fast path of `createTemporaryCredentials` (pkg-template/temporary-credentials.js),

@@ -33,6 +33,8 @@ export function object(value, label, what) {
 
 /** Longer arrays are refused rather than walked (a sparse `length` can be 2^32-1). */
 export const MAX_ARRAY_LENGTH = 1_000_000;
+/** Deeper scope expressions are refused, so recursion stays far from the stack limit. */
+export const MAX_EXPRESSION_DEPTH = 100;
 
 const fail = (Kind, label, message) => new Kind(`${label}: ${message}`);
 
@@ -106,9 +108,11 @@ export const optionalStringArray = (value, label, what) => (isAbsent(value) ? un
  */
 export function listText(list) {
   if (list.length === 0) return '';
-  let separator = 10; // '\n'
-  while (list.some((item) => item.includes(String.fromCharCode(separator)))) separator = separator === 10 ? 0 : separator + 1;
-  const mark = String.fromCharCode(separator);
+  // '\n' unless an item holds one; then the first character (not a surrogate) none holds.
+  let code = 10;
+  const held = (mark) => list.some((item) => item.includes(mark));
+  while (held(String.fromCodePoint(code))) code = code === 0xd7ff ? 0xe000 : code + 1;
+  const mark = String.fromCodePoint(code);
   return mark + list.join(mark);
 }
 

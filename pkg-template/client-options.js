@@ -1,7 +1,7 @@
 // The options of a service client, read and checked here (V8 reads objects far
 // faster than wasm can through Reflect): every error names the constructor and
 // the option's path, and wasm receives only strings and numbers.
-import { maxArrayLength } from './taskcluster_wasm.js';
+import { MAX_ARRAY_LENGTH } from './arguments.js';
 import { optionalNumber, readField, retrySettings, typeName, unknownOption, unreadable, wellFormed } from './read-options.js';
 
 /**
@@ -123,9 +123,9 @@ export function readCredentials(value, where, path) {
 function stringList(value, where, path) {
   if (!Array.isArray(value)) throw new TypeError(`${where}: ${path} must be an array, got ${typeName(value)}`);
   const length = readField(value, 'length', where, path);
-  // The bound is the wasm's (src/js/limits.rs), asked only for a list that has items.
-  if (length > 0 && length > maxArrayLength()) {
-    throw new RangeError(`${where}: ${path} has ${length} items; at most ${maxArrayLength()} are accepted`);
+  // The bound every list read in JS has (arguments.js): known without the wasm, before `ready`.
+  if (length > MAX_ARRAY_LENGTH) {
+    throw new RangeError(`${where}: ${path} has ${length} items; at most ${MAX_ARRAY_LENGTH} are accepted`);
   }
   return Array.from({ length }, (_, i) => {
     let item;

@@ -20,7 +20,10 @@ export { fromEnvVars, optionsFromEnvironment } from './env.js';
 export { credentialInformation } from './credential-information.js';
 export { request } from './web-request.js';
 export { Urls, urls, withRootUrl } from './urls.js';
-export { ScopeSet, satisfiesExpression, scopes, simplifyScopeExpression } from './scopes.js';
+export {
+  ScopeSet, mergeScopeSets, normalizeScopeSet, patternMatch, removeGivenScopes, satisfiesExpression, scopeCompare, scopeIntersection,
+  scopeMatch, scopeUnion, scopes, scopesSatisfying, simplifyScopeExpression, validExpression, validScope,
+} from './scopes.js';
 export { fromNow, fromNowJSON, parseTime } from './time.js';
 
 /** A random v4 slug id that never starts with `-` (as the official `slugid()`); `slugid.v4()` and `slugid.nice()` too. */

@@ -5,9 +5,8 @@
 use js_sys::{Array, JsString, Reflect};
 use wasm_bindgen::prelude::*;
 
-use super::limits::{MAX_ARRAY_LENGTH, MAX_EXPRESSION_DEPTH};
+use super::limits::MAX_ARRAY_LENGTH;
 use crate::core::error::decimal;
-use crate::core::scopes::Expression;
 use crate::core::{Error, Result};
 
 /// "a number", "an array", "null", ... for error messages.
@@ -43,39 +42,15 @@ pub fn is_absent(value: &JsValue) -> bool {
 }
 
 pub fn string(value: &JsValue, what: &str) -> Result<String> {
-    string_at(value, Path::Whole(what))
-}
-
-/// Where a value was read from, as messages name it; built only on failure (hot paths).
-#[derive(Clone, Copy)]
-enum Path<'a> {
-    Whole(&'a str),
-    /// `what[index]`
-    Item(&'a str, usize),
-}
-
-impl Path<'_> {
-    fn text(self) -> String {
-        match self {
-            Path::Whole(what) => what.to_string(),
-            Path::Item(what, i) => format!("{what}[{i}]"),
-        }
-    }
-}
-
-/// Like [`string`], for the value at `path`.
-fn string_at(value: &JsValue, path: Path<'_>) -> Result<String> {
-    let what = || path.text();
     let Some(converted) = value.as_string() else {
-        return Err(Error::type_error(format!("{} must be a string, got {}", what(), type_name(value))));
+        return Err(Error::type_error(format!("{what} must be a string, got {}", type_name(value))));
     };
     // Conversion turns a lone surrogate into U+FFFD, so only then is the exact
     // check needed (it costs one JS call per UTF-16 unit). A char comparison, not
     // `contains`: a non-ASCII pattern brings in the generic string searcher.
     if converted.chars().any(|c| c == '\u{FFFD}') && !value.unchecked_ref::<JsString>().is_valid_utf16() {
         return Err(Error::type_error(format!(
-            "{} contains a lone UTF-16 surrogate; it must be valid Unicode text",
-            what()
+            "{what} contains a lone UTF-16 surrogate; it must be valid Unicode text"
         )));
     }
     Ok(converted)
@@ -127,20 +102,6 @@ pub fn field(object: &JsValue, name: &str, what: &str) -> Result<JsValue> {
         .map_err(|_| Error::invalid(format!("reading {what}.{name} threw an exception")))
 }
 
-/// An array of strings; errors name the offending index.
-pub fn string_array(value: &JsValue, what: &str) -> Result<Vec<String>> {
-    if let Some(strings) = super::bulk::plain_strings(value) {
-        return Ok(strings);
-    }
-    // A loop, not `collect::<Result<_>>()`: that adaptor costs more wasm than the loop.
-    let items = items(value, what)?;
-    let mut strings = Vec::with_capacity(items.len());
-    for (i, item) in items.iter().enumerate() {
-        strings.push(string_at(item, Path::Item(what, i))?);
-    }
-    Ok(strings)
-}
-
 /// The elements of a JS array.
 pub fn items(value: &JsValue, what: &str) -> Result<Vec<JsValue>> {
     if !Array::is_array(value) {
@@ -164,47 +125,4 @@ pub fn items(value: &JsValue, what: &str) -> Result<Vec<JsValue>> {
 extern "C" {
     #[wasm_bindgen(catch, js_name = copyItems)]
     fn copy_items(list: &JsValue) -> std::result::Result<Array, JsValue>;
-}
-
-/// A scope expression: a scope string, `{AnyOf: [...]}` or `{AllOf: [...]}`.
-pub fn expression(value: &JsValue, what: &str) -> Result<Expression> {
-    if let Some(expression) = super::bulk::plain_expression(value, MAX_EXPRESSION_DEPTH) {
-        return Ok(expression);
-    }
-    expression_node_by_node(value, what)
-}
-
-/// The exact reader, one JS call per property: the fallback that gives precise errors.
-pub(super) fn expression_node_by_node(value: &JsValue, what: &str) -> Result<Expression> {
-    expression_at(value, what, 0)
-}
-
-fn expression_at(value: &JsValue, what: &str, depth: usize) -> Result<Expression> {
-    if depth > MAX_EXPRESSION_DEPTH {
-        return Err(Error::range(format!("{what} is nested more than {MAX_EXPRESSION_DEPTH} levels deep")));
-    }
-    if value.is_string() {
-        return string(value, what).map(Expression::Scope);
-    }
-    let shape_error = || {
-        Error::type_error(format!(
-            "{what} must be a scope string, {{AnyOf: [...]}} or {{AllOf: [...]}}, got {}",
-            type_name(value)
-        ))
-    };
-    if !value.is_object() || Array::is_array(value) {
-        return Err(shape_error());
-    }
-    let keys = Reflect::own_keys(value)
-        .map_err(|_| Error::invalid(format!("listing the keys of {what} threw an exception")))?;
-    let key = match (keys.length(), keys.get(0).as_string()) {
-        (1, Some(key)) if key == "AnyOf" || key == "AllOf" => key,
-        _ => return Err(shape_error()),
-    };
-    let items = items(&field(value, &key, what)?, &format!("{what}.{key}"))?;
-    let mut children = Vec::with_capacity(items.len());
-    for (i, child) in items.iter().enumerate() {
-        children.push(expression_at(child, &format!("{what}.{key}[{i}]"), depth + 1)?);
-    }
-    Ok(if key == "AnyOf" { Expression::AnyOf(children) } else { Expression::AllOf(children) })
 }

@@ -61,8 +61,8 @@ pub fn hawk_header_checked(
             Some(nonce) => nonce,
             None => hawk::header::random_nonce()?,
         };
-        let payload_hash = payload
-            .map(|payload| hawk::payload::hash(&payload, content_type.as_deref().unwrap_or("application/json")));
+        let payload_hash =
+            payload.map(|payload| hawk::payload::hash(&payload, content_type.as_deref().unwrap_or("application/json")));
         hawk::authorization_header(
             Key { id: client_id, secret: access_token },
             &HeaderRequest {

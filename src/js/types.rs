@@ -174,6 +174,48 @@ export declare function signUrl(options: BewitOptions): string;
 /** Issues temporary credentials signed with the issuer's permanent credentials. */
 export declare function createTemporaryCredentials(options: TemporaryCredentialsOptions): TemporaryCredentials;
 
+/**
+ * The seed's `scopeMatch`: does `assumed` satisfy any of the scope sets in
+ * `requiredScopeSets` (disjunctive normal form)? A `*` expands only in assumed scopes.
+ */
+export declare function scopeMatch(assumed: string[], requiredScopeSets: string[][]): boolean;
+
+/** Does the array of scopes `scopeset` satisfy `expression`? */
+export declare function satisfiesExpression(scopeset: string[], expression: ScopeExpression): boolean;
+
+/** The assumed scopes that satisfy `expression`, or `undefined` when it is not satisfied. */
+export declare function scopesSatisfying(scopeset: string[], expression: ScopeExpression): string[] | undefined;
+
+/** What remains of `expression` once `scopes` are given; `null` when nothing remains. */
+export declare function removeGivenScopes(scopes: string[], expression: ScopeExpression): ScopeExpression | null;
+
+/** `{AnyOf: [...]}` and `{AllOf: [...]}` simplified: duplicates and nesting removed, scopes sorted. */
+export declare function simplifyScopeExpression(expression: ScopeExpression): ScopeExpression;
+
+/** The scopes satisfied by both `a` and `b`, normalized. */
+export declare function scopeIntersection(a: string[], b: string[]): string[];
+
+/** The scopes satisfied by `a` or `b`, normalized. */
+export declare function scopeUnion(a: string[], b: string[]): string[];
+
+/** Merges two already-normalized scope sets into one normalized set. */
+export declare function mergeScopeSets(a: string[], b: string[]): string[];
+
+/** Sorted, with every scope that another scope's `*` covers removed. */
+export declare function normalizeScopeSet(scopes: string[]): string[];
+
+/** The order `normalizeScopeSet` sorts by (`a*` before `a`-prefixed scopes). */
+export declare function scopeCompare(a: string, b: string): number;
+
+/** Does the assumed `pattern` (possibly ending in `*`) satisfy `scope`? */
+export declare function patternMatch(pattern: string, scope: string): boolean;
+
+/** Is `scope` a string of printable ASCII? Never throws. */
+export declare function validScope(scope: unknown): boolean;
+
+/** Is `expression` a valid scope expression? Never throws. */
+export declare function validExpression(expression: unknown): boolean;
+
 export interface TemporaryCredentials {
   clientId: string;
   accessToken: string;

@@ -415,4 +415,12 @@ mod tests {
         assert_eq!(decode_prefix(&encode(&wide), '\n', LIMITS), None);
         assert_eq!(one_shot(&["a"; 5], &scope("a")), None);
     }
+
+    #[test]
+    fn any_separator_carries_scopes_holding_newlines() {
+        let expr = all(vec![scope("a\nb"), any(vec![scope("c"), scope("")])]);
+        assert_eq!(decode_prefix("L2\0Sa\nb\0A2\0Sc\0S", '\0', LIMITS), Some(expr));
+        assert_eq!(decode_prefix("L1\u{e000}Sx", '\u{e000}', LIMITS), Some(all(vec![scope("x")])));
+        assert_eq!(decode_prefix("L1\nSx", '\0', LIMITS), None, "the wrong separator");
+    }
 }

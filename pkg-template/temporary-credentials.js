@@ -1,25 +1,26 @@
 // createTemporaryCredentials with the options read here, in JS: wasm is crossed
-// once, through the pad (pad.js), by the issuer's signer (hawk-signers.js: its
-// accessToken kept as a prepared HMAC key), with the name, seed and scopes as text
-// and the times as numbers. Anything unusual (strings for times, a certificate,
-// wrong types, non-ASCII text) takes the checked path: every option checked here,
-// the rules (limits, names, the signature) in wasm, with errors that name the argument.
+// once, by the issuer's signer (hawk-signers.js: its accessToken kept as a
+// prepared HMAC key), with the name, seed and scopes as text and the times as
+// numbers. Anything unusual (strings for times, a certificate, wrong types, lone
+// surrogates) takes the checked path: every option checked here, in order, then
+// the same wasm function, whose rules (limits, names) throw errors that name the argument.
 import { checkedCredentials, checkedObject, field, isAbsent, listText, optionalString, optionalStringArray } from './arguments.js';
-import { createTemporaryCredentialsChecked } from './taskcluster_wasm.js';
+import { HawkSigner } from './taskcluster_wasm.js';
 import { signerOf } from './hawk-signers.js';
 import { checkedTimeMs } from './time.js';
-import { readPad, writePad } from './pad.js';
-import { refuseUnknownOptions } from './read-options.js';
+import { refuseUnknownOptions, wellFormed } from './read-options.js';
 
 const OPTIONS = new Set(['clientId', 'accessToken', 'certificate', 'credentials', 'start', 'expiry', 'scopes', 'name', 'seed']);
 
 /** Milliseconds for a Date or a number, as the checked path reads them; NaN when it must decide. */
 function timeMs(value) {
   if (value instanceof Date) return value.getTime();
-  return typeof value === 'number' ? Math.trunc(value) : NaN;
+  // A Date's time clip: NaN outside the range of dates.
+  return typeof value === 'number' ? new Date(Math.trunc(value)).getTime() : NaN;
 }
 
-const isOptionalText = (value) => value == null || (typeof value === 'string' && value !== '');
+const isText = (value) => typeof value === 'string' && wellFormed(value);
+const isOptionalText = (value) => value == null || (value !== '' && isText(value));
 
 function fastCreate(options) {
   if (typeof options !== 'object' || options === null) return undefined;
@@ -34,14 +35,12 @@ function fastCreate(options) {
   const startMs = start == null ? Math.trunc(Date.now()) : timeMs(start);
   const expiryMs = expiry == null ? NaN : timeMs(expiry);
   if (!Number.isFinite(startMs) || !Number.isFinite(expiryMs)) return undefined;
-  for (const scope of scopeList) if (typeof scope !== 'string') return undefined;
-  const scopeLines = scopeList.length === 0 ? '' : `\n${scopeList.join('\n')}`;
+  for (const scope of scopeList) if (!isText(scope)) return undefined;
   // The issuer's signer keeps its accessToken as a prepared key (permanent credentials only).
   const signer = signerOf(issuer, clientId, accessToken);
   if (signer === undefined) return undefined;
-  const length = writePad(`${name ?? ''}\n${seed ?? ''}${scopeLines}`, 1024);
-  const result = length < 0 ? undefined : readPad(length, signer.issueTemporaryCredentials(length, scopeList.length, startMs, expiryMs));
-  return result === undefined ? undefined : credentialsOf(name ?? clientId, result);
+  const result = signer.issueTemporaryCredentials(false, name ?? undefined, startMs, expiryMs, listText(scopeList), seed ?? undefined);
+  return credentialsOf(name ?? clientId, result);
 }
 
 /** The credentials from wasm's `accessToken\ncertificate`. */
@@ -70,8 +69,12 @@ function checkedCreate(options) {
   const scopes = optionalStringArray(get('scopes'), LABEL, 'options.scopes') ?? [];
   const seed = optionalString(get('seed'), LABEL, 'options.seed');
   const { clientId, accessToken, certificate } = issuer;
-  const result = createTemporaryCredentialsChecked(clientId, accessToken, certificate !== undefined, name, startMs, expiryMs, listText(scopes), seed);
-  return credentialsOf(name ?? clientId, result);
+  const signer = new HawkSigner(clientId, accessToken);
+  try {
+    return credentialsOf(name ?? clientId, signer.issueTemporaryCredentials(certificate !== undefined, name, startMs, expiryMs, listText(scopes), seed));
+  } finally {
+    signer.free();
+  }
 }
 
 /** Issues temporary credentials signed with the issuer's permanent credentials. */

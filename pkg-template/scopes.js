@@ -296,7 +296,7 @@ function quickSatisfies(scopeset, expression) {
 /** Does the array of scopes `scopeset` satisfy `expression`? (taskcluster-lib-scopes' `satisfiesExpression`) */
 export function satisfiesExpression(scopeset, expression) {
   const label = 'satisfiesExpression';
-  return quickSatisfies(scopeset, expression) ?? wasm.satisfiesExpressionOf(scopesText(scopeset, label, 'scopeset'), expressionText(expression, label));
+  return quickSatisfies(scopeset, expression) ?? wasm.scopeExpressionOperation(0, scopesText(scopeset, label, 'scopeset'), expressionText(expression, label));
 }
 
 /** One user's scopes, prepared for checking many expressions quickly. */
@@ -331,13 +331,13 @@ export function scopeMatch(assumed, requiredScopeSets) {
 /** The assumed scopes that satisfy `expression`, or `undefined` when it is not satisfied. */
 export function scopesSatisfying(scopeset, expression) {
   const label = 'scopesSatisfying';
-  return wasm.scopesSatisfyingOf(scopesText(scopeset, label, 'scopeset'), expressionText(expression, label));
+  return wasm.scopeExpressionOperation(1, scopesText(scopeset, label, 'scopeset'), expressionText(expression, label));
 }
 
 /** What remains of `expression` once `scopes` are given; `null` when nothing remains. */
 export function removeGivenScopes(scopes, expression) {
   const label = 'removeGivenScopes';
-  return wasm.removeGivenScopesOf(scopesText(scopes, label, 'scopes'), expressionText(expression, label));
+  return wasm.scopeExpressionOperation(2, scopesText(scopes, label, 'scopes'), expressionText(expression, label));
 }
 
 /** A binary scope-set operation (src/js/scopes.rs's `scopeSetOperation`), its arguments checked. */
@@ -382,7 +382,7 @@ export function validExpression(expression) {
 
 /** `{AnyOf: [...]}` and `{AllOf: [...]}` simplified: duplicates and nesting removed, scopes sorted. */
 export function simplifyScopeExpression(expression) {
-  return wasm.simplifyScopeExpressionOf(expressionText(expression, 'simplifyScopeExpression'));
+  return wasm.scopeExpressionOperation(3, '', expressionText(expression, 'simplifyScopeExpression'));
 }
 
 /** Is the expression a single scope? */

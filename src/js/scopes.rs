@@ -46,14 +46,29 @@ pub fn scope_match_of(assumed: &str, required_scope_sets: &str) -> JsResult<bool
     })
 }
 
-/// `satisfiesExpression`'s checked path.
-#[wasm_bindgen(js_name = satisfiesExpressionOf, skip_typescript)]
-pub fn satisfies_expression_of(scopeset: &str, expression: &str) -> JsResult<bool> {
-    guarded("satisfiesExpression", || {
-        Ok(scopes::satisfies_expression(
-            &scope_list(scopeset, "scopeset")?,
-            &valid_expression(expression, "expression")?,
-        ))
+/// The functions of scopes and an expression, each named as JS calls it: 0
+/// `satisfiesExpression` (a boolean), 1 `scopesSatisfying` (the assumed scopes that
+/// satisfy it, or `undefined`), 2 `removeGivenScopes` (what remains once `scopes`
+/// are given, or `null`), 3 `simplifyScopeExpression` (`scopes` unused).
+#[wasm_bindgen(js_name = scopeExpressionOperation, skip_typescript)]
+pub fn scope_expression_operation(operation: u32, scopes: &str, expression: &str) -> JsResult<JsValue> {
+    let (name, scopes_name) = match operation {
+        0 => ("satisfiesExpression", "scopeset"),
+        1 => ("scopesSatisfying", "scopeset"),
+        2 => ("removeGivenScopes", "scopes"),
+        _ => ("simplifyScopeExpression", ""),
+    };
+    guarded(name, || {
+        let list = if scopes_name.is_empty() { Vec::new() } else { scope_list(scopes, scopes_name)? };
+        let expr = valid_expression(expression, "expression")?;
+        Ok(match operation {
+            0 => JsValue::from_bool(scopes::satisfies_expression(&list, &expr)),
+            1 => {
+                scopes::scopes_satisfying(&list, &expr).map_or(JsValue::UNDEFINED, |found| values::string_array(&found))
+            }
+            2 => scopes::remove_given_scopes(&list, &expr).map_or(JsValue::NULL, |rest| values::expression(&rest)),
+            _ => values::expression(&scopes::simplify_scope_expression(&expr)),
+        })
     })
 }
 
@@ -122,35 +137,6 @@ pub fn expression_from_pad(
 #[wasm_bindgen(js_name = scopeSetSatisfiesPrepared, skip_typescript)]
 pub fn scope_set_satisfies_prepared(set: &ScopeSet, expression: &PreparedExpression) -> bool {
     expression.inner.satisfied_by(&|scope| set.inner.covers(scope))
-}
-
-/// The assumed scopes that satisfy `expression`, or `undefined` when it is not satisfied.
-#[wasm_bindgen(js_name = scopesSatisfyingOf, skip_typescript)]
-pub fn scopes_satisfying_of(scopeset: &str, expression: &str) -> JsResult<JsValue> {
-    guarded("scopesSatisfying", || {
-        let found =
-            scopes::scopes_satisfying(&scope_list(scopeset, "scopeset")?, &valid_expression(expression, "expression")?);
-        Ok(found.map_or(JsValue::UNDEFINED, |list| values::string_array(&list)))
-    })
-}
-
-/// What remains of `expression` once `scopes` are given; `null` when nothing remains.
-#[wasm_bindgen(js_name = removeGivenScopesOf, skip_typescript)]
-pub fn remove_given_scopes_of(scopes_to_remove: &str, expression: &str) -> JsResult<JsValue> {
-    guarded("removeGivenScopes", || {
-        let rest = scopes::remove_given_scopes(
-            &scope_list(scopes_to_remove, "scopes")?,
-            &valid_expression(expression, "expression")?,
-        );
-        Ok(rest.map_or(JsValue::NULL, |expr| values::expression(&expr)))
-    })
-}
-
-#[wasm_bindgen(js_name = simplifyScopeExpressionOf, skip_typescript)]
-pub fn simplify_scope_expression_of(expression: &str) -> JsResult<JsValue> {
-    guarded("simplifyScopeExpression", || {
-        Ok(values::expression(&scopes::simplify_scope_expression(&valid_expression(expression, "expression")?)))
-    })
 }
 
 /// A binary scope-set operation of `core::scopes`.

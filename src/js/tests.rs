@@ -142,7 +142,7 @@ fn scopes_follow_real_semantics() {
 
 #[wasm_bindgen_test]
 fn invalid_scopes_are_named_and_valid_expression_never_throws() {
-    let error = scopes::satisfies_expression_of("\na", "\0A1\0Sb\nc").expect_err("a newline in a scope");
+    let error = scopes::scope_expression_operation(0, "\na", "\0A1\0Sb\nc").expect_err("a newline in a scope");
     assert!(error.is_instance_of::<js_sys::TypeError>());
     assert!(error_message(&error).starts_with("satisfiesExpression: expression.AnyOf[0] is not a valid scope"));
     let error = scopes::scope_set_operation(0, "\na\nb\u{7f}", "").expect_err("DEL");

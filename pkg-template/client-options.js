@@ -1,7 +1,7 @@
 // The options of a service client, read and checked here (V8 reads objects far
 // faster than wasm can through Reflect): every error names the constructor and
 // the option's path, and wasm receives only strings and numbers.
-import { MAX_ARRAY_LENGTH } from './arguments.js';
+import { MAX_ARRAY_LENGTH, listText } from './arguments.js';
 import { optionalNumber, readField, retrySettings, typeName, unknownOption, unreadable, wellFormed } from './read-options.js';
 
 /**
@@ -180,7 +180,7 @@ export function readClientOptions(copy, cls, where) {
   const settings = [
     rootUrl ?? '', baseUrl, scheme === 'k8s-dns',
     credentials?.clientId, credentials?.accessToken, credentials?.certificate, agent !== undefined,
-    authorizedScopes, ...retrySettings(copy, where), timeout,
+    authorizedScopes && listText(authorizedScopes), ...retrySettings(copy, where), timeout,
     optionalText(copy.traceId, where, 'options.traceId'), expiration,
   ];
   // Plain data is kept as read, so a later change by the caller (or a use() client) reaches no other client.

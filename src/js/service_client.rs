@@ -61,7 +61,8 @@ impl ServiceClient {
     /// The options as runtime.js has read and checked them: a rootUrl, or a
     /// baseUrl; `inCluster` for `serviceDiscoveryScheme: 'k8s-dns'`; static
     /// credentials (certificate as compact JSON text), or `agent` when a credentials
-    /// agent answers per request; the retry options (`undefined`: the default);
+    /// agent answers per request; `authorizedScopes` as one string (arguments.js's
+    /// `listText`); the retry options (`undefined`: the default);
     /// timeout in ms; signed URLs' default lifetime in whole seconds.
     #[wasm_bindgen(constructor)]
     #[allow(clippy::too_many_arguments)] // one crossing with primitives beats an options object read field by field
@@ -74,7 +75,7 @@ impl ServiceClient {
         access_token: Option<String>,
         certificate: Option<String>,
         agent: bool,
-        authorized_scopes: Option<Vec<String>>,
+        authorized_scopes: Option<String>,
         retries: Option<f64>,
         delay_factor: Option<f64>,
         randomization_factor: Option<f64>,
@@ -84,6 +85,8 @@ impl ServiceClient {
         signed_url_expiration: f64,
     ) -> ServiceClient {
         let reference = api.reference();
+        // One string for the list (see `bulk::list_items`): no glue converting each item.
+        let authorized_scopes = authorized_scopes.map(|text| super::bulk::list_items(&text));
         let (endpoint, external_endpoint) = endpoints(root_url, base_url, in_cluster, &reference.service_name);
         let credentials = match (client_id, access_token) {
             _ if agent => CredentialSource::Agent,

@@ -75,3 +75,12 @@ test('the checked paths agree with taskcluster-lib-scopes on expressions the fas
     assert.deepEqual(tc.removeGivenScopes(scopes, expression), lib.removeGivenScopes(scopes, expression));
   }
 });
+
+test("a client's authorizedScopes cross as one string: its signed URLs carry them exactly", () => {
+  const scopes = ['queue:get-artifact:x\ny', 'queue:*', ''];
+  const queue = new tc.Queue({ rootUrl: 'https://tc.example.com', credentials: CREDENTIALS, authorizedScopes: scopes });
+  const signed = new URL(queue.buildSignedUrl(queue.getLatestArtifact, 'abc', 'public/x'));
+  const [id, , , ext] = Buffer.from(signed.searchParams.get('bewit'), 'base64url').toString().split('\\');
+  assert.equal(id, CREDENTIALS.clientId);
+  assert.deepEqual(JSON.parse(Buffer.from(ext, 'base64').toString()).authorizedScopes, scopes);
+});

@@ -104,6 +104,15 @@ function isDate(value) {
   }
 }
 
+/** An ISO 8601 date-time read strictly by the wasm; its error (same class) names `label` and `what`. */
+function isoMs(text, label, what) {
+  try {
+    return isoTimeMs(text);
+  } catch (error) {
+    throw new error.constructor(`${label}: ${what}: ${error.message}`);
+  }
+}
+
 /**
  * A point in time as epoch milliseconds, from a `Date`, a number of ms, or an ISO
  * 8601 string (read strictly in wasm); errors name `label` and `what`.
@@ -112,7 +121,7 @@ export function checkedTimeMs(value, label, what) {
   let ms;
   if (isDate(value)) ms = value.getTime();
   else if (typeof value === 'number') ms = Math.trunc(checkedNumber(value, label, what));
-  else if (typeof value === 'string') ms = isoTimeMs(checkedString(value, label, what), label, what);
+  else if (typeof value === 'string') ms = isoMs(checkedString(value, label, what), label, what);
   else throw new TypeError(`${label}: ${what} must be a Date, a number of milliseconds or an ISO 8601 string, got ${typeName(value)}`);
   // A Date's time clip: whole milliseconds inside the range of dates, or NaN.
   const clipped = new Date(ms).getTime();

@@ -4,9 +4,9 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::errors::{JsResult, guarded};
+use super::errors::{JsResult, guarded, unnamed};
 use super::values;
-use crate::core::{Error, time};
+use crate::core::time;
 
 /// `base` (ms) moved by `offset`, for `fromNow`'s checked path (`fromNowJSON`'s when `json`).
 #[wasm_bindgen(js_name = fromNowMs, skip_typescript)]
@@ -15,12 +15,11 @@ pub fn from_now_ms(offset: &str, base: f64, json: bool) -> JsResult<f64> {
 }
 
 /// A strict ISO 8601 date-time (not `Date.parse`, which reads one without a zone as
-/// local time and accepts `2017-02-30`) as epoch ms; errors name `label` and `what`.
+/// local time and accepts `2017-02-30`) as epoch ms; the error says only what is
+/// wrong with the text (pkg-template/time.js names the function and argument).
 #[wasm_bindgen(js_name = isoTimeMs, skip_typescript)]
-pub fn iso_time_ms(text: &str, label: &str, what: &str) -> JsResult<f64> {
-    guarded(label, || {
-        time::parse_iso_string(text).map_err(|e| Error { message: format!("{what}: {}", e.message), ..e })
-    })
+pub fn iso_time_ms(text: &str) -> JsResult<f64> {
+    time::parse_iso_string(text).map_err(unnamed)
 }
 
 /// The offset units for `fromNow`'s fast path (pkg-template/time.js), which

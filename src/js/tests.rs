@@ -8,7 +8,7 @@ use wasm_bindgen_test::wasm_bindgen_test;
 
 use super::content_hasher::JsContentHasher;
 use super::transfer_retry::TransferRetry;
-use super::{credentials, hawk, oauth, scopes, slugid, time, urls};
+use super::{hawk, oauth, scopes, slugid, time, urls};
 
 fn json(text: &str) -> JsValue {
     JSON::parse(text).expect("test JSON is valid")
@@ -81,17 +81,8 @@ fn lists_cross_as_one_string_with_their_own_separator() {
 #[wasm_bindgen_test]
 fn temporary_credentials_round_trip_into_a_signature() {
     let seed = Some("aaaaaaaaaaaaaaaaaaaaaabbbbbbbbbbbbbbbbbbbbbb".to_string());
-    let issued = credentials::create_temporary_credentials_checked(
-        "issuer".into(),
-        "issuer-token".into(),
-        false,
-        None,
-        0.0,
-        60_000.0,
-        "",
-        seed,
-    )
-    .expect("issues");
+    let issuer = hawk::HawkSigner::new("issuer", "issuer-token");
+    let issued = issuer.issue_temporary_credentials(false, None, 0.0, 60_000.0, "", seed).expect("issues");
     let (access_token, certificate) = issued.split_once('\n').expect("token, then certificate");
     assert!(certificate.contains(r#""scopes":[],"start":0,"expiry":60000"#), "{certificate}");
     // The issued credentials sign requests, certificate carried in ext.
@@ -103,25 +94,15 @@ fn temporary_credentials_round_trip_into_a_signature() {
 
 #[wasm_bindgen_test]
 fn temporary_credentials_errors() {
-    let create = |temporary: bool, expiry: f64| {
-        credentials::create_temporary_credentials_checked(
-            "i".into(),
-            "t".into(),
-            temporary,
-            None,
-            0.0,
-            expiry,
-            "",
-            None,
-        )
-    };
+    let issuer = hawk::HawkSigner::new("i", "t");
+    let create =
+        |temporary: bool, expiry: f64| issuer.issue_temporary_credentials(temporary, None, 0.0, expiry, "", None);
     let too_long = create(false, 2678400001.0).expect_err("32 days");
     assert!(too_long.is_instance_of::<js_sys::RangeError>());
     assert!(error_message(&too_long).starts_with("createTemporaryCredentials: "), "{}", error_message(&too_long));
     assert!(create(true, 60_000.0).is_err(), "temporary credentials cannot issue");
-    let bad_date =
-        time::iso_time_ms("not a date", "createTemporaryCredentials", "options.expiry").expect_err("bad date");
-    assert!(error_message(&bad_date).starts_with("createTemporaryCredentials: options.expiry: "));
+    let bad_date = time::iso_time_ms("not a date").expect_err("bad date");
+    assert!(error_message(&bad_date).starts_with("date \"not a date\""), "{}", error_message(&bad_date));
     assert_alive();
 }
 

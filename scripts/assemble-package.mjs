@@ -208,8 +208,8 @@ async function minifyInPlace(file) {
   const name = basename(file);
   const { code, map } = await minify({ [name]: readFileSync(file, 'utf8') }, {
     module: true,
-    compress: false,
-    mangle: { keep_fnames: true, keep_classnames: true },
+    compress: { passes: 2, keep_classnames: true },
+    mangle: { keep_classnames: true },
     format: { comments: false, preserve_annotations: true },
     sourceMap: { filename: name, url: `${name}.map`, includeSources: true },
   });

@@ -1,7 +1,7 @@
 // `downloadArtifact`: a task's artifact, whatever its storage type, found
 // through the queue's artifact-info methods (`artifact`/`latestArtifact`,
 // which answer JSON, never a redirect) as taskcluster-client does.
-import { Object as ObjectService } from './services/Object.js';
+import { Object as ObjectService } from './services/index.js';
 import { OUTPUT_OPTIONS, RETRY_OPTIONS, checkOptions, downloadObject, fetchInto, outputOf, requireString, retryOptionsOf } from './objects.js';
 import { readingOptions } from './read-options.js';
 

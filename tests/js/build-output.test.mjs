@@ -13,8 +13,8 @@ import assert from '../support/assert.mjs';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const WEB = join(ROOT, 'dist', 'web');
 
-/** The dist/web files (relative paths) that end up in esbuild's browser bundle of `contents`. */
-async function bundledFiles(contents, conditions = []) {
+/** The dist/web files (relative paths) that end up in esbuild's browser bundle of `contents`, and the bundle. */
+async function bundled(contents, conditions = []) {
   const result = await esbuild.build({
     stdin: { contents, resolveDir: ROOT, loader: 'js' },
     bundle: true,
@@ -27,25 +27,39 @@ async function bundledFiles(contents, conditions = []) {
   });
   // Every file esbuild read is an input; those left in the output have bytes in it.
   const [output] = Object.values(result.metafile.outputs);
-  return Object.entries(output.inputs).filter(([, { bytesInOutput }]) => bytesInOutput > 0).map(([file]) => relative(WEB, join(ROOT, file)));
+  const files = Object.entries(output.inputs).filter(([, { bytesInOutput }]) => bytesInOutput > 0).map(([file]) => relative(WEB, join(ROOT, file)));
+  return { files, code: result.outputFiles[0].text };
 }
+
+// A generated class's reference header ("Name service version"): one occurrence per class in a bundle.
+const classHeaders = (code) => [...code.matchAll(/"([A-Z]\w*) [\w-]+ v\d+(?: [^"]*)?"/g)].map((m) => m[1]);
 
 for (const [entry, conditions] of [['web/index.js', []], ['web/worker.js', ['worker']]]) {
   test(`a bundle of one class from ${entry} leaves the other classes and features out`, async () => {
-    const files = await bundledFiles("import { Queue } from 'taskcluster-wasm';\nnew Queue({ rootUrl: 'https://tc.example.com' });\n", conditions);
+    const { files, code } = await bundled("import { Queue } from 'taskcluster-wasm';\nnew Queue({ rootUrl: 'https://tc.example.com' });\n", conditions);
     assert.ok(files.includes(entry.replace('web/', '')), `the bundle goes through ${entry}: ${files.join(', ')}`);
-    assert.ok(files.includes('services/Queue.js'), 'Queue is in');
-    for (const absent of ['services/Auth.js', 'services/QueueEvents.js', 'legacy/Queue.js', 'oauth.js', 'objects.js', 'artifacts.js']) {
+    assert.deepEqual(classHeaders(code), ['Queue'], 'only Queue is in (not the 2018 Queue, not QueueEvents, not Auth)');
+    for (const absent of ['legacy/index.js', 'oauth.js', 'objects.js', 'artifacts.js']) {
       assert.ok(!files.includes(absent), `${absent} is left out of a Queue-only bundle: ${files.join(', ')}`);
     }
   });
 }
 
+test('a bundle of one 2018 class leaves the other classes out', async () => {
+  const { code } = await bundled("import { Queue, Login } from 'taskcluster-wasm/legacy';\nnew Queue({ rootUrl: 'https://tc.example.com' });\nnew Login({ rootUrl: 'https://tc.example.com' });\n");
+  // Login exists only in 2018: the legacy module re-exports today's class.
+  assert.deepEqual(classHeaders(code).sort(), ['Login', 'Queue']);
+  assert.doesNotMatch(code, /"cancelTaskGroup"/, "the 2018 Queue, not today's");
+});
+
 test('a bundle that uses the default export keeps every class', async () => {
-  const files = await bundledFiles("import taskcluster from 'taskcluster-wasm';\nconsole.log(taskcluster);\n");
-  for (const present of ['services/Queue.js', 'services/Auth.js', 'oauth.js', 'objects.js']) {
+  const { files, code } = await bundled("import taskcluster from 'taskcluster-wasm';\nconsole.log(taskcluster);\n");
+  for (const present of ['services/index.js', 'oauth.js', 'objects.js']) {
     assert.ok(files.includes(present), `${present} is in: ${files.join(', ')}`);
   }
+  const classes = classHeaders(code);
+  assert.equal(classes.length, 23, `every class: ${classes.join(', ')}`);
+  assert.ok(classes.includes('Auth') && classes.includes('Queue') && classes.includes('QueueEvents'));
 });
 
 // The files a browser loads, minified; the generated classes (one line of data) as generated.
@@ -77,9 +91,10 @@ test('the browser files are minified, each with a source map holding its readabl
 });
 
 test('the generated classes are shipped as generated, without maps', () => {
-  for (const file of ['services/Queue.js', 'legacy/Queue.js']) {
+  for (const file of ['services/index.js', 'legacy/index.js']) {
     const text = readFileSync(join(WEB, file), 'utf8');
-    assert.match(text, /^import \{ apiClass \} from '\.\.\/generated-class\.js';\nexport const Queue = \/\* @__PURE__ \*\/ apiClass\("Queue queue v1", \[\["ping",/, `${file} is the generator's output`);
+    assert.match(text, /^import \{ apiClass, exchangesClass \} from '\.\.\/generated-class\.js';\nexport const Auth = \/\* @__PURE__ \*\/ apiClass\("Auth auth v1", \[\["ping",/, `${file} is the generator's output`);
+    assert.match(text, /\nexport const Queue = \/\* @__PURE__ \*\/ apiClass\("Queue queue v1", \[\["ping",/, `${file} holds Queue`);
     assert.ok(!existsSync(join(WEB, `${file}.map`)), `${file} has no map`);
   }
 });

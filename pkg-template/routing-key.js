@@ -1,6 +1,6 @@
 // Routing-key patterns for binding to Taskcluster's pulse exchanges: what every
 // method of a generated `...Events` class returns (before routingKeyReference).
-import { excerpt, object, text } from './arguments.js';
+import { excerpt as quoted, object, text } from './arguments.js';
 import { readingOptions } from './read-options.js';
 
 /** The pattern's value for one entry: a string or a finite number (as `String(n)` writes it); undefined when unspecified. */
@@ -24,14 +24,14 @@ export function routingKeyBinding(entry, exchangePrefix, pattern, label) {
   const unknown = Object.keys(values).find((name) => !names.has(name));
   if (unknown !== undefined) {
     const allowed = entry.routingKey.filter((key) => key.constant === undefined || key.constant === null).map((key) => key.name);
-    throw new TypeError(`${label}: ${entry.name} has no routing-key entry ${excerpt(unknown)}; allowed: ${allowed.join(', ')}`);
+    throw new TypeError(`${label}: ${entry.name} has no routing-key entry ${quoted(unknown)}; allowed: ${allowed.join(', ')}`);
   }
   const words = entry.routingKey.map((key) => {
     if (typeof key.constant === 'string') return key.constant;
     const value = word(values[key.name], label, `pattern.${key.name}`);
     if (value === undefined) return key.multipleWords ? '#' : '*';
     if (!key.multipleWords && value.includes('.')) {
-      throw new Error(`${label}: ${entry.name}: routing-key entry ${key.name} is a single word and cannot contain '.', got ${excerpt(value)}`);
+      throw new Error(`${label}: ${entry.name}: routing-key entry ${key.name} is a single word and cannot contain '.', got ${quoted(value)}`);
     }
     return value;
   });

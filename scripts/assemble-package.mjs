@@ -8,8 +8,9 @@
 import { build } from 'esbuild';
 import { cpSync, copyFileSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename, join } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { minify } from 'terser';
+import { joinModules } from './inline-modules.mjs';
 import { shortenWasmNames } from './short-wasm-names.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -183,14 +184,37 @@ writeFileSync(join(dist, 'package.json'), JSON.stringify(pkg, null, 2) + '\n');
 
 // What browsers load is shipped minified (after the Node bundles above were built
 // from the readable files), each file with a source map that carries its readable
-// source. Whitespace and comments go and local names are shortened; function and
-// class names stay, so stack traces and class names read as in the source, and
-// `@__PURE__` annotations stay for tree shaking. Nothing else is rewritten: terser's
-// compress would save under 1 KB gzip more over all of web/.
-// The generated classes are left as they are: one line of data each already.
+// sources. Comments and whitespace go, the code is compacted (terser's compress) and
+// local names are shortened; class names and the names of exported functions stay,
+// and `@__PURE__` annotations stay for tree shaking.
+// A module imported by one module only is shipped inside it (inline-modules.mjs):
+// whoever loads the one loads the other, and one file gzips to less than two.
+// Each entry: the host, then the modules it takes in.
+const INLINED = [
+  ['runtime.js', ['base-members.js', 'reference-encoding.js', 'routing-key.js']],
+  ['generated-class.js', ['compact-reference.js']],
+  ['oauth.js', ['oauth-steps.js']],
+  ['objects.js', ['byte-streams.js']],
+];
+const importers = new Map();
+for (const [host, inlined] of INLINED) {
+  await minifyInPlace(join(web, host), joinModules(join(web, host), inlined.map((file) => join(web, file))));
+  for (const file of inlined) importers.set(file, host);
+}
+for (const file of importers.keys()) rmSync(join(web, file));
+// The generated classes are left as they are: rows of data already.
 const generated = ['services', 'legacy'].map((folder) => join(web, folder));
 for (const file of listFiles(web)) {
-  if (file.endsWith('.js') && !generated.some((folder) => file.startsWith(folder))) await minifyInPlace(file);
+  const minified = INLINED.some(([host]) => file === join(web, host));
+  if (file.endsWith('.js') && !minified && !generated.some((folder) => file.startsWith(folder))) await minifyInPlace(file);
+}
+// Nothing else may import an inlined module: it is no longer a file.
+for (const file of listFiles(web).filter((f) => f.endsWith('.js'))) {
+  for (const [inlined, host] of importers) {
+    if (new RegExp(`from ?["']\\./${inlined.replaceAll('.', '\\.')}["']`).test(readFileSync(file, 'utf8'))) {
+      throw new Error(`assemble-package: ${relative(web, file)} imports ${inlined}, which is shipped inside ${host}`);
+    }
+  }
 }
 
 // Tests, examples and the demo import the built package by name.
@@ -203,10 +227,13 @@ try {
 const count = Object.keys(require(join(node, 'index.cjs'))).length;
 console.log(`dist/: taskcluster-wasm ${version}, ${count} exports`);
 
-/** Rewrites `file` minified, with `file.map` beside it (the readable source inside). */
-async function minifyInPlace(file) {
+/**
+ * Rewrites `file` minified, with `file.map` beside it holding the readable sources:
+ * `parts`, `{ [name]: text }` minified as one module (inline-modules.mjs), or the file's own.
+ */
+async function minifyInPlace(file, parts = { [basename(file)]: readFileSync(file, 'utf8') }) {
   const name = basename(file);
-  const { code, map } = await minify({ [name]: readFileSync(file, 'utf8') }, {
+  const { code, map } = await minify(parts, {
     module: true,
     compress: { passes: 2, keep_classnames: true },
     mangle: { keep_classnames: true },

@@ -64,6 +64,8 @@ test('a bundle that uses the default export keeps every class', async () => {
 
 // The files a browser loads, minified; the generated classes (one line of data) as generated.
 const templateFiles = ['runtime.js', 'facade.js', 'oauth.js', 'objects.js', 'hawk-signers.js', 'default-export.js'];
+// Modules shipped inside the one module importing them (scripts/assemble-package.mjs).
+const INLINED = { 'runtime.js': ['base-members.js', 'reference-encoding.js', 'routing-key.js'], 'oauth.js': ['oauth-steps.js'], 'objects.js': ['byte-streams.js'] };
 const entries = { 'index.js': 'web-entry.js', 'worker.js': 'worker-entry.js', 'workerd.js': 'workerd-entry.js' };
 
 test('the browser files are minified, each with a source map holding its readable source', () => {
@@ -77,12 +79,20 @@ test('the browser files are minified, each with a source map holding its readabl
     assert.deepEqual(comments, [`//# sourceMappingURL=${file}.map`], `${file}: no comments left but the map link`);
     const map = JSON.parse(readFileSync(join(WEB, `${file}.map`), 'utf8'));
     assert.equal(map.version, 3);
-    assert.deepEqual(map.sourcesContent, [source], `${file}.map carries the readable source`);
+    // A module shipped with the modules only it imports (inlined) carries each one's source,
+    // as written but for what joining them blanked out (imports between them, `export`s).
+    const own = map.sourcesContent[map.sources.indexOf(file)];
+    const sourceLines = source.split('\n');
+    assert.equal(own.split('\n').length, sourceLines.length, `${file}.map carries the readable source of ${template}`);
+    own.split('\n').forEach((line, i) => assert.ok(sourceLines[i].includes(line.trim()), `${file}.map: line ${i + 1} of ${template} as written`));
+    for (const inlined of INLINED[file] ?? []) assert.ok(map.sources.includes(inlined), `${file}.map carries ${inlined}`);
+    assert.equal(map.sources.length, 1 + (INLINED[file]?.length ?? 0), `${file}.map: ${map.sources.join(', ')}`);
     assert.ok(map.mappings.length > 0, `${file}.map maps positions`);
     // Tree shaking in the user's bundler depends on these.
     const pure = (text) => (text.match(/\/\*\s*[@#]__PURE__\s*\*\//g) ?? []).length;
-    assert.equal(pure(minified), pure(source), `${file} keeps its @__PURE__ annotations`);
+    assert.equal(pure(minified), map.sourcesContent.map(pure).reduce((a, b) => a + b), `${file} keeps its @__PURE__ annotations`);
   }
+  for (const inlined of Object.values(INLINED).flat()) assert.ok(!existsSync(join(WEB, inlined)), `${inlined} is shipped inside the module importing it`);
   const glue = readFileSync(join(WEB, 'taskcluster_wasm.js'), 'utf8');
   assert.match(glue, /\/\/# sourceMappingURL=taskcluster_wasm\.js\.map\s*$/);
   assert.ok(existsSync(join(WEB, 'taskcluster_wasm.js.map')));

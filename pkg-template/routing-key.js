@@ -1,13 +1,13 @@
 // Routing-key patterns for binding to Taskcluster's pulse exchanges: what every
 // method of a generated `...Events` class returns (before routingKeyReference).
-import { excerpt as quoted, object, text } from './arguments.js';
+import { excerpt as quoted, object, text as checkedText } from './arguments.js';
 import { readingOptions } from './read-options.js';
 
 /** The pattern's value for one entry: a string or a finite number (as `String(n)` writes it); undefined when unspecified. */
 function word(value, label, what) {
   if (value === undefined || value === null) return undefined;
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  return text(value, label, what);
+  return checkedText(value, label, what);
 }
 
 /**
@@ -41,6 +41,6 @@ export function routingKeyBinding(entry, exchangePrefix, pattern, label) {
 /** The exchange prefix for a class made from `reference`: the options' `exchangePrefix` (other deployments) or the reference's. */
 export function exchangePrefixOf(reference, options, label) {
   const given = options === undefined || options === null ? undefined : object(options, label, 'options').exchangePrefix;
-  if (given !== undefined && given !== null) return text(given, label, 'options.exchangePrefix');
+  if (given !== undefined && given !== null) return checkedText(given, label, 'options.exchangePrefix');
   return typeof reference.exchangePrefix === 'string' ? reference.exchangePrefix : '';
 }

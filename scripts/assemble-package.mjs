@@ -190,8 +190,11 @@ writeFileSync(join(dist, 'package.json'), JSON.stringify(pkg, null, 2) + '\n');
 // A module imported by one module only is shipped inside it (inline-modules.mjs):
 // whoever loads the one loads the other, and one file gzips to less than two.
 // Each entry: the host, then the modules it takes in.
+// The glue takes in its snippets (wasm-bindgen's `inline_js` and `module` files).
+const snippets = listFiles(join(web, 'snippets')).filter((file) => file.endsWith('.js')).map((file) => relative(web, file));
 const INLINED = [
-  ['runtime.js', ['base-members.js', 'reference-encoding.js', 'routing-key.js']],
+  ['taskcluster_wasm.js', snippets],
+  ['runtime.js', ['base-members.js', 'client-options.js', 'reference-encoding.js', 'routing-key.js']],
   ['generated-class.js', ['compact-reference.js']],
   ['oauth.js', ['oauth-steps.js']],
   ['objects.js', ['byte-streams.js']],
@@ -202,11 +205,12 @@ for (const [host, inlined] of INLINED) {
   for (const file of inlined) importers.set(file, host);
 }
 for (const file of importers.keys()) rmSync(join(web, file));
+rmSync(join(web, 'snippets'), { recursive: true });
 // The generated classes are left as they are: rows of data already.
 const generated = ['services', 'legacy'].map((folder) => join(web, folder));
 for (const file of listFiles(web)) {
   const minified = INLINED.some(([host]) => file === join(web, host));
-  if (file.endsWith('.js') && !minified && !generated.some((folder) => file.startsWith(folder))) await minifyInPlace(file);
+  if (file.endsWith('.js') && !minified && !generated.some((folder) => file.startsWith(`${folder}/`))) await minifyInPlace(file);
 }
 // Nothing else may import an inlined module: it is no longer a file.
 for (const file of listFiles(web).filter((f) => f.endsWith('.js'))) {

@@ -65,7 +65,7 @@ test('a bundle that uses the default export keeps every class', async () => {
 // The files a browser loads, minified; the generated classes (one line of data) as generated.
 const templateFiles = ['runtime.js', 'facade.js', 'oauth.js', 'objects.js', 'hawk-signers.js', 'default-export.js'];
 // Modules shipped inside the one module importing them (scripts/assemble-package.mjs).
-const INLINED = { 'runtime.js': ['base-members.js', 'reference-encoding.js', 'routing-key.js'], 'oauth.js': ['oauth-steps.js'], 'objects.js': ['byte-streams.js'] };
+const INLINED = { 'runtime.js': ['base-members.js', 'client-options.js', 'reference-encoding.js', 'routing-key.js'], 'oauth.js': ['oauth-steps.js'], 'objects.js': ['byte-streams.js'] };
 const entries = { 'index.js': 'web-entry.js', 'worker.js': 'worker-entry.js', 'workerd.js': 'workerd-entry.js' };
 
 test('the browser files are minified, each with a source map holding its readable source', () => {
@@ -95,7 +95,11 @@ test('the browser files are minified, each with a source map holding its readabl
   for (const inlined of Object.values(INLINED).flat()) assert.ok(!existsSync(join(WEB, inlined)), `${inlined} is shipped inside the module importing it`);
   const glue = readFileSync(join(WEB, 'taskcluster_wasm.js'), 'utf8');
   assert.match(glue, /\/\/# sourceMappingURL=taskcluster_wasm\.js\.map\s*$/);
-  assert.ok(existsSync(join(WEB, 'taskcluster_wasm.js.map')));
+  // The glue takes in its snippets: one file.
+  const glueSources = JSON.parse(readFileSync(join(WEB, 'taskcluster_wasm.js.map'), 'utf8')).sources;
+  assert.ok(glueSources.includes('taskcluster_wasm.js') && glueSources.some((s) => s.startsWith('snippets/')), glueSources.join(', '));
+  assert.ok(!existsSync(join(WEB, 'snippets')), 'no snippets folder');
+  assert.doesNotMatch(glue, /from\s*["']\.\/snippets\//);
   // Bundlers find the wasm through this exact pattern; minifying must not change it.
   assert.match(readFileSync(join(WEB, 'index.js'), 'utf8'), /new URL\("\.\/taskcluster_wasm_bg\.wasm",import\.meta\.url\)/);
 });

@@ -184,9 +184,10 @@ writeFileSync(join(dist, 'package.json'), JSON.stringify(pkg, null, 2) + '\n');
 
 // What browsers load is shipped minified (after the Node bundles above were built
 // from the readable files), each file with a source map that carries its readable
-// sources. Comments and whitespace go, the code is compacted (terser's compress) and
-// local names are shortened; class names and the names of exported functions stay,
-// and `@__PURE__` annotations stay for tree shaking.
+// sources. Comments, whitespace and unused code go and local names are shortened;
+// class names and the names of exported functions stay, and `@__PURE__` annotations
+// stay for tree shaking. Terser's full compress would save 0.5 KB gzip more here, but
+// the code it rewrites gzips about 1% larger once a user's bundler minifies it again.
 // A module imported by one module only is shipped inside it (inline-modules.mjs):
 // whoever loads the one loads the other, and one file gzips to less than two.
 // Each entry: the host, then the modules it takes in.
@@ -239,7 +240,7 @@ async function minifyInPlace(file, parts = { [basename(file)]: readFileSync(file
   const name = basename(file);
   const { code, map } = await minify(parts, {
     module: true,
-    compress: { passes: 2, keep_classnames: true },
+    compress: { defaults: false, unused: true, dead_code: true, keep_classnames: true },
     mangle: { keep_classnames: true },
     format: { comments: false, preserve_annotations: true },
     sourceMap: { filename: name, url: `${name}.map`, includeSources: true },

@@ -63,6 +63,28 @@ function __wbg_get_imports() {`, 1],
 } });
 let wasmModule, wasmInstance, wasm = NOT_READY;`, 1],
   ['if (wasm !== undefined) return wasm;', 'if (wasm !== NOT_READY) return wasm;', 2],
+  // Every runtime the package supports has TextEncoder.encodeInto.
+  [`if (!('encodeInto' in cachedTextEncoder)) {
+    cachedTextEncoder.encodeInto = function (arg, view) {
+        const buf = cachedTextEncoder.encode(arg);
+        view.set(buf);
+        return {
+            read: arg.length,
+            written: buf.length
+        };
+    };
+}
+`, '', 1],
+  // The entries (the glue's only callers) pass the one-object form, never the deprecated ones.
+  ...['module', 'module_or_path'].map((name) => [`    if (${name} !== undefined) {
+        if (Object.getPrototypeOf(${name}) === Object.prototype) {
+            ({${name}} = ${name})
+        } else {
+            console.warn('using deprecated parameters for ${name === 'module' ? '`initSync()`' : 'the initialization function'}; pass a single object instead')
+        }
+    }
+`, `    if (${name} !== undefined) ({${name}} = ${name});
+`, 1]),
 ]));
 // The Node glue compiles the wasm at the first call instead of at require: the
 // compile is most of what require costs, and a program that loads the package

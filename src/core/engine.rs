@@ -115,37 +115,72 @@ pub async fn execute<T: Transport>(
             _ => None,
         };
         let result = transport.send(request, header.as_deref(), settings.timeout_ms).await;
-        if let (Ok(response), Some(signing), false) = (&result, signing, clock_corrected)
-            && let Some(offset) = stale_timestamp_offset(response, signing, transport.now_ms())
-        {
-            // Retry at once with the server's clock; this is not a failure.
-            settings.clock_offset_ms.set(offset);
-            clock_corrected = true;
-            continue;
+        match next_step(transport, &result, signing, settings, &mut clock_corrected, retries) {
+            Next::Answer => return Ok((result, retries)),
+            Next::Again => {}
+            Next::Wait(ms) => {
+                retries += 1;
+                transport.sleep(ms).await;
+            }
         }
-        let (outcome, retry_after) = outcome_of(&result, transport.now_ms());
-        if !settings.retry.should_retry(outcome, retries) {
-            return Ok((result, retries));
-        }
-        retries += 1;
-        transport.sleep(settings.retry.wait_ms(retries, transport.random(), retry_after)).await;
     }
 }
 
+/// What the loop does after an attempt.
+enum Next {
+    /// The attempt's result is the answer.
+    Answer,
+    /// Send again at once (the clock was corrected).
+    Again,
+    /// Retry after waiting this many milliseconds.
+    Wait(f64),
+}
+
+/// Decides what follows an attempt. Not inlined: the request future's state
+/// machine stays small, and holds only what lives across its awaits.
+#[inline(never)]
+fn next_step<T: Transport>(
+    transport: &T,
+    result: &std::result::Result<HttpResponse<T::Body>, TransportError>,
+    signing: Option<&Signing<'_>>,
+    settings: &Settings<'_>,
+    clock_corrected: &mut bool,
+    retries: u32,
+) -> Next {
+    if let (Ok(response), Some(signing), false) = (result, signing, *clock_corrected)
+        && let Some(offset) = stale_timestamp_offset(response, signing, transport)
+    {
+        // Retry at once with the server's clock; this is not a failure.
+        settings.clock_offset_ms.set(offset);
+        *clock_corrected = true;
+        return Next::Again;
+    }
+    let (outcome, retry_after) = outcome_of(result, transport);
+    if !settings.retry.should_retry(outcome, retries) {
+        return Next::Answer;
+    }
+    Next::Wait(settings.retry.wait_ms(retries + 1, transport.random(), retry_after))
+}
+
 /// How an attempt ended for the retry rules, and the wait a `Retry-After` asks for.
-fn outcome_of<B>(result: &std::result::Result<HttpResponse<B>, TransportError>, now_ms: f64) -> (Outcome, Option<f64>) {
+fn outcome_of<T: Transport>(
+    result: &std::result::Result<HttpResponse<T::Body>, TransportError>,
+    transport: &T,
+) -> (Outcome, Option<f64>) {
     let response = match result {
         Ok(response) => response,
         Err(TransportError::Timeout) => return (Outcome::Timeout, None),
         Err(TransportError::Network(_)) => return (Outcome::NetworkError, None),
     };
-    let retry_after = response.retry_after.as_deref().and_then(|value| retry_after_ms(response.status, value, now_ms));
+    let retry_after =
+        response.retry_after.as_deref().and_then(|value| retry_after_ms(response.status, value, transport.now_ms()));
     match retry_after {
         Some(_) if response.status == 429 => (Outcome::Throttled, retry_after),
         _ => (Outcome::Status(response.status), retry_after),
     }
 }
 
+#[inline(never)]
 fn authorization<T: Transport>(
     transport: &T,
     signing: &Signing<'_>,
@@ -170,11 +205,15 @@ fn authorization<T: Transport>(
     Ok(header)
 }
 
-fn stale_timestamp_offset<B>(response: &HttpResponse<B>, signing: &Signing<'_>, now_ms: f64) -> Option<f64> {
+fn stale_timestamp_offset<T: Transport>(
+    response: &HttpResponse<T::Body>,
+    signing: &Signing<'_>,
+    transport: &T,
+) -> Option<f64> {
     if response.status != 401 {
         return None;
     }
-    hawk::clock_offset_ms(response.www_authenticate.as_deref()?, signing.credentials.key(), now_ms)
+    hawk::clock_offset_ms(response.www_authenticate.as_deref()?, signing.credentials.key(), transport.now_ms())
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ use std::rc::Rc;
 
 use js_sys::{Array, Promise, Reflect};
 use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::future_to_promise;
 
 use super::args;
 use super::client_options::{ClientOptions, CredentialSource, endpoints};
@@ -24,7 +25,7 @@ use crate::core::hawk::target::Parts;
 use crate::core::hawk::{Signer, Target, target};
 use crate::core::reference::{FunctionEntry, ServiceReference};
 use crate::core::retry::RetryPolicy;
-use crate::transport::{self, Fetch, Unsigned, headers_object};
+use crate::transport::{Fetch, Unsigned, headers_object};
 
 struct Shared {
     reference: Rc<ServiceReference>,
@@ -141,7 +142,7 @@ impl ServiceClient {
             Err(error) => return Promise::reject(&to_js(&self.shared.label(&name), error)),
         };
         let shared = Rc::clone(&self.shared);
-        transport::run(async move { shared.send(prepared).await })
+        future_to_promise(async move { Ok(shared.send(prepared).await) })
     }
 
     /// Checks `args` for method `name` as `call` would, without sending

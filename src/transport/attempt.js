@@ -1,6 +1,5 @@
 // One request attempt on the platform's fetch, for the wasm transport
-// (src/transport/mod.rs), the waits between attempts, and how the request
-// tasks are resumed (src/transport/tasks.rs). It never rejects: a page may replace fetch with one
+// (src/transport/mod.rs), and the waits between attempts. It never rejects: a page may replace fetch with one
 // that rejects with anything, and a rejection that is not an Error must not
 // reach wasm code that expects one.
 
@@ -109,10 +108,4 @@ export function attempt(url, method, headers, authorization, body, timeout) {
 /** Resolves to undefined after `ms` milliseconds (no more than a timer takes). */
 export function delay(ms) {
   return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/** Resumes request task `id` with what `promise` settles with, fulfilled or (never expected) rejected. */
-export function thenResume(promise, id, resume) {
-  const next = (settled) => resume(id, settled);
-  return promise.then(next, next);
 }

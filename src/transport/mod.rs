@@ -8,15 +8,12 @@
 //! (`Promise.reject('x')`): JS turns that into a reason here, where no wasm
 //! frame can trap on it.
 
-mod tasks;
-
 use gloo_net::http::Response;
 use js_sys::{Array, Object, Promise, Reflect};
 use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
 
 use crate::core::engine::{HttpRequest, HttpResponse, Transport, TransportError};
-pub use tasks::run;
-use tasks::Settled;
 
 #[wasm_bindgen(module = "/src/transport/attempt.js")]
 extern "C" {
@@ -74,11 +71,11 @@ impl Transport for Fetch {
         let Unsigned { headers, body, url } = &request.unsigned;
         let deadline = (timeout_ms < LONGEST_TIMER_MS).then_some(timeout_ms as u32);
         let pending = fetch_attempt(url, &request.method, headers, authorization, body, deadline);
-        answer_of(Settled::new(pending).await)
+        answer_of(JsFuture::from(pending).await.unwrap_or(JsValue::NULL))
     }
 
     async fn sleep(&self, ms: f64) {
-        Settled::new(delay(ms.min(LONGEST_TIMER_MS) as u32)).await;
+        let _ = JsFuture::from(delay(ms.min(LONGEST_TIMER_MS) as u32)).await;
     }
 
     fn now_ms(&self) -> f64 {

@@ -351,10 +351,10 @@ let configProbe;
 function call(client, name, args) {
   const state = stateOf(client, `${client?.constructor?.name}.${name}`);
   if (state.fake) return fakeCall(client, state, name, args);
-  const label = `${client.constructor.name}.${name}`;
-  if (!DEBUG) return send(state, name, args, label);
+  if (!DEBUG) return send(state, name, args);
+  const label = labelOf(state, name);
   log(`${label}: calling`);
-  return send(state, name, args, label).then(
+  return send(state, name, args).then(
     (result) => {
       log(`${label}: done`);
       return result;
@@ -366,23 +366,37 @@ function call(client, name, args) {
   );
 }
 
-function send(state, name, args, label) {
-  const answer = attempt(state, name, args, label);
+/** E.g. `Queue.task`, for messages: made only when one is. */
+const labelOf = (state, name) => `${state.cls.name}.${name}`;
+
+function send(state, name, args) {
+  const answer = state.agent ? attemptWithAgent(state, name, args) : attempt(state, name, args);
   if (!state.renewing) return answer;
   // An agent whose credentials were refused fetches fresh ones, and the call is made once more.
   return answer.catch(async (error) => {
     if (error?.statusCode !== 401) throw error;
     await state.renewing.credentialsRejected();
-    return attempt(state, name, args, label);
+    return attemptWithAgent(state, name, args);
   });
 }
 
-/** One call through the wasm engine (which retries), signed with an agent's credentials when there is one. */
-async function attempt(state, name, args, label) {
+/** One call through the wasm engine (which retries), signed with the client's own credentials, if any. */
+function attempt(state, name, args) {
+  let answer;
+  try {
+    answer = engineOf(state).call(name, args);
+  } catch (error) {
+    return Promise.reject(error);
+  }
+  return answer.then((settled) => outcome(state, name, settled));
+}
+
+/** As `attempt`, signed with the credentials the client's agent gives now. */
+async function attemptWithAgent(state, name, args) {
   const engine = engineOf(state);
-  const credentials = state.agent ? await agentCredentials(state.agent, label) : undefined;
+  const credentials = await agentCredentials(state.agent, labelOf(state, name));
   const answer = await engine.call(name, args, credentials?.clientId, credentials?.accessToken, credentials?.certificate);
-  return outcome(state, name, label, answer);
+  return outcome(state, name, answer);
 }
 
 /** At most `count` characters (code points) of `text`, trimmed, for a message. */
@@ -393,7 +407,7 @@ const excerpt = (text, count) => Array.from(String(text).slice(0, count * 2)).sl
  * (status 0: network error, -1: timeout, -2: a request that could not be signed),
  * or the TaskclusterError to reject with.
  */
-function outcome(state, name, label, [status, body, retries, url]) {
+function outcome(state, name, [status, body, retries, url]) {
   // A 303 (getArtifact and friends) answers with the JSON callers read: `{url}`.
   const answered = (status >= 200 && status < 300) || status === 303;
   if (answered) {
@@ -405,6 +419,7 @@ function outcome(state, name, label, [status, body, retries, url]) {
       if (!functionOf(state.cls, name).output) return body;
     }
   }
+  const label = labelOf(state, name);
   const method = functionOf(state.cls, name).method.toUpperCase();
   const failure = (message, code, statusCode, errorBody) =>
     new TaskclusterError(message, { code, statusCode, body: errorBody, method, url, functionName: label, retries });

@@ -8,9 +8,12 @@
 use std::cell::Cell;
 
 use super::credentials::Credentials;
-use super::hawk::{self, HeaderRequest, Target};
+use super::hawk::mac::Artifacts;
+use super::hawk::target::{Parts, normalized_parts};
+use super::hawk::{self, Signer, Target};
 use super::retry::{Outcome, RetryPolicy, retry_after_ms};
-use super::{Result, hawk::header::random_nonce};
+use super::Result;
+use super::hawk::header::{NONCE_LENGTH, random_nonce_in};
 
 /// A request ready to send, before signing. `U` is what the transport sends
 /// beyond the signed method and URL (headers, body): the engine never looks
@@ -60,10 +63,12 @@ pub trait Transport {
     fn random(&self) -> f64;
 }
 
-/// How to sign: credentials for this request, and the Hawk ext that carries
-/// their certificate and authorizedScopes (made once per client, not per attempt).
+/// How to sign: credentials for this request, their signer (the HMAC key
+/// prepared once per client, not per attempt), and the Hawk ext that carries
+/// their certificate and authorizedScopes (made once per client too).
 pub struct Signing<'a> {
     pub credentials: &'a Credentials,
+    pub signer: &'a Signer,
     pub ext: Option<&'a str>,
 }
 
@@ -87,78 +92,128 @@ pub async fn execute<T: Transport>(
     signing: Option<&Signing<'_>>,
     settings: &Settings<'_>,
 ) -> Result<Attempts<T::Body>> {
+    // A URL in fetch's form (every URL the client builds) is signed as it is;
+    // any other is parsed once, not per attempt.
+    let parsed;
     let target = match signing {
-        Some(_) => Some(Target::parse(&request.url, "url")?),
+        Some(_) => match normalized_parts(&request.url) {
+            Some(parts) => Some(parts),
+            None => {
+                parsed = Target::parse(&request.url, "url")?;
+                Some(parsed.parts())
+            }
+        },
         None => None,
     };
     let mut retries = 0;
     let mut clock_corrected = false;
     loop {
-        let header = match (signing, &target) {
+        let header = match (signing, target) {
             (Some(signing), Some(target)) => {
                 Some(authorization(transport, signing, target, &request.method, settings)?)
             }
             _ => None,
         };
         let result = transport.send(request, header.as_deref(), settings.timeout_ms).await;
-        if let (Ok(response), Some(signing), false) = (&result, signing, clock_corrected)
-            && let Some(offset) = stale_timestamp_offset(response, signing, transport.now_ms())
-        {
-            // Retry at once with the server's clock; this is not a failure.
-            settings.clock_offset_ms.set(offset);
-            clock_corrected = true;
-            continue;
+        match next_step(transport, &result, signing, settings, &mut clock_corrected, retries) {
+            Next::Answer => return Ok((result, retries)),
+            Next::Again => {}
+            Next::Wait(ms) => {
+                retries += 1;
+                transport.sleep(ms).await;
+            }
         }
-        let (outcome, retry_after) = outcome_of(&result, transport.now_ms());
-        if !settings.retry.should_retry(outcome, retries) {
-            return Ok((result, retries));
-        }
-        retries += 1;
-        transport.sleep(settings.retry.wait_ms(retries, transport.random(), retry_after)).await;
     }
 }
 
+/// What the loop does after an attempt.
+enum Next {
+    /// The attempt's result is the answer.
+    Answer,
+    /// Send again at once (the clock was corrected).
+    Again,
+    /// Retry after waiting this many milliseconds.
+    Wait(f64),
+}
+
+/// Decides what follows an attempt. Not inlined: the request future's state
+/// machine stays small, and holds only what lives across its awaits.
+#[inline(never)]
+fn next_step<T: Transport>(
+    transport: &T,
+    result: &std::result::Result<HttpResponse<T::Body>, TransportError>,
+    signing: Option<&Signing<'_>>,
+    settings: &Settings<'_>,
+    clock_corrected: &mut bool,
+    retries: u32,
+) -> Next {
+    if let (Ok(response), Some(signing), false) = (result, signing, *clock_corrected)
+        && let Some(offset) = stale_timestamp_offset(response, signing, transport)
+    {
+        // Retry at once with the server's clock; this is not a failure.
+        settings.clock_offset_ms.set(offset);
+        *clock_corrected = true;
+        return Next::Again;
+    }
+    let (outcome, retry_after) = outcome_of(result, transport);
+    if !settings.retry.should_retry(outcome, retries) {
+        return Next::Answer;
+    }
+    Next::Wait(settings.retry.wait_ms(retries + 1, transport.random(), retry_after))
+}
+
 /// How an attempt ended for the retry rules, and the wait a `Retry-After` asks for.
-fn outcome_of<B>(result: &std::result::Result<HttpResponse<B>, TransportError>, now_ms: f64) -> (Outcome, Option<f64>) {
+fn outcome_of<T: Transport>(
+    result: &std::result::Result<HttpResponse<T::Body>, TransportError>,
+    transport: &T,
+) -> (Outcome, Option<f64>) {
     let response = match result {
         Ok(response) => response,
         Err(TransportError::Timeout) => return (Outcome::Timeout, None),
         Err(TransportError::Network(_)) => return (Outcome::NetworkError, None),
     };
-    let retry_after = response.retry_after.as_deref().and_then(|value| retry_after_ms(response.status, value, now_ms));
+    let retry_after =
+        response.retry_after.as_deref().and_then(|value| retry_after_ms(response.status, value, transport.now_ms()));
     match retry_after {
         Some(_) if response.status == 429 => (Outcome::Throttled, retry_after),
         _ => (Outcome::Status(response.status), retry_after),
     }
 }
 
+#[inline(never)]
 fn authorization<T: Transport>(
     transport: &T,
     signing: &Signing<'_>,
-    target: &Target,
+    target: Parts<'_>,
     method: &str,
     settings: &Settings<'_>,
 ) -> Result<String> {
     let now = transport.now_ms() + settings.clock_offset_ms.get();
-    let ext = signing.ext;
-    hawk::authorization_header(
-        signing.credentials.key(),
-        &HeaderRequest {
-            method,
-            target,
-            ts: (now / 1000.0).floor() as i64,
-            nonce: &random_nonce()?,
-            payload_hash: None,
-            ext,
-        },
-    )
+    let mut nonce = [0; NONCE_LENGTH];
+    let artifacts = Artifacts {
+        ts: (now / 1000.0).floor() as i64,
+        nonce: random_nonce_in(&mut nonce)?,
+        method,
+        resource: target.resource,
+        host: target.host,
+        port: target.port,
+        hash: None,
+        ext: signing.ext,
+    };
+    let mut header = String::with_capacity(160 + signing.ext.map_or(0, str::len));
+    signing.signer.write_header_for(&artifacts, &mut |piece| header.push_str(piece))?;
+    Ok(header)
 }
 
-fn stale_timestamp_offset<B>(response: &HttpResponse<B>, signing: &Signing<'_>, now_ms: f64) -> Option<f64> {
+fn stale_timestamp_offset<T: Transport>(
+    response: &HttpResponse<T::Body>,
+    signing: &Signing<'_>,
+    transport: &T,
+) -> Option<f64> {
     if response.status != 401 {
         return None;
     }
-    hawk::clock_offset_ms(response.www_authenticate.as_deref()?, signing.credentials.key(), now_ms)
+    hawk::clock_offset_ms(response.www_authenticate.as_deref()?, signing.credentials.key(), transport.now_ms())
 }
 
 #[cfg(test)]
@@ -244,7 +299,8 @@ mod tests {
     }
 
     fn execute_with(script: &Scripted, credentials: Option<&Credentials>, clock: &Cell<f64>) -> Attempts<String> {
-        let signing = credentials.map(|credentials| Signing { credentials, ext: None });
+        let signer = credentials.map(|credentials| Signer::new(credentials.key()));
+        let signing = credentials.zip(signer.as_ref()).map(|(credentials, signer)| Signing { credentials, signer, ext: None });
         let settings = Settings { retry: RetryPolicy::default(), timeout_ms: 1000.0, clock_offset_ms: clock };
         run(execute(script, &request(), signing.as_ref(), &settings)).unwrap()
     }
@@ -318,6 +374,41 @@ mod tests {
         let (result, _) = execute_with(&script, Some(&credentials), &clock);
         assert_eq!(result.unwrap().status, 401);
         assert_eq!(clock.get(), 0.0);
+    }
+
+    /// The value of attribute `name` in a Hawk header.
+    fn attribute<'a>(header: &'a str, name: &str) -> &'a str {
+        let after = header.split(&format!(r#"{name}=""#)).nth(1).unwrap();
+        after.split('"').next().unwrap()
+    }
+
+    #[test]
+    fn signs_urls_in_fetch_form_and_others_as_the_one_shot_signer_does() {
+        let credentials = Credentials::permanent("me", "secret");
+        let signer = Signer::new(credentials.key());
+        // The second is not in fetch's form (upper-case host, default port): it is parsed.
+        for url in ["https://tc.example.com/api/queue/v1/ping?x=1", "https://TC.example.com:443/api/queue/v1/ping?x=1"] {
+            let script = Scripted::new(vec![status(200)]);
+            let signing = Signing { credentials: &credentials, signer: &signer, ext: Some("e30=") };
+            let settings = Settings { retry: RetryPolicy::default(), timeout_ms: 1000.0, clock_offset_ms: &Cell::new(0.0) };
+            let request = HttpRequest { method: "GET".into(), url: url.into(), unsigned: vec![] };
+            let (result, _) = run(execute(&script, &request, Some(&signing), &settings)).unwrap();
+            assert_eq!(result.unwrap().status, 200);
+            let sent = &script.sent.borrow()[0].unsigned[0].1;
+            let expected = hawk::authorization_header(
+                credentials.key(),
+                &hawk::HeaderRequest {
+                    method: "GET",
+                    target: &Target::parse(url, "url").unwrap(),
+                    ts: attribute(sent, "ts").parse().unwrap(),
+                    nonce: attribute(sent, "nonce"),
+                    payload_hash: None,
+                    ext: Some("e30="),
+                },
+            )
+            .unwrap();
+            assert_eq!(sent, &expected);
+        }
     }
 
     #[test]

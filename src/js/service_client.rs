@@ -32,7 +32,7 @@ struct Shared {
     options: ClientOptions,
     /// The Hawk ext of the static credentials (certificate, authorizedScopes), made once.
     ext: Option<String>,
-    /// For `buildSignedUrl` with the static credentials: their signer, made on first use.
+    /// The static credentials' signer (requests and `buildSignedUrl`), made on first use.
     url_signer: OnceCell<Signer>,
     clock_offset_ms: Cell<f64>,
     /// Sent in Node only; browsers set their own.
@@ -45,8 +45,8 @@ struct Shared {
 /// A request ready for the engine, with what its answer needs.
 struct Prepared {
     request: HttpRequest<Unsigned>,
-    /// Credentials a credentials agent gave for this request, and their ext.
-    agent_signer: Option<(Credentials, Option<String>)>,
+    /// Credentials a credentials agent gave for this request, their signer and their ext.
+    agent_signer: Option<(Credentials, Signer, Option<String>)>,
 }
 
 /// A client for one service reference (`{name, serviceName, apiVersion, functions}`),
@@ -316,10 +316,14 @@ impl Shared {
         let url = self.url(entry, &call, &self.options.endpoint)?;
         let agent_signer = agent_credentials.map(|credentials| {
             let ext = credentials.ext(self.options.authorized_scopes.as_deref());
-            (credentials, ext)
+            let signer = Signer::new(credentials.key());
+            (credentials, signer, ext)
         });
-        let unsigned =
-            Unsigned { headers: self.headers(call.payload.is_some()), body: call.payload.unwrap_or_default() };
+        let unsigned = Unsigned {
+            headers: self.headers(call.payload.is_some()),
+            body: call.payload.unwrap_or_default(),
+            url: JsValue::from_str(&url),
+        };
         let request = HttpRequest { method: entry.method.to_ascii_uppercase(), url, unsigned };
         Ok(Prepared { request, agent_signer })
     }
@@ -344,8 +348,13 @@ impl Shared {
     /// Sends a prepared request through the engine: `[status, body, retries, url]`.
     async fn send(&self, prepared: Prepared) -> JsValue {
         let signing = match (&prepared.agent_signer, &self.options.credentials) {
-            (Some((credentials, ext)), _) => Some(Signing { credentials, ext: ext.as_deref() }),
-            (None, CredentialSource::Static(credentials)) => Some(Signing { credentials, ext: self.ext.as_deref() }),
+            (Some((credentials, signer, ext)), _) => Some(Signing { credentials, signer, ext: ext.as_deref() }),
+            // The client's own signer serves its signed URLs and its requests alike.
+            (None, CredentialSource::Static(credentials)) => Some(Signing {
+                credentials,
+                signer: self.url_signer.get_or_init(|| Signer::new(credentials.key())),
+                ext: self.ext.as_deref(),
+            }),
             _ => None,
         };
         let settings = Settings {
@@ -354,13 +363,13 @@ impl Shared {
             clock_offset_ms: &self.clock_offset_ms,
         };
         let attempts = engine::execute(&Fetch, &prepared.request, signing.as_ref(), &settings).await;
-        answer(attempts, &prepared.request.url)
+        answer(attempts, &prepared.request.unsigned.url)
     }
 }
 
 /// The engine's outcome as runtime.js reads it (see `ServiceClient::call`).
 #[inline(never)]
-fn answer(attempts: Result<engine::Attempts<JsValue>>, url: &str) -> JsValue {
+fn answer(attempts: Result<engine::Attempts<JsValue>>, url: &JsValue) -> JsValue {
     let (status, body, retries) = match attempts {
         Ok((Ok(response), retries)) => (f64::from(response.status), response.body, retries),
         Ok((Err(TransportError::Network(reason)), retries)) => (0.0, JsValue::from_str(&reason), retries),
@@ -368,7 +377,7 @@ fn answer(attempts: Result<engine::Attempts<JsValue>>, url: &str) -> JsValue {
         // Only a request that cannot be signed at all (an unusable URL) ends here.
         Err(error) => (-2.0, JsValue::from_str(&error.message), 0),
     };
-    Array::of4(&status.into(), &body, &f64::from(retries).into(), &JsValue::from_str(url)).into()
+    Array::of4(&status.into(), &body, &f64::from(retries).into(), url).into()
 }
 
 thread_local! {

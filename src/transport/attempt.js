@@ -1,11 +1,7 @@
 // One request attempt on the platform's fetch, for the wasm transport
-// (src/transport/mod.rs). It never rejects: a page may replace fetch with one
+// (src/transport/mod.rs), and the waits between attempts. It never rejects: a page may replace fetch with one
 // that rejects with anything, and a rejection that is not an Error must not
 // reach wasm code that expects one.
-
-// Timers take at most 2^31-1 ms; a longer timeout cannot fire in practice
-// (and setTimeout would fire at once), so none is set.
-const LONGEST_TIMER_MS = 2 ** 31 - 1;
 
 // Outside browsers fetch hands a redirect back as it is, so a 303 (getArtifact)
 // reaches the caller with its `{url}` body, as with the official clients.
@@ -80,13 +76,14 @@ class Deadline {
  * Sends one attempt and reads its body. Resolves to `[response, text]`, a
  * string (why the network failed), or null when `timeout` ms passed first: then
  * the request is aborted, and the attempt ends even if fetch ignores the abort.
+ * Without a `timeout` (one too long for a timer) the attempt waits for fetch.
  */
 export function attempt(url, method, headers, authorization, body, timeout) {
   return new Promise((resolve) => {
     // A copy each time: the client's headers object must not change if a replaced fetch edits what it is given.
     const init = { method, headers: authorization === undefined ? { ...headers } : { ...headers, authorization }, body, redirect: REDIRECT };
     let deadline;
-    if (timeout < LONGEST_TIMER_MS) {
+    if (timeout !== undefined) {
       deadline = Deadline.for(timeout);
       deadline.waiting.add(resolve);
       init.signal = deadline.controller.signal;
@@ -106,4 +103,9 @@ export function attempt(url, method, headers, authorization, body, timeout) {
       fail(error); // a fetch that throws instead of rejecting
     }
   });
+}
+
+/** Resolves to undefined after `ms` milliseconds (no more than a timer takes). */
+export function delay(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }

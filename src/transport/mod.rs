@@ -21,29 +21,29 @@ extern "C" {
     /// network failed) or `null` (the deadline passed).
     #[wasm_bindgen(js_name = attempt)]
     fn fetch_attempt(
-        url: &str,
+        url: &JsValue,
         method: &str,
         headers: &JsValue,
         authorization: Option<&str>,
         body: &JsValue,
-        timeout_ms: f64,
+        timeout_ms: Option<u32>,
     ) -> Promise;
+
+    /// Resolves after `ms` milliseconds.
+    fn delay(ms: u32) -> Promise;
 }
 
-#[wasm_bindgen]
-extern "C" {
-    #[wasm_bindgen(js_name = setTimeout)]
-    fn set_timeout(callback: &js_sys::Function, ms: f64) -> JsValue;
-}
-
-/// Timers take at most 2^31-1 ms (a longer wait would fire at once).
+/// Timers take at most 2^31-1 ms: a longer one would fire at once. A longer
+/// wait is cut to it; a longer timeout sets no timer (it cannot fire in practice).
 const LONGEST_TIMER_MS: f64 = 2_147_483_647.0;
 
 /// What a request sends beyond its signed parts (method and URL): headers as
-/// one JS object (made once per client) and the body (JSON text) as a JS string.
+/// one JS object (made once per client) and the body (JSON text) as a JS string;
+/// and the URL as a JS string, made once for every attempt and the answer.
 pub struct Unsigned {
     pub headers: JsValue,
     pub body: JsValue,
+    pub url: JsValue,
 }
 
 /// The headers object for the given `(name, value)` pairs.
@@ -68,16 +68,14 @@ impl Transport for Fetch {
         authorization: Option<&str>,
         timeout_ms: f64,
     ) -> Result<HttpResponse<JsValue>, TransportError> {
-        let Unsigned { headers, body } = &request.unsigned;
-        let pending = fetch_attempt(&request.url, &request.method, headers, authorization, body, timeout_ms);
+        let Unsigned { headers, body, url } = &request.unsigned;
+        let deadline = (timeout_ms < LONGEST_TIMER_MS).then_some(timeout_ms as u32);
+        let pending = fetch_attempt(url, &request.method, headers, authorization, body, deadline);
         answer_of(JsFuture::from(pending).await.unwrap_or(JsValue::NULL))
     }
 
     async fn sleep(&self, ms: f64) {
-        let promise = Promise::new(&mut |resolve, _| {
-            set_timeout(&resolve, ms.min(LONGEST_TIMER_MS));
-        });
-        let _ = JsFuture::from(promise).await;
+        let _ = JsFuture::from(delay(ms.min(LONGEST_TIMER_MS) as u32)).await;
     }
 
     fn now_ms(&self) -> f64 {

@@ -132,30 +132,6 @@ pub fn test_root_url() -> &'static str {
     "https://tc-tests.example.com"
 }
 
-/// Percent-encodes `value` for use as one path segment (a route argument),
-/// exactly like JS `encodeURIComponent`: everything but `A-Z a-z 0-9 - _ . ! ~ * ' ( )`
-/// is encoded as UTF-8 bytes, with upper-case hex; `/` is encoded too.
-///
-/// ```
-/// use taskcluster_wasm::core::urls::encode_route_arg;
-/// assert_eq!(encode_route_arg("a/b c~é"), "a%2Fb%20c~%C3%A9");
-/// ```
-pub fn encode_route_arg(value: &str) -> String {
-    let mut encoded = String::with_capacity(value.len());
-    for byte in value.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-_.!~*'()".contains(&byte) {
-            encoded.push(char::from(byte));
-        } else {
-            encoded.push('%');
-            // A nibble is below 16, so every digit exists.
-            for nibble in [byte >> 4, byte & 0x0f] {
-                encoded.extend(char::from_digit(u32::from(nibble), 16).map(|c| c.to_ascii_uppercase()));
-            }
-        }
-    }
-    encoded
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -257,25 +233,5 @@ mod tests {
     #[test]
     fn test_root_url_is_lib_urls_one() {
         assert_eq!(test_root_url(), "https://tc-tests.example.com");
-    }
-
-    #[test]
-    fn encode_route_arg_matches_encode_uri_component() {
-        // node: encodeURIComponent(value)
-        let cases = [
-            ("", ""),
-            ("abcXYZ019", "abcXYZ019"),
-            ("-_.!~*'()", "-_.!~*'()"),
-            (
-                "a/b c?d&e=f#g%h+i~j*k'l(m)n!o.p_q-r\u{e9}\u{1f600}\0",
-                "a%2Fb%20c%3Fd%26e%3Df%23g%25h%2Bi~j*k'l(m)n!o.p_q-r%C3%A9%F0%9F%98%80%00",
-            ),
-            (":@$,;[]{}|\\^`\"<>", "%3A%40%24%2C%3B%5B%5D%7B%7D%7C%5C%5E%60%22%3C%3E"),
-            ("\u{7f}\n\t", "%7F%0A%09"),
-            ("\u{ffff}", "%EF%BF%BF"),
-        ];
-        for (value, expected) in cases {
-            assert_eq!(encode_route_arg(value), expected, "{value:?}");
-        }
     }
 }

@@ -7,7 +7,6 @@ use wasm_bindgen::prelude::*;
 
 use super::limits::{MAX_ARRAY_LENGTH, MAX_EXPRESSION_DEPTH};
 use crate::core::credentials::Credentials;
-use crate::core::error::decimal;
 use crate::core::scopes::Expression;
 use crate::core::{Error, Result, time};
 
@@ -100,37 +99,6 @@ pub fn number(value: &JsValue, what: &str) -> Result<f64> {
 
 pub fn optional_number(value: &JsValue, what: &str) -> Result<Option<f64>> {
     if value.is_undefined() { Ok(None) } else { number(value, what).map(Some) }
-}
-
-/// A number as JS's `String(n)` writes it (integers without Rust's float
-/// formatting machinery, which is large in wasm).
-pub fn number_text(n: f64) -> String {
-    const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
-    if n.fract() == 0.0 && n.abs() <= MAX_SAFE_INTEGER {
-        return decimal(n as i64);
-    }
-    js_sys::Number::from(n).to_string_with_radix(10).map(String::from).unwrap_or_default()
-}
-
-/// The own string keys of an object (symbols left out).
-pub fn own_string_keys(value: &JsValue, what: &str) -> Result<Vec<String>> {
-    let keys = Reflect::own_keys(value)
-        .map_err(|_| Error::invalid(format!("listing the keys of {what} threw an exception")))?;
-    Ok(keys.iter().filter_map(|k| k.as_string()).collect())
-}
-
-/// A value that travels as text (a query option, a routing-key word): a string,
-/// a finite number, or with `booleans` also `true`/`false`; `None` when absent.
-pub fn scalar_text(value: &JsValue, what: &str, booleans: bool) -> Result<Option<String>> {
-    if is_absent(value) {
-        return Ok(None);
-    }
-    let text = match (value.as_f64(), value.as_bool()) {
-        (Some(n), _) if n.is_finite() => number_text(n),
-        (_, Some(b)) if booleans => String::from(if b { "true" } else { "false" }),
-        _ => string(value, what)?,
-    };
-    Ok(Some(text))
 }
 
 /// A non-null, non-array object (an options bag).

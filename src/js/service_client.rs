@@ -1,7 +1,9 @@
 //! `ServiceClient`: the engine behind every generated service class. It turns
-//! a method name and JS arguments into a signed `fetch`, with retries, and
-//! hands the final answer back as it came (runtime.js makes the result or the
-//! `TaskclusterError`: JSON and messages are cheaper there than in wasm).
+//! a request (method, URL and JSON payload, built in JS by
+//! pkg-template/method-calls.js) into a signed `fetch`, with retries, and hands
+//! the final answer back as it came (runtime.js makes the result or the
+//! `TaskclusterError`: JSON and messages are cheaper there than in wasm); it
+//! also signs URLs with the client's credentials.
 
 use std::cell::{Cell, OnceCell};
 use std::rc::Rc;
@@ -10,25 +12,19 @@ use js_sys::{Array, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
 
-use super::args;
-use super::client_options::{ClientOptions, CredentialSource, endpoints};
-use super::errors::{JsResult, guarded, to_js};
-use super::method_call::{self, MethodCall, Payload};
+use super::client_options::{ClientOptions, CredentialSource};
+use super::errors::{JsResult, guarded};
 use super::pad::with_pad;
-use super::reference::ServiceApi;
 use crate::core::Result;
-use crate::core::call::{Endpoint, find_function, request_url};
 use crate::core::credentials::Credentials;
 use crate::core::engine::{self, HttpRequest, Settings, Signing, TransportError};
 use crate::core::hawk::bewit::{expires_at, with_bewit};
 use crate::core::hawk::target::Parts;
 use crate::core::hawk::{Signer, Target, target};
-use crate::core::reference::{FunctionEntry, ServiceReference};
 use crate::core::retry::RetryPolicy;
 use crate::transport::{Fetch, Unsigned, headers_object};
 
 struct Shared {
-    reference: Rc<ServiceReference>,
     options: ClientOptions,
     /// The Hawk ext of the static credentials (certificate, authorizedScopes), made once.
     ext: Option<String>,
@@ -49,8 +45,7 @@ struct Prepared {
     agent_signer: Option<(Credentials, Option<String>)>,
 }
 
-/// A client for one service reference (`{name, serviceName, apiVersion, functions}`),
-/// prepared once per class as a [`ServiceApi`]. Internal: the generated classes wrap it (see runtime.js); not in the typings.
+/// The signer and request loop of one client. Internal: the generated classes wrap it (see runtime.js); not in the typings.
 #[wasm_bindgen(js_name = ServiceClient, skip_typescript)]
 pub struct ServiceClient {
     shared: Rc<Shared>,
@@ -58,18 +53,14 @@ pub struct ServiceClient {
 
 #[wasm_bindgen(js_class = ServiceClient)]
 impl ServiceClient {
-    /// The options as runtime.js has read and checked them: a rootUrl, or a
-    /// baseUrl; `inCluster` for `serviceDiscoveryScheme: 'k8s-dns'`; static
+    /// The options as client-options.js has read and checked them: static
     /// credentials (certificate as compact JSON text), or `agent` when a credentials
     /// agent answers per request; the retry options (`undefined`: the default);
-    /// timeout in ms; signed URLs' default lifetime in whole seconds.
+    /// timeout in ms; signed URLs' default lifetime in whole seconds. (Where
+    /// requests go is JS's: it hands over finished URLs.)
     #[wasm_bindgen(constructor)]
     #[allow(clippy::too_many_arguments)] // one crossing with primitives beats an options object read field by field
     pub fn new(
-        api: &ServiceApi,
-        root_url: String,
-        base_url: Option<String>,
-        in_cluster: bool,
         client_id: Option<String>,
         access_token: Option<String>,
         certificate: Option<String>,
@@ -83,8 +74,6 @@ impl ServiceClient {
         trace_id: Option<String>,
         signed_url_expiration: f64,
     ) -> ServiceClient {
-        let reference = api.reference();
-        let (endpoint, external_endpoint) = endpoints(root_url, base_url, in_cluster, &reference.service_name);
         let credentials = match (client_id, access_token) {
             _ if agent => CredentialSource::Agent,
             (Some(client_id), Some(access_token)) => {
@@ -97,8 +86,6 @@ impl ServiceClient {
             _ => None,
         };
         let options = ClientOptions {
-            endpoint,
-            external_endpoint,
             credentials,
             authorized_scopes,
             retry: RetryPolicy::from_options(retries, delay_factor, randomization_factor, max_delay),
@@ -109,7 +96,6 @@ impl ServiceClient {
         let user_agent = USER_AGENT.with(Clone::clone);
         ServiceClient {
             shared: Rc::new(Shared {
-                reference,
                 options,
                 ext,
                 url_signer: OnceCell::new(),
@@ -120,15 +106,16 @@ impl ServiceClient {
         }
     }
 
-    /// Calls method `name` with the JS arguments `args`, signed with the given
-    /// credentials (a credentials agent's answer) or the client's own. Resolves to
-    /// `[status, body text, retries, url]` whatever the status; status 0 is a
-    /// network error (the body says why), -1 a timeout, -2 a request that cannot
-    /// be signed (the body says why). Bad arguments reject.
+    /// Sends `method` (upper case) to `url` with `payload` (JSON text, or
+    /// `undefined` for none), signed with the given credentials (a credentials
+    /// agent's answer) or the client's own. Resolves to `[status, body text,
+    /// retries, url]` whatever the status; status 0 is a network error (the body
+    /// says why), -1 a timeout, -2 a request that cannot be signed (the body says why).
     pub fn call(
         &self,
-        name: String,
-        #[wasm_bindgen(unchecked_param_type = "unknown[]")] args: JsValue,
+        method: String,
+        url: String,
+        #[wasm_bindgen(unchecked_param_type = "string | undefined")] payload: JsValue,
         client_id: Option<String>,
         access_token: Option<String>,
         certificate: Option<String>,
@@ -137,63 +124,28 @@ impl ServiceClient {
             (Some(client_id), Some(access_token)) => Some(Credentials { client_id, access_token, certificate }),
             _ => None,
         };
-        let prepared = match self.shared.prepare(&name, &args, agent_credentials) {
-            Ok(prepared) => prepared,
-            Err(error) => return Promise::reject(&to_js(&self.shared.label(&name), error)),
-        };
+        let prepared = self.shared.prepare(method, url, payload, agent_credentials);
         let shared = Rc::clone(&self.shared);
         future_to_promise(async move { Ok(shared.send(prepared).await) })
     }
 
-    /// Checks `args` for method `name` as `call` would, without sending
-    /// anything (the `fake` mode of the generated classes).
-    pub fn check(
-        &self,
-        name: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "unknown[]")] args: JsValue,
-    ) -> JsResult<()> {
-        let label = self.shared.label_for(&name);
-        guarded(&label, || self.shared.parse(&name, &args, Payload::Expected).map(|_| ()))
-    }
-
-    /// The URL of method `name` for `args` (route arguments, then an optional
-    /// query); `external` uses the deployment's rootUrl under in-cluster service discovery.
-    #[wasm_bindgen(js_name = buildUrl)]
-    pub fn build_url(
-        &self,
-        name: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "unknown[]")] args: JsValue,
-        external: bool,
-    ) -> JsResult<String> {
-        let label = self.shared.label_for(&name);
-        guarded(&label, || {
-            let (entry, call) = self.shared.parse(&name, &args, Payload::NotAccepted)?;
-            self.shared.url(entry, &call, self.shared.endpoint(external))
-        })
-    }
-
     /// The checked path of `buildSignedUrl` (pkg-template/signed-urls.js has
-    /// taken off the `{expiration}` options and checked that the method is a GET):
-    /// the signed URL of method `name` for `args`, `expiration` seconds (NaN: the
-    /// client's default) from now, with these credentials (the client's own or a
-    /// credentials agent's).
+    /// built the URL and read the `{expiration}` options): `url` signed
+    /// `expiration` seconds (NaN: the client's default) from now, with these
+    /// credentials (the client's own or a credentials agent's); errors are
+    /// labelled `label` (e.g. `Queue.getArtifact`).
     #[wasm_bindgen(js_name = buildSignedUrl)]
-    #[allow(clippy::too_many_arguments)] // primitives cross cheaper than an object read field by field
     pub fn build_signed_url(
         &self,
-        name: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "unknown[]")] args: JsValue,
-        external: bool,
+        label: &str,
+        url: String,
         expiration: f64,
         client_id: String,
         access_token: String,
         certificate: Option<String>,
     ) -> JsResult<String> {
-        let label = self.shared.label_for(&name);
         let credentials = Credentials { client_id, access_token, certificate };
-        guarded(&label, || {
-            let (entry, call) = self.shared.parse(&name, &args, Payload::NotAccepted)?;
-            let url = self.shared.url(entry, &call, self.shared.endpoint(external))?;
+        guarded(label, || {
             let parse;
             let parts = match target::normalized_parts(&url) {
                 Some(parts) => parts,
@@ -206,25 +158,6 @@ impl ServiceClient {
                 .bewit(parts, &credentials, js_sys::Date::now(), expiration)
                 .and_then(|bewit| with_bewit(&url, &bewit))
         })
-    }
-
-    /// The URL of the route `/`: pkg-template/signed-urls.js builds a method's URL
-    /// as this followed by its route without the leading `/`, so the endpoint
-    /// rules (legacy rootUrl, baseUrl, in-cluster) stay the ones of `request_url`.
-    #[wasm_bindgen(js_name = urlPrefix)]
-    pub fn url_prefix(&self, external: bool) -> String {
-        let root = FunctionEntry {
-            name: String::new(),
-            method: String::new(),
-            route: "/".to_string(),
-            args: Vec::new(),
-            query: Vec::new(),
-            input: false,
-            output: false,
-        };
-        let r = &self.shared.reference;
-        request_url(self.shared.endpoint(external), &r.service_name, &r.api_version, &root, &[], &[])
-            .unwrap_or_default()
     }
 
     /// The bytes `padBewit`'s result may take in the pad: a bewit with the client's clientId and ext.
@@ -258,35 +191,6 @@ impl ServiceClient {
 }
 
 impl Shared {
-    fn label_for(&self, name: &JsValue) -> String {
-        self.label(&name.as_string().unwrap_or_default())
-    }
-
-    /// E.g. `Queue.task`, for error messages.
-    fn label(&self, name: &str) -> String {
-        format!("{}.{name}", self.reference.name)
-    }
-
-    fn parse(&self, name: &JsValue, values: &JsValue, payload: Payload) -> Result<(&FunctionEntry, MethodCall)> {
-        self.parse_named(&args::string(name, "method")?, values, payload)
-    }
-
-    fn parse_named(&self, name: &str, values: &JsValue, payload: Payload) -> Result<(&FunctionEntry, MethodCall)> {
-        let entry = find_function(&self.reference, name)?;
-        let values = args::items(values, "args")?;
-        let call = method_call::parse(entry, &values, payload)?;
-        Ok((entry, call))
-    }
-
-    fn endpoint(&self, external: bool) -> &Endpoint {
-        if external { &self.options.external_endpoint } else { &self.options.endpoint }
-    }
-
-    fn url(&self, entry: &FunctionEntry, call: &MethodCall, endpoint: &Endpoint) -> Result<String> {
-        let r = &self.reference;
-        request_url(endpoint, &r.service_name, &r.api_version, entry, &call.route_args, &call.query)
-    }
-
     /// The bewit for a URL's parts, made at `now_ms` (the local clock; the client's
     /// correction is added here) to expire `expiration` seconds later (NaN: the
     /// client's default), with the client's prepared signer and ext when these are its own credentials.
@@ -308,17 +212,20 @@ impl Shared {
 
     /// The request for a call, before any await: the async part stays small.
     #[inline(never)]
-    fn prepare(&self, name: &str, values: &JsValue, agent_credentials: Option<Credentials>) -> Result<Prepared> {
-        let (entry, call) = self.parse_named(name, values, Payload::Expected)?;
-        let url = self.url(entry, &call, &self.options.endpoint)?;
+    fn prepare(
+        &self,
+        method: String,
+        url: String,
+        payload: JsValue,
+        agent_credentials: Option<Credentials>,
+    ) -> Prepared {
         let agent_signer = agent_credentials.map(|credentials| {
             let ext = credentials.ext(self.options.authorized_scopes.as_deref());
             (credentials, ext)
         });
-        let unsigned =
-            Unsigned { headers: self.headers(call.payload.is_some()), body: call.payload.unwrap_or_default() };
-        let request = HttpRequest { method: entry.method.to_ascii_uppercase(), url, unsigned };
-        Ok(Prepared { request, agent_signer })
+        let unsigned = Unsigned { headers: self.headers(!payload.is_undefined()), body: payload };
+        let request = HttpRequest { method, url, unsigned };
+        Prepared { request, agent_signer }
     }
 
     /// The headers object for a request with or without a JSON body.

@@ -200,25 +200,11 @@ fn slugids_are_url_safe_and_nice() {
     }
 }
 
-/// Two Queue functions as reference-encoding.js writes them: entries split by RS,
-/// fields by US (name, method, route, args, query, input, output), list items by GS.
-const QUEUE_FUNCTIONS: &str = "listTaskGroup\u{1f}get\u{1f}/task-group/<taskGroupId>/list\u{1f}taskGroupId\u{1f}\
-continuationToken\u{1d}limit\u{1f}\u{1f}1\u{1e}createTask\u{1f}put\u{1f}/task/<taskId>\u{1f}taskId\u{1f}\u{1f}1\u{1f}1";
-
-fn queue_api() -> super::reference::ServiceApi {
-    super::reference::ServiceApi::new("Queue".into(), "queue".into(), "v1".into(), QUEUE_FUNCTIONS)
-        .expect("valid reference")
-}
-
-/// A Queue client as runtime.js makes one: options already read into primitives.
-fn queue_client_with(in_cluster: bool, credentials: Option<(&str, &str)>) -> super::service_client::ServiceClient {
+/// A client as runtime.js makes one: options already read into primitives.
+fn client_with(credentials: Option<(&str, &str)>) -> super::service_client::ServiceClient {
     let (client_id, access_token) =
         credentials.map_or((None, None), |(id, token)| (Some(id.into()), Some(token.into())));
     super::service_client::ServiceClient::new(
-        &queue_api(),
-        "https://tc.example.com".into(),
-        None,
-        in_cluster,
         client_id,
         access_token,
         None,
@@ -234,56 +220,24 @@ fn queue_client_with(in_cluster: bool, credentials: Option<(&str, &str)>) -> sup
     )
 }
 
-fn queue_client() -> super::service_client::ServiceClient {
-    queue_client_with(false, None)
-}
-
-#[wasm_bindgen_test]
-fn service_client_builds_urls_from_js_arguments() {
-    let client = queue_client();
-    let url =
-        client.build_url("listTaskGroup".into(), json(r#"["a/b", {"limit": 5, "continuationToken": "x+y"}]"#), false);
-    assert_eq!(
-        url.expect("valid"),
-        "https://tc.example.com/api/queue/v1/task-group/a%2Fb/list?limit=5&continuationToken=x%2By"
-    );
-    let unknown =
-        client.build_url("listTaskGroup".into(), json(r#"["g", {"limt": 5}]"#), false).expect_err("unknown key");
-    assert!(unknown.is_instance_of::<js_sys::TypeError>());
-    assert_eq!(
-        error_message(&unknown),
-        r#"Queue.listTaskGroup: listTaskGroup does not accept the query option "limt"; allowed: continuationToken, limit"#
-    );
-    let too_many =
-        client.build_url("listTaskGroup".into(), json(r#"["g", {}, 3]"#), false).expect_err("three arguments");
-    assert!(error_message(&too_many).contains("listTaskGroup(taskGroupId, [query]) expects 1 or 2 argument(s), got 3"));
-    assert_alive();
-}
-
-#[wasm_bindgen_test]
-fn service_client_references_are_checked_and_in_cluster_urls_differ() {
-    let bad_reference = super::reference::ServiceApi::new("Q".into(), "q".into(), "v1".into(), "a\u{1f}b");
-    assert!(error_message(&bad_reference.err().expect("two fields")).contains("reference.functions could not be read"));
-    let k8s = queue_client_with(true, None);
-    let internal = k8s.build_url("listTaskGroup".into(), json(r#"["g"]"#), false).expect("valid");
-    assert_eq!(internal, "http://taskcluster-queue/api/queue/v1/task-group/g/list");
-    let external = k8s.build_url("listTaskGroup".into(), json(r#"["g"]"#), true).expect("valid");
-    assert_eq!(external, "https://tc.example.com/api/queue/v1/task-group/g/list");
-}
-
 #[wasm_bindgen_test]
 fn signed_urls_checked_path() {
-    let client = queue_client_with(false, Some(("me", "secret")));
+    let client = client_with(Some(("me", "secret")));
     let (id, token) = (String::from("me"), String::from("secret"));
-    let sign = |args: &str, expiration: f64| {
-        client.build_signed_url("listTaskGroup".into(), json(args), false, expiration, id.clone(), token.clone(), None)
+    let sign = |url: &str, expiration: f64| {
+        client.build_signed_url("Queue.listTaskGroup", url.into(), expiration, id.clone(), token.clone(), None)
     };
-    let url = sign(r#"["g", {"limit": 2}]"#, 60.0).expect("GET");
+    let listed = "https://tc.example.com/api/queue/v1/task-group/g/list?limit=2";
+    let url = sign(listed, 60.0).expect("a URL");
     assert!(url.starts_with("https://tc.example.com/api/queue/v1/task-group/g/list?limit=2&bewit="), "{url}");
-    assert_ne!(url, sign(r#"["g", {"limit": 2}]"#, f64::NAN).expect("the default expiration"));
-    let missing = sign("[]", 60.0).expect_err("no taskGroupId");
-    assert!(error_message(&missing).starts_with("Queue.listTaskGroup: listTaskGroup(taskGroupId, [query]) expects"));
+    assert_ne!(url, sign(listed, f64::NAN).expect("the default expiration"));
+    // A URL to normalize is signed as Target::parse reads it; the bewit goes before a fragment.
+    let odd = sign("https://tc.example.com/a b#frag", 60.0).expect("parsed");
+    assert!(odd.starts_with("https://tc.example.com/a b?bewit=") && odd.ends_with("#frag"), "{odd}");
+    let refused = sign("not a url", 60.0).expect_err("no URL");
+    assert!(error_message(&refused).starts_with("Queue.listTaskGroup: "), "{}", error_message(&refused));
     assert_eq!(client.pad_bewit(0, 0.0, f64::NAN), 0, "an empty pad holds no URL");
+    assert_eq!(client_with(None).pad_bewit(0, 0.0, f64::NAN), 0, "no credentials, no bewit");
     assert_alive();
 }
 

@@ -45,10 +45,36 @@ function debugSetting() {
     !patterns.some((p) => p.startsWith('-') && matches(p.slice(1), name));
   return DEBUG_NAMES.some(on);
 }
-// Read at the first construction or call, not at import: the first read of
-// localStorage costs a cold page 1-2 ms.
+// The setting, read at the first call, or after the synchronous work of the task
+// that made the first client: not at import, nor during a construction (a page's
+// first read of localStorage costs it milliseconds).
 let debugOn;
-const debugEnabled = () => (debugOn ??= debugSetting());
+// Log lines of constructions made before the setting was read, printed once it is.
+let waiting;
+
+/** Whether logging is on (read now if it has not been). */
+function debugEnabled() {
+  if (debugOn === undefined) {
+    debugOn = debugSetting();
+    const lines = waiting ?? [];
+    waiting = undefined;
+    if (debugOn) for (const parts of lines) log(...parts);
+  }
+  return debugOn;
+}
+
+/** A construction's log line: printed now when the setting is known, else once it has been read (a timer away). */
+function logConstruction(...parts) {
+  if (debugOn !== undefined) {
+    if (debugOn) log(...parts);
+    return;
+  }
+  if (waiting === undefined) {
+    waiting = [];
+    setTimeout(debugEnabled, 0);
+  }
+  waiting.push(parts);
+}
 const log = (...parts) => (globalThis.process?.versions?.node ? console.error : console.debug)('taskcluster-wasm', ...parts);
 
 // ------------------------------------------------------------------ service classes
@@ -176,7 +202,7 @@ export class BaseClient {
     state.cls = cls;
     states.set(this, state);
     if (state.fake) this.fakeCalls = Object.fromEntries(cls.reference.functions.map((f) => [f.name, []]));
-    if (debugEnabled()) log(`new ${cls.name}`, { rootUrl: state.options.rootUrl, baseUrl: state.options.baseUrl, fake: Boolean(state.fake) });
+    logConstruction(`new ${cls.name}`, { rootUrl: state.options.rootUrl, baseUrl: state.options.baseUrl, fake: Boolean(state.fake) });
   }
 
   /** A new client with these options changed (undefined values keep the current ones); shares no state with this one. */

@@ -14,6 +14,5 @@ pub mod scopes;
 pub mod slugid;
 pub mod temporary_credentials;
 pub mod time;
-pub mod urls;
 
 pub use error::{Error, ErrorKind, Result};

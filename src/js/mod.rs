@@ -17,7 +17,6 @@ mod slugid;
 mod time;
 mod transfer_retry;
 mod types;
-mod urls;
 mod values;
 
 #[cfg(test)]

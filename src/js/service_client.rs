@@ -31,8 +31,6 @@ struct Shared {
     /// For `buildSignedUrl` with the static credentials: their signer, made on first use.
     url_signer: OnceCell<Signer>,
     clock_offset_ms: Cell<f64>,
-    /// Sent in Node only; browsers set their own.
-    user_agent: Option<String>,
     /// The headers object of this client's requests, made at its first call:
     /// without a body, and with a JSON one.
     headers: OnceCell<[JsValue; 2]>,
@@ -93,14 +91,12 @@ impl ServiceClient {
             trace_id,
             signed_url_expiration: signed_url_expiration as i64,
         };
-        let user_agent = USER_AGENT.with(Clone::clone);
         ServiceClient {
             shared: Rc::new(Shared {
                 options,
                 ext,
                 url_signer: OnceCell::new(),
                 clock_offset_ms: Cell::new(0.0),
-                user_agent,
                 headers: OnceCell::new(),
             }),
         }
@@ -232,7 +228,9 @@ impl Shared {
     fn headers(&self, json_body: bool) -> JsValue {
         let [plain, json] = self.headers.get_or_init(|| {
             let mut pairs = Vec::new();
-            if let Some(agent) = &self.user_agent {
+            // Asked at the first request, not at construction: a client that only signs URLs never needs it.
+            let user_agent = USER_AGENT.with(Clone::clone);
+            if let Some(agent) = &user_agent {
                 pairs.push(("User-Agent", agent.as_str()));
             }
             if let Some(trace_id) = &self.options.trace_id {

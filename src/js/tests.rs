@@ -9,7 +9,7 @@ use wasm_bindgen_test::wasm_bindgen_test;
 use super::content_hasher::JsContentHasher;
 use super::transfer_retry::TransferRetry;
 use super::values::plain_object;
-use super::{credentials, hawk, oauth, scopes, slugid, time, urls};
+use super::{credentials, hawk, oauth, scopes, slugid, time};
 
 fn json(text: &str) -> JsValue {
     JSON::parse(text).expect("test JSON is valid")
@@ -180,14 +180,6 @@ fn no_offset_means_now_and_parse_time_gives_the_fields() {
     assert_eq!((field("days"), field("hours"), field("years")), (Some(-2.0), Some(-3.0), Some(0.0)));
     assert!(time::parse_time(Some(JsValue::from_f64(1.0))).is_err());
     assert_alive();
-}
-
-#[wasm_bindgen_test]
-fn urls_use_both_styles() {
-    let api = |root: &str| urls::build_url(0, root, "queue", "v1", "/task/x");
-    assert_eq!(api("https://tc.example.com/"), "https://tc.example.com/api/queue/v1/task/x");
-    assert_eq!(api("https://taskcluster.net"), "https://queue.taskcluster.net/v1/task/x");
-    assert_eq!(urls::build_url(11, "https://tc.example.com//", "", "", ""), "https://tc.example.com");
 }
 
 #[wasm_bindgen_test]

@@ -119,7 +119,7 @@ test("buildSignedUrl's trailing options refuse unknown keys, naming the nearest"
   assert.match(queue.buildSignedUrl('getArtifact', 't', 0, 'n', { expiration: 60 }), /\?bewit=/);
 });
 
-test('the debug setting is read at the first construction, not at import', async () => {
+test('the debug setting is read after the first construction, not at import nor during it, and constructions are still logged', async () => {
   const script = `
     let reads = 0;
     globalThis.localStorage = { getItem(key) { reads++; return key === 'debug' ? 'taskcluster-wasm' : null; } };
@@ -127,13 +127,16 @@ test('the debug setting is read at the first construction, not at import', async
     const atImport = reads;
     new tc.Queue({ rootUrl: 'https://tc.example.com' });
     new tc.Queue({ rootUrl: 'https://tc.example.com' });
-    console.log(JSON.stringify({ atImport, after: reads }));`;
+    const constructing = reads;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    new tc.Queue({ rootUrl: 'https://tc.example.com' });
+    console.log(JSON.stringify({ atImport, constructing, after: reads }));`;
   const env = { ...process.env };
   delete env.DEBUG;
   const { stdout, stderr } = await new Promise((resolve, reject) => {
     execFile(process.execPath, ['--input-type=module', '-e', script], { env, cwd: fileURLToPath(new URL('../..', import.meta.url)) },
       (error, out, err) => (error ? reject(error) : resolve({ stdout: out, stderr: err })));
   });
-  assert.deepEqual(JSON.parse(stdout), { atImport: 0, after: 1 });
-  assert.equal(stderr.match(/taskcluster-wasm new Queue/g)?.length, 2, 'both constructions logged');
+  assert.deepEqual(JSON.parse(stdout), { atImport: 0, constructing: 0, after: 1 });
+  assert.equal(stderr.match(/taskcluster-wasm new Queue/g)?.length, 3, 'every construction logged');
 });

@@ -11,4 +11,3 @@ mod offsets;
 mod scopes;
 mod signing;
 mod times;
-mod urls;

@@ -3,6 +3,9 @@
 // JS (method-calls.js); the wasm never reads it.
 import { typeName, wellFormed } from './read-options.js';
 
+// Classes whose reference has been checked, or made from the package's own apis/.
+const checkedClasses = new WeakSet();
+
 // Control characters a name may not hold (the separators of the encoding the
 // reference once crossed into wasm in; kept out so that checked references stay the same).
 const SEPARATORS = /[\u001d-\u001f]/;
@@ -61,4 +64,24 @@ export function checkReferenceFields(reference) {
   list(reference.functions, 'reference.functions').forEach((f, i) => checkFunction(f, `reference.functions[${i}]`));
   optional(reference.exchangePrefix, 'reference.exchangePrefix');
   list(reference.exchanges, 'reference.exchanges').forEach((e, i) => checkExchange(e, `reference.exchanges[${i}]`));
+}
+
+/**
+ * Marks a class made from the package's own apis/ (generated-class.js): its
+ * reference is not checked again at its first client (tests check every one).
+ */
+export function trustReference(cls) {
+  checkedClasses.add(cls);
+  return cls;
+}
+
+/** Checks the reference of class `cls` once (errors are createClient's: only it and classes made by hand can hold a malformed one). */
+export function checkClassReference(cls) {
+  if (checkedClasses.has(cls)) return;
+  try {
+    checkReferenceFields(cls.reference);
+  } catch (error) {
+    throw error instanceof TypeError ? new TypeError(`createClient: ${error.message}`) : error;
+  }
+  checkedClasses.add(cls);
 }

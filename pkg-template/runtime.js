@@ -8,7 +8,7 @@ import { exchangePrefixOf, routingKeyBinding } from './routing-key.js';
 import { BASE_CLIENT_MEMBERS, BASE_EXCHANGES_MEMBERS } from './base-members.js';
 import { OPTION_NAMES, agentCredentials, copyOptions, markChecked, readClientOptions } from './client-options.js';
 import { readingOptions } from './read-options.js';
-import { checkReferenceFields } from './reference-encoding.js';
+import { checkClassReference } from './reference-encoding.js';
 import { mergeConfigured, withConfigured } from './client-defaults.js';
 import { requestOnce } from './make-request.js';
 import { signedUrl as signedUrlOf } from './signed-urls.js';
@@ -83,8 +83,6 @@ const log = (...parts) => (globalThis.process?.versions?.node ? console.error : 
 // readClientOptions gives ({settings, urls, options (for use()), fake, timeout, agent,
 // asyncSigning, renewing}), the class, and the wasm engine once one is needed.
 const states = new WeakMap();
-// Classes whose reference has been checked (once, when their first client first needs it).
-const checkedClasses = new WeakSet();
 // Generated method -> its name, for buildUrl(queue.task, ...).
 const methodNames = new WeakMap();
 
@@ -94,17 +92,10 @@ function checkConcrete(cls) {
   }
 }
 
-/** Checks a class's reference once (the generated ones are checked by the build). */
+/** Checks a class's reference, once. */
 function checkClass(cls) {
-  if (checkedClasses.has(cls)) return;
   checkConcrete(cls);
-  try {
-    checkReferenceFields(cls.reference);
-  } catch (error) {
-    // Only createClient (and classes made by hand) can hold a malformed reference.
-    throw error instanceof TypeError ? new TypeError(`createClient: ${error.message}`) : error;
-  }
-  checkedClasses.add(cls);
+  checkClassReference(cls);
 }
 
 /** The wasm engine of a client (its signer and request loop): made at its first use, so a construction costs no wasm call. */

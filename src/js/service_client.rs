@@ -175,7 +175,7 @@ impl ServiceClient {
     pub fn pad_bewit(&self, input_length: usize, now_ms: f64, expiration: f64) -> usize {
         let CredentialSource::Static(credentials) = &self.shared.options.credentials else { return 0 };
         with_pad(input_length, |url| {
-            self.shared.bewit(target::normalized_parts(url)?, credentials, now_ms, expiration).ok()
+            self.shared.own_bewit(credentials, target::normalized_parts(url)?, now_ms, expiration).ok()
         })
     }
 
@@ -191,19 +191,27 @@ impl Shared {
     /// correction is added here) to expire `expiration` seconds later (NaN: the
     /// client's default), with the client's prepared signer and ext when these are its own credentials.
     fn bewit(&self, parts: Parts<'_>, credentials: &Credentials, now_ms: f64, expiration: f64) -> Result<String> {
-        let now = ((now_ms + self.clock_offset_ms.get()) / 1000.0).floor() as i64;
-        let expiration = Some(expiration).filter(|e| !e.is_nan());
-        let expires_at = expires_at(now, expiration, self.options.signed_url_expiration)?;
         match &self.options.credentials {
-            CredentialSource::Static(own) if own == credentials => {
-                let signer = self.url_signer.get_or_init(|| Signer::new(own.key()));
-                signer.bewit_for(parts, expires_at, self.ext.as_deref())
-            }
+            CredentialSource::Static(own) if own == credentials => self.own_bewit(own, parts, now_ms, expiration),
             _ => {
+                let expires_at = self.expires_at(now_ms, expiration)?;
                 let ext = credentials.ext(self.options.authorized_scopes.as_deref());
                 Signer::new(credentials.key()).bewit_for(parts, expires_at, ext.as_deref())
             }
         }
+    }
+
+    /// [`Shared::bewit`] with the client's own credentials `own`: its signer, made once, and ext.
+    fn own_bewit(&self, own: &Credentials, parts: Parts<'_>, now_ms: f64, expiration: f64) -> Result<String> {
+        let expires_at = self.expires_at(now_ms, expiration)?;
+        let signer = self.url_signer.get_or_init(|| Signer::new(own.key()));
+        signer.bewit_for(parts, expires_at, self.ext.as_deref())
+    }
+
+    /// When a bewit made at `now_ms` (corrected) expires: `expiration` seconds later (NaN: the client's default).
+    fn expires_at(&self, now_ms: f64, expiration: f64) -> Result<i64> {
+        let now = ((now_ms + self.clock_offset_ms.get()) / 1000.0).floor() as i64;
+        expires_at(now, Some(expiration).filter(|e| !e.is_nan()), self.options.signed_url_expiration)
     }
 
     /// The request for a call, before any await: the async part stays small.

@@ -10,6 +10,7 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import official from 'taskcluster-client';
 import * as tc from 'taskcluster-wasm';
+import * as legacy from 'taskcluster-wasm/legacy';
 import { makeRandom } from '../support/prng.mjs';
 
 const ROOT = 'https://tc.example.com';
@@ -139,4 +140,17 @@ test('the debug setting is read after the first construction, not at import nor 
   });
   assert.deepEqual(JSON.parse(stdout), { atImport: 0, constructing: 0, after: 1 });
   assert.equal(stderr.match(/taskcluster-wasm new Queue/g)?.length, 3, 'every construction logged');
+});
+
+test("the generated classes' references (not checked again at their first client) pass createClient's checks", () => {
+  let classes = 0;
+  for (const module of [tc, legacy]) {
+    for (const cls of Object.values(module)) {
+      if (typeof cls !== 'function' || !(Array.isArray(cls.reference?.functions) || Array.isArray(cls.reference?.exchanges))) continue;
+      const made = tc.createClient(structuredClone(cls.reference));
+      assert.equal(made.name, cls.name);
+      classes++;
+    }
+  }
+  assert.ok(classes > 30, `${classes} classes`);
 });

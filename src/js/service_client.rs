@@ -12,6 +12,7 @@ use js_sys::{Array, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
 
+use super::args;
 use super::client_options::{ClientOptions, CredentialSource};
 use super::errors::{JsResult, guarded};
 use super::pad::with_pad;
@@ -63,7 +64,7 @@ impl ServiceClient {
         access_token: Option<String>,
         certificate: Option<String>,
         agent: bool,
-        authorized_scopes: Option<Vec<String>>,
+        #[wasm_bindgen(unchecked_param_type = "string[] | undefined")] authorized_scopes: JsValue,
         retries: Option<f64>,
         delay_factor: Option<f64>,
         randomization_factor: Option<f64>,
@@ -72,6 +73,8 @@ impl ServiceClient {
         trace_id: Option<String>,
         signed_url_expiration: f64,
     ) -> ServiceClient {
+        // Strings client-options.js has checked: one joined crossing (bulk.rs), not one per scope.
+        let authorized_scopes = args::optional_string_array(&authorized_scopes, "authorizedScopes").unwrap_or_default();
         let credentials = match (client_id, access_token) {
             _ if agent => CredentialSource::Agent,
             (Some(client_id), Some(access_token)) => {

@@ -201,7 +201,7 @@ fn client_with(credentials: Option<(&str, &str)>) -> super::service_client::Serv
         access_token,
         None,
         false,
-        None,
+        JsValue::UNDEFINED,
         None,
         None,
         None,

@@ -148,7 +148,8 @@ const isEmptyCredentials = (value, where, path) =>
 /**
  * Reads a client's options (a `copyOptions` copy) for class `cls`: `{settings}`
  * (what the wasm engine is made from), `urls` (`{rootUrl, baseUrl, inCluster}`:
- * where its requests go, method-calls.js), `options` (for use(): plain data, copied),
+ * where its requests go, method-calls.js), `signedUrlExpiration` (seconds),
+ * `options` (for use(): plain data, copied),
  * `fake`, `timeout`, `agent`, `asyncSigning` and `renewing` (an agent that hears about a 401).
  */
 export function readClientOptions(copy, cls, where) {
@@ -190,6 +191,7 @@ export function readClientOptions(copy, cls, where) {
   return {
     settings,
     urls: { rootUrl, baseUrl, inCluster: scheme === 'k8s-dns' },
+    signedUrlExpiration: expiration,
     options,
     fake: copy.fake ?? undefined,
     timeout,

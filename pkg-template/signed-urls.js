@@ -2,8 +2,9 @@
 // (method-calls.js), its bewit made in one crossing into wasm through the pad with
 // the client's own signer (HMAC key prepared once) and ext (ServiceClient.padBewit).
 // Anything else (a URL to normalize, credentials from an agent, an expiration the
-// wasm refuses) takes the checked wasm path (ServiceClient.buildSignedUrl), whose
-// errors name the argument.
+// wasm refuses) is signed as signUrl signs, with the client's authorizedScopes,
+// clock correction and default lifetime.
+import { signUrl } from './hawk-signers.js';
 import { readPad, writePad } from './pad.js';
 import { refuseUnknownOptions, typeName } from './read-options.js';
 import { endpointFor, entryFor, httpMethod, readCall, urlOf, withLabel } from './method-calls.js';
@@ -104,5 +105,22 @@ export function signedUrl(state, engine, name, args, external, credentials = und
     const bewit = length < 0 ? undefined : readPad(length, engine.padBewit(length, Date.now(), expiration));
     if (bewit !== undefined) return withBewit(url, bewit);
   }
-  return engine.buildSignedUrl(label, url, expiration, signing.clientId, signing.accessToken, signing.certificate);
+  return checkedSignedUrl(state, engine, label, url, expiration, signing);
+}
+
+/** `url` signed by signUrl with `credentials` and the client's options; its errors labelled `label`. */
+function checkedSignedUrl(state, engine, label, url, expiration, credentials) {
+  const options = {
+    url,
+    credentials,
+    // NaN (none given) or 0: the client's default lifetime, as the fast path has it.
+    expiration: Number.isNaN(expiration) || expiration === 0 ? state.signedUrlExpiration : expiration,
+    localtimeOffsetMsec: engine.clockOffset,
+  };
+  if (state.options.authorizedScopes != null) options.authorizedScopes = state.options.authorizedScopes;
+  try {
+    return signUrl(options);
+  } catch (error) {
+    throw error instanceof Error && error.message.startsWith('signUrl: ') ? withLabel(label, new error.constructor(error.message.slice(9))) : error;
+  }
 }

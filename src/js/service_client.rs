@@ -3,7 +3,7 @@
 //! pkg-template/method-calls.js) into a signed `fetch`, with retries, and hands
 //! the final answer back as it came (runtime.js makes the result or the
 //! `TaskclusterError`: JSON and messages are cheaper there than in wasm); it
-//! also signs URLs with the client's credentials.
+//! also makes the bewits of signed URLs with the client's own credentials.
 
 use std::cell::{Cell, OnceCell};
 use std::rc::Rc;
@@ -14,14 +14,13 @@ use wasm_bindgen_futures::future_to_promise;
 
 use super::args;
 use super::client_options::{ClientOptions, CredentialSource};
-use super::errors::{JsResult, guarded};
 use super::pad::with_pad;
 use crate::core::Result;
 use crate::core::credentials::Credentials;
 use crate::core::engine::{self, HttpRequest, Settings, Signing, TransportError};
-use crate::core::hawk::bewit::{expires_at, with_bewit};
+use crate::core::hawk::bewit::expires_at;
 use crate::core::hawk::target::Parts;
-use crate::core::hawk::{Signer, Target, target};
+use crate::core::hawk::{Signer, target};
 use crate::core::retry::RetryPolicy;
 use crate::transport::{Fetch, Unsigned, headers_object};
 
@@ -128,37 +127,6 @@ impl ServiceClient {
         future_to_promise(async move { Ok(shared.send(prepared).await) })
     }
 
-    /// The checked path of `buildSignedUrl` (pkg-template/signed-urls.js has
-    /// built the URL and read the `{expiration}` options): `url` signed
-    /// `expiration` seconds (NaN: the client's default) from now, with these
-    /// credentials (the client's own or a credentials agent's); errors are
-    /// labelled `label` (e.g. `Queue.getArtifact`).
-    #[wasm_bindgen(js_name = buildSignedUrl)]
-    pub fn build_signed_url(
-        &self,
-        label: &str,
-        url: String,
-        expiration: f64,
-        client_id: String,
-        access_token: String,
-        certificate: Option<String>,
-    ) -> JsResult<String> {
-        let credentials = Credentials { client_id, access_token, certificate };
-        guarded(label, || {
-            let parse;
-            let parts = match target::normalized_parts(&url) {
-                Some(parts) => parts,
-                None => {
-                    parse = Target::parse(&url, "url")?;
-                    parse.parts()
-                }
-            };
-            self.shared
-                .bewit(parts, &credentials, js_sys::Date::now(), expiration)
-                .and_then(|bewit| with_bewit(&url, &bewit))
-        })
-    }
-
     /// The bytes `padBewit`'s result may take in the pad: a bewit with the client's clientId and ext.
     #[wasm_bindgen(js_name = bewitRoom)]
     pub fn bewit_room(&self) -> usize {
@@ -190,21 +158,9 @@ impl ServiceClient {
 }
 
 impl Shared {
-    /// The bewit for a URL's parts, made at `now_ms` (the local clock; the client's
-    /// correction is added here) to expire `expiration` seconds later (NaN: the
-    /// client's default), with the client's prepared signer and ext when these are its own credentials.
-    fn bewit(&self, parts: Parts<'_>, credentials: &Credentials, now_ms: f64, expiration: f64) -> Result<String> {
-        match &self.options.credentials {
-            CredentialSource::Static(own) if own == credentials => self.own_bewit(own, parts, now_ms, expiration),
-            _ => {
-                let expires_at = self.expires_at(now_ms, expiration)?;
-                let ext = credentials.ext(self.options.authorized_scopes.as_deref());
-                Signer::new(credentials.key()).bewit_for(parts, expires_at, ext.as_deref())
-            }
-        }
-    }
-
-    /// [`Shared::bewit`] with the client's own credentials `own`: its signer, made once, and ext.
+    /// The bewit for a URL's parts with the client's own credentials `own` (its
+    /// signer, made once, and ext), made at `now_ms` (the local clock; the client's
+    /// correction is added here) to expire `expiration` seconds later (NaN: the client's default).
     fn own_bewit(&self, own: &Credentials, parts: Parts<'_>, now_ms: f64, expiration: f64) -> Result<String> {
         let expires_at = self.expires_at(now_ms, expiration)?;
         let signer = self.url_signer.get_or_init(|| Signer::new(own.key()));

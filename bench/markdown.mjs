@@ -19,7 +19,7 @@ export function importMarkdown(importTimes, wanted) {
     const theirs = importTimes.results[w.official];
     return [w.name, fmtMs(ours.netMs), fmtMs(theirs.netMs), fmtCostRatio(ours.netMs / theirs.netMs, ['faster', 'slower']), fmtMs(ours.netCpuMs), fmtMs(theirs.netCpuMs)];
   });
-  return table(['Import (median of 5, minus bare node)', 'Ours wall', 'Anchor wall', 'Ours/Anchor wall', 'Ours CPU', 'Anchor CPU'], rows);
+  return table([`Import (median of ${importTimes.rounds}, timed in a fresh process)`, 'Ours wall', 'Anchor wall', 'Ours/Anchor wall', 'Ours CPU', 'Anchor CPU'], rows);
 }
 
 /** rows: [{ name, ours: {raw, gzip?}, official: {raw, gzip?} | null }]. */

@@ -1,9 +1,9 @@
 // `downloadArtifact`: a task's artifact, whatever its storage type, found
 // through the queue's artifact-info methods (`artifact`/`latestArtifact`,
 // which answer JSON, never a redirect) as taskcluster-client does.
-import { Object as ObjectService } from './services/Object.js';
-import { OUTPUT_OPTIONS, RETRY_OPTIONS, checkOptions, downloadObject, fetchInto, outputOf, requireString, retryOptionsOf } from './objects.js';
-import { readingOptions } from './read-options.js';
+import { Object as ObjectService } from './services/index.js';
+import { OUTPUT_OPTIONS, checkOptions, downloadObject, fetchInto, outputOf, requireString, retryOptionsOf } from './objects.js';
+import { RETRY_OPTIONS, readingOptions } from './read-options.js';
 
 const DOWNLOAD_ARTIFACT_OPTIONS = ['taskId', 'runId', 'name', 'queue', ...OUTPUT_OPTIONS, ...RETRY_OPTIONS];
 

@@ -2,7 +2,7 @@
 // (Uint8Array/Buffer, ArrayBuffer, views), Blobs, WHATWG streams, Node streams
 // and, in Node, file paths. Everything becomes chunks of Uint8Array.
 
-const describe = (value) => (value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value === 'object' ? (value.constructor?.name ?? 'an object') : typeof value);
+const kindOf = (value) => (value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value === 'object' ? (value.constructor?.name ?? 'an object') : typeof value);
 
 const isBlob = (value) => typeof Blob !== 'undefined' && value instanceof Blob;
 
@@ -48,7 +48,7 @@ export async function* sourceChunks(source, what) {
     for await (const chunk of stream) yield chunkOf(chunk, what);
     return;
   }
-  throw new TypeError(`${what} must be a Uint8Array, ArrayBuffer, Blob, ReadableStream or Node Readable stream, got ${describe(source)}`);
+  throw new TypeError(`${what} must be a Uint8Array, ArrayBuffer, Blob, ReadableStream or Node Readable stream, got ${kindOf(source)}`);
 }
 
 const encoder = new TextEncoder();
@@ -56,7 +56,7 @@ const encoder = new TextEncoder();
 function chunkOf(chunk, what) {
   if (typeof chunk === 'string') return encoder.encode(chunk);
   if (isBytes(chunk)) return asUint8Array(chunk);
-  throw new TypeError(`${what} produced a chunk that is not bytes (${describe(chunk)})`);
+  throw new TypeError(`${what} produced a chunk that is not bytes (${kindOf(chunk)})`);
 }
 
 /** Resolves on `event`, rejects on 'error' (a Node EventEmitter). */
@@ -102,7 +102,7 @@ export function sinkOf(destination, what) {
       abort: () => destination.destroy?.(),
     };
   }
-  throw new TypeError(`${what} must be a WritableStream or a Node Writable stream, got ${describe(destination)}`);
+  throw new TypeError(`${what} must be a WritableStream or a Node Writable stream, got ${kindOf(destination)}`);
 }
 
 /** How a download without a streamFactory hands back its bytes (`as`). */

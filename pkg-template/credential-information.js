@@ -2,8 +2,7 @@
 // certificate and from the deployment's auth service.
 import { Auth } from './services/index.js';
 import { readingOptions } from './read-options.js';
-
-const typeOf = (value) => (value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value);
+import { typeOf } from './arguments.js';
 
 function checkedCredentials(credentials) {
   if (credentials === null || typeof credentials !== 'object') {

@@ -9,7 +9,7 @@ import * as self from './facade.js';
 export * from './surface.js';
 export * from './services/index.js';
 
-// The two objects below name every class; `@__PURE__` lets bundlers drop them (and
+// The two objects below name every class; their pure annotations let bundlers drop them (and
 // so the classes) when a program imports only what it uses.
 
 /** Every service and exchange class by name, like taskcluster-client's `clients`. */

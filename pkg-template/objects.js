@@ -7,6 +7,7 @@ import { ContentHasher } from './content-hasher.js';
 import { OUTPUT_TYPES, byteLengthOf, collectingSink, isWholeData, nodeFs, sinkOf, sourceChunks, streamingOutput } from './byte-streams.js';
 import { fetchOk, responseChunks, withRetries } from './transfer.js';
 import { RETRY_OPTIONS, readingOptions, retrySettings } from './read-options.js';
+import { typeOf as describe } from './arguments.js';
 
 /** Uploads smaller than this are also proposed inline (base64 in createUpload), as the official client does. */
 export const DATA_INLINE_MAX_SIZE = 8192;
@@ -24,8 +25,6 @@ const DOWNLOAD_OPTIONS = ['name', 'object', ...OUTPUT_OPTIONS, ...RETRY_OPTIONS]
 // Node, Deno and Bun send a request body as it streams; browsers only over
 // HTTP/2, so there the body is assembled into a Blob first.
 const STREAMS_REQUEST_BODIES = typeof globalThis.process?.versions?.node === 'string';
-
-const describe = (value) => (value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value);
 
 /** Refuses a non-object and unknown keys. */
 export function checkOptions(label, options, allowed) {

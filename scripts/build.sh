@@ -52,7 +52,7 @@ done
 # which `npm ci` removes: assembling again recreates it.
 package_inputs=$({
   echo "$clients_inputs $wasm_inputs"
-  hash_files pkg-template scripts/assemble-package.mjs package-lock.json
+  hash_files pkg-template scripts/assemble-package.mjs scripts/inline-modules.mjs package-lock.json
 } | sha256sum | cut -c1-64)
 step package "dist/package.json node_modules/taskcluster-wasm" "$package_inputs" node scripts/assemble-package.mjs
 

@@ -2,22 +2,22 @@
 // Generates the per-service client classes of the package from the facts-only
 // API manifests under apis/ (see scripts/gen-apis.mjs):
 //
-//   <out>/services/<Name>.js, .d.ts   the DEFAULT classes: every `current` service, plus the
+//   <out>/services/index.js           the DEFAULT classes: every `current` service, plus the
 //                                     services that exist only in 2018; a service in both
 //                                     generations gets current's entries, then the entries
 //                                     that exist only in 2018 (current wins for a name in both)
-//   <out>/services/index.js, .d.ts    re-exports every default class
-//   <out>/legacy/<Name>.js, .d.ts     the exact 2018 classes (none for a class equal to the default
-//                                     one, such as a 2018-only service: legacy/index re-exports that)
-//   <out>/legacy/index.js, .d.ts      re-exports every legacy class
+//   <out>/legacy/index.js             the exact 2018 classes; a class equal to the default
+//                                     one (such as a 2018-only service) is re-exported from services/
+//   <out>/<folder>/<Name>.d.ts         one declaration file per class, index.d.ts re-exporting them
 //
-// Exception: the Index service is written to Index.class.js / .d.ts, since Index.js
-// and index.js are one file on case-insensitive file systems (macOS, Windows).
-// Import the classes through index.js, never by file name.
+// Exception: Index's declarations are Index.class.d.ts, since Index.d.ts and index.d.ts
+// are one file on case-insensitive file systems (macOS, Windows).
 //
-// Each .js is one pure call into the generic runtime (`../generated-class.js` over
+// Each class is one pure call into the generic runtime (`../generated-class.js` over
 // runtime.js's serviceClass / exchangeClass) with its reference as positional rows, expanded
-// by `../compact-reference.js` (fewer bytes than objects repeating every key); each .d.ts declares the
+// by `../compact-reference.js` (fewer bytes than objects repeating every key). All of a
+// folder's classes are one module: bundlers keep only the pure calls a program uses,
+// and one file ships in about half the gzip bytes of a file per class. Each .d.ts declares the
 // class with one typed method per function or exchange. The JSDoc carries facts
 // from apis/ only (method, route, scopes, stability, docs link, argument names).
 //
@@ -262,57 +262,68 @@ function totals(classes) {
 // ---------------------------------------------------------------- writing
 
 /**
- * Writes `folder`'s class modules, declarations and index into `files`; a class whose
- * reference equals the one of the same name in `shared` (another folder's classes,
- * as this returns them) is re-exported from there instead of written again.
+ * Writes `folder`'s classes into `files`: one module, `<folder>/index.js`, holding every
+ * class as one pure call (a bundler keeps only the classes a program uses; every
+ * class in one file ships in half the gzip bytes of a file per class, the rows of
+ * one service repeating much of another's), and a declaration file per class with
+ * `index.d.ts` re-exporting them. A class whose reference equals the one of the same
+ * name in `shared` (another folder's classes, as this returns them) is re-exported
+ * from there instead of written again.
  */
 function addFolder(files, folder, classes, special, shared) {
   const written = new Map();
   const sorted = [...classes].sort((a, b) => compare(a.name, b.name));
   const taken = new Set(['index']);
-  const index = [];
+  const declarations = [];
+  const definitions = [];
+  const reexported = new Map();
   for (const cls of sorted) {
-    // File names must differ on case-insensitive file systems too: the Index
-    // service would be Index.js beside the folder's index.js. Such a class gets
-    // <Name>.class.js, a name no identifier can take.
     let base = cls.name;
+    // A declaration file may not be <Name>.d.ts where that clashes with index.d.ts
+    // (one file on case-insensitive file systems): <Name>.class.d.ts then.
     if (taken.has(base.toLowerCase())) {
       base = `${cls.name}.class`;
-      special.push(`${folder}/${cls.name} (file ${base}.js: ${cls.name}.js would clash with index.js)`);
+      special.push(`${folder}/${cls.name} (declarations ${base}.d.ts: ${cls.name}.d.ts would clash with index.d.ts)`);
     }
     if (taken.has(base.toLowerCase())) fail(`${folder}: two files named ${base} (ignoring case)`);
     taken.add(base.toLowerCase());
-    // A legacy class identical to the default one is that class: one module, one class object.
     const same = shared?.get(cls.name);
     if (same && isDeepStrictEqual(same.reference, cls.reference)) {
-      index.push(`export { ${cls.name} } from '../${same.folder}/${same.base}.js';\n`);
+      declarations.push(`export { ${cls.name} } from '../${same.folder}/${same.base}.js';\n`);
+      reexported.set(same.folder, [...(reexported.get(same.folder) ?? []), cls.name]);
       continue;
     }
-    files.set(`${folder}/${base}.js`, classModule(cls));
+    definitions.push(cls);
     files.set(`${folder}/${base}.d.ts`, cls.kind === 'api' ? serviceDts(cls, folder, special) : exchangesDts(cls, folder, special));
-    index.push(`export { ${cls.name} } from './${base}.js';\n`);
+    declarations.push(`export { ${cls.name} } from './${base}.js';\n`);
     written.set(cls.name, { folder, base, reference: cls.reference });
   }
-  files.set(`${folder}/index.js`, index.join(''));
-  files.set(`${folder}/index.d.ts`, index.join(''));
+  files.set(`${folder}/index.js`, classesModule(definitions, reexported));
+  files.set(`${folder}/index.d.ts`, declarations.join(''));
   return written;
 }
 
 /**
- * A class module: one pure call of a factory of pkg-template/generated-class.js on the
- * reference in its compact form (compact-reference.js expands it). The build checks
- * that the expansion gives back the reference exactly.
+ * The module of a folder's classes: each one pure call of a factory of
+ * pkg-template/generated-class.js on the reference in its compact form
+ * (compact-reference.js expands it; the build checks that the expansion gives back
+ * the reference exactly), then the re-exports of the classes another folder holds.
  */
-function classModule(cls) {
-  const r = cls.reference;
-  const [factory, expand, header, rows] = cls.kind === 'api'
-    ? ['apiClass', 'api', [r.name, r.serviceName, r.apiVersion], r.functions.map(functionRow)]
-    : ['exchangesClass', 'exchanges', [r.name, r.serviceName, r.apiVersion, r.exchangePrefix], r.exchanges.map(exchangeRow)];
-  for (const word of header) if (/\s/.test(word) || !word) fail(`${r.name}: ${JSON.stringify(word)} cannot be a header word`);
-  const expanded = compact[expand](header.join(' '), rows);
-  if (!isDeepStrictEqual(expanded, r)) fail(`${r.name}: the compact reference does not expand to the reference`);
-  return `import { ${factory} } from '../generated-class.js';\n` +
-    `export const ${r.name} = /* @__PURE__ */ ${factory}(${JSON.stringify(header.join(' '))}, ${JSON.stringify(rows)});\n`;
+function classesModule(classes, reexported) {
+  const factories = [...new Set(classes.map((cls) => (cls.kind === 'api' ? 'apiClass' : 'exchangesClass')))].sort();
+  const lines = [`import { ${factories.join(', ')} } from '../generated-class.js';`];
+  for (const cls of classes) {
+    const r = cls.reference;
+    const [factory, expand, header, rows] = cls.kind === 'api'
+      ? ['apiClass', 'api', [r.name, r.serviceName, r.apiVersion], r.functions.map(functionRow)]
+      : ['exchangesClass', 'exchanges', [r.name, r.serviceName, r.apiVersion, r.exchangePrefix], r.exchanges.map(exchangeRow)];
+    for (const word of header) if (/\s/.test(word) || !word) fail(`${r.name}: ${JSON.stringify(word)} cannot be a header word`);
+    const expanded = compact[expand](header.join(' '), rows);
+    if (!isDeepStrictEqual(expanded, r)) fail(`${r.name}: the compact reference does not expand to the reference`);
+    lines.push(`export const ${r.name} = /* @__PURE__ */ ${factory}(${JSON.stringify(header.join(' '))}, ${JSON.stringify(rows)});`);
+  }
+  for (const [folder, names] of reexported) lines.push(`export { ${names.join(', ')} } from '../${folder}/index.js';`);
+  return `${lines.join('\n')}\n`;
 }
 
 /** `[name, method, route, query, io, scopes, stability?]`: args come from the route, `stable` is left out. */

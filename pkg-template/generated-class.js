@@ -3,7 +3,7 @@
 // those modules imports one function. Their references come from apis/, so their
 // first client does not check them again.
 import { exchangeClass, serviceClass } from './runtime.js';
-import { trustReference } from './reference-encoding.js';
+import { trustReference } from './method-calls.js';
 import { api, exchanges } from './compact-reference.js';
 
 /** A service class from a compact reference (compact-reference.js's `api`). */

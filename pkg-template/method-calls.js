@@ -6,10 +6,24 @@
 import { typeName, wellFormed } from './read-options.js';
 import { builders } from './url-builders.js';
 
+// Classes made from the package's own apis/ (generated-class.js).
+const trustedClasses = new WeakSet();
 // A class's functions by name, made when first needed.
 const functionMaps = new WeakMap();
 // A function entry's route, split once: its literal parts and the `<name>`s between them.
 const routePlans = new WeakMap();
+
+/**
+ * Marks a class made from the package's own apis/: its reference is not checked
+ * again at its first client (reference-encoding.js; tests check every one).
+ */
+export function trustReference(cls) {
+  trustedClasses.add(cls);
+  return cls;
+}
+
+/** Whether `cls` was made from the package's own apis/. */
+export const isTrusted = (cls) => trustedClasses.has(cls);
 
 /** A function entry with its optional lists (route arguments, query options) present. */
 const withLists = (entry) => (Array.isArray(entry.args) && Array.isArray(entry.query) ? entry : { ...entry, args: entry.args ?? [], query: entry.query ?? [] });

@@ -2,8 +2,9 @@
 // entry and field (`reference.functions[3].route`). The URLs are built from it in
 // JS (method-calls.js); the wasm never reads it.
 import { typeName, wellFormed } from './read-options.js';
+import { isTrusted } from './method-calls.js';
 
-// Classes whose reference has been checked, or made from the package's own apis/.
+// Classes whose reference has been checked.
 const checkedClasses = new WeakSet();
 
 // Control characters a name may not hold (the separators of the encoding the
@@ -66,18 +67,9 @@ export function checkReferenceFields(reference) {
   list(reference.exchanges, 'reference.exchanges').forEach((e, i) => checkExchange(e, `reference.exchanges[${i}]`));
 }
 
-/**
- * Marks a class made from the package's own apis/ (generated-class.js): its
- * reference is not checked again at its first client (tests check every one).
- */
-export function trustReference(cls) {
-  checkedClasses.add(cls);
-  return cls;
-}
-
 /** Checks the reference of class `cls` once (errors are createClient's: only it and classes made by hand can hold a malformed one). */
 export function checkClassReference(cls) {
-  if (checkedClasses.has(cls)) return;
+  if (checkedClasses.has(cls) || isTrusted(cls)) return;
   try {
     checkReferenceFields(cls.reference);
   } catch (error) {

@@ -7,10 +7,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
+import http from 'node:http';
 import { fileURLToPath } from 'node:url';
 import official from 'taskcluster-client';
 import * as tc from 'taskcluster-wasm';
 import * as legacy from 'taskcluster-wasm/legacy';
+import { listenOnLoopback } from '../support/listen.mjs';
 import { makeRandom } from '../support/prng.mjs';
 
 const ROOT = 'https://tc.example.com';
@@ -72,7 +74,22 @@ test('a method name given twice is its first entry, for every use of the class',
   const client = new Twice({ rootUrl: ROOT, credentials: CREDS });
   assert.equal(client.buildUrl('ping', 'x'), `${ROOT}/api/twice/v1/first/x`);
   assert.match(client.buildSignedUrl('ping', 'x'), /\/first\/x\?bewit=/);
-  assert.equal(await client.request('ping', { params: { a: 'x' } }).catch((error) => error.url), `${ROOT}/api/twice/v1/first/x`);
+  // A call goes where the first entry says, with its method.
+  const seen = [];
+  const server = http.createServer((req, res) => {
+    seen.push(`${req.method} ${req.url}`);
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    res.end('{"ok":true}');
+  });
+  const { url } = await listenOnLoopback(server);
+  try {
+    const local = new Twice({ rootUrl: url, credentials: CREDS, retries: 0 });
+    assert.deepEqual(await local.request('ping', { params: { a: 'x' } }), { ok: true });
+    assert.deepEqual(seen, ['GET /api/twice/v1/first/x']);
+  } finally {
+    server.closeAllConnections();
+    await new Promise((resolve) => { server.close(resolve); });
+  }
   const fake = new Twice({ rootUrl: ROOT, fake: { ping: async (a) => `faked ${a}` } });
   assert.equal(await fake.ping('y'), 'faked y');
   assert.deepEqual(fake.fakeCalls.ping, [{ a: 'y' }]);

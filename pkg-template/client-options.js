@@ -1,7 +1,7 @@
 // The options of a service client, read and checked here (V8 reads objects far
 // faster than wasm can through Reflect): every error names the constructor and
 // the option's path, and wasm receives only strings and numbers.
-import { maxArrayLength } from './taskcluster_wasm.js';
+import { MAX_ARRAY_LENGTH, listText } from './arguments.js';
 import { optionalNumber, readField, retrySettings, typeName, unknownOption, unreadable, wellFormed } from './read-options.js';
 
 /**
@@ -123,9 +123,9 @@ export function readCredentials(value, where, path) {
 function stringList(value, where, path) {
   if (!Array.isArray(value)) throw new TypeError(`${where}: ${path} must be an array, got ${typeName(value)}`);
   const length = readField(value, 'length', where, path);
-  // The bound is the wasm's (src/js/limits.rs), asked only for a list that has items.
-  if (length > 0 && length > maxArrayLength()) {
-    throw new RangeError(`${where}: ${path} has ${length} items; at most ${maxArrayLength()} are accepted`);
+  // The bound every list read in JS has (arguments.js): known without the wasm, before `ready`.
+  if (length > MAX_ARRAY_LENGTH) {
+    throw new RangeError(`${where}: ${path} has ${length} items; at most ${MAX_ARRAY_LENGTH} are accepted`);
   }
   return Array.from({ length }, (_, i) => {
     let item;
@@ -181,7 +181,7 @@ export function readClientOptions(copy, cls, where) {
   const expiration = copy.signedUrlExpiration === undefined ? DEFAULT_SIGNED_URL_EXPIRATION : signedUrlExpiration(copy.signedUrlExpiration, where);
   const settings = [
     credentials?.clientId, credentials?.accessToken, credentials?.certificate, agent !== undefined,
-    authorizedScopes, ...retrySettings(copy, where), timeout,
+    authorizedScopes && listText(authorizedScopes), ...retrySettings(copy, where), timeout,
     optionalText(copy.traceId, where, 'options.traceId'), expiration,
   ];
   // Plain data is kept as read, so a later change by the caller (or a use() client) reaches no other client.

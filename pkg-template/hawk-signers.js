@@ -2,17 +2,23 @@
 // credentials kept in wasm as a signer whose HMAC key is prepared once: the
 // wasm is crossed once per call, through the pad (pad.js). Anything
 // this fast path does not handle (certificates, payloads, URLs to normalize,
-// wrong types, values Hawk cannot carry) goes to the full wasm function, which
-// does every check and throws the error that names the argument.
+// wrong types, values Hawk cannot carry) takes the checked path: every option
+// checked here, the rules (URL, ext, payload hash, MAC) in wasm, with errors
+// that name the argument.
 import {
-  HawkSigner,
-  bewit as checkedBewit,
-  hawkHeader as checkedHawkHeader,
-  signUrl as checkedSignUrl,
-} from './taskcluster_wasm.js';
+  checkedCredentials,
+  checkedObject,
+  checkedString,
+  field,
+  listText,
+  optionalFiniteNumber,
+  optionalString,
+  optionalStringArray,
+} from './arguments.js';
+import { HawkSigner, bewitChecked, hawkClockOffsetOf, hawkExt, hawkHeaderChecked } from './taskcluster_wasm.js';
 import { readPad, writePad } from './pad.js';
 import { withBewit } from './signed-urls.js';
-import { refuseUnknownOptions } from './read-options.js';
+import { refuseUnknownOptions, wellFormed } from './read-options.js';
 
 // A page or server signs with few credentials; the least recently added
 // signer is released (its wasm memory freed) when a new one needs the room.
@@ -72,14 +78,11 @@ function extFor(ext, authorizedScopes) {
   if (ext != null || !Array.isArray(authorizedScopes)) return null;
   // The same array with the same items (it may have been changed since): the same ext.
   if (authorizedScopes === lastScopes.list && sameItems(authorizedScopes, lastScopes.copy)) return lastScopes.ext;
-  if (!authorizedScopes.every((s) => typeof s === 'string')) return null;
+  if (!authorizedScopes.every((s) => typeof s === 'string' && wellFormed(s))) return null;
   const key = JSON.stringify(authorizedScopes);
   let value = scopeExts.get(key);
   if (value === undefined) {
-    const joined = authorizedScopes.join('\n');
-    const length = writePad(joined, 256);
-    value = length < 0 ? undefined : readPad(length, HawkSigner.scopesExt(length, authorizedScopes.length));
-    if (value === undefined) return null;
+    value = hawkExt(undefined, listText(authorizedScopes));
     if (scopeExts.size >= MAX_EXTS) scopeExts.delete(scopeExts.keys().next().value);
     scopeExts.set(key, value);
   }
@@ -126,6 +129,54 @@ function fastBewit(options, wholeUrl) {
   return wholeUrl && value !== undefined ? withBewit(url, value) : value;
 }
 
+// ------------------------------------------------------------------ checked paths
+
+/** What the signing functions share, read and checked: the URL, credentials, ext and clock. */
+function signing(options, label) {
+  checkedObject(options, label, 'options');
+  const get = (name) => field(options, name, label, 'options');
+  const url = checkedString(get('url'), label, 'options.url');
+  const credentials = checkedCredentials(get('credentials'), label, 'options.credentials');
+  const scopes = optionalStringArray(get('authorizedScopes'), label, 'options.authorizedScopes');
+  const rawExt = optionalString(get('ext'), label, 'options.ext');
+  const made = credentials.certificate === undefined && scopes === undefined ? undefined : hawkExt(credentials.certificate, scopes && listText(scopes));
+  if (rawExt !== undefined && made !== undefined) {
+    throw new TypeError(`${label}: options.ext cannot be combined with a certificate or authorizedScopes, which make their own ext`);
+  }
+  const offset = optionalFiniteNumber(get('localtimeOffsetMsec'), label, 'options.localtimeOffsetMsec') ?? 0;
+  const timestamp = optionalFiniteNumber(get('timestamp'), label, 'options.timestamp');
+  return { url, credentials, ext: rawExt ?? made, now: timestamp ?? (Date.now() + offset) / 1000, get };
+}
+
+function checkedHeader(options) {
+  const label = 'hawkHeader';
+  const { url, credentials, ext, now, get } = signing(options, label);
+  const method = checkedString(get('method'), label, 'options.method');
+  const nonce = optionalString(get('nonce'), label, 'options.nonce');
+  const payload = optionalString(get('payload'), label, 'options.payload');
+  const contentType = payload === undefined ? undefined : optionalString(get('contentType'), label, 'options.contentType');
+  return hawkHeaderChecked(url, credentials.clientId, credentials.accessToken, ext, now, method, nonce, payload, contentType);
+}
+
+function checkedBewit(options, wholeUrl) {
+  const label = wholeUrl ? 'signUrl' : 'bewit';
+  const { url, credentials, ext, now, get } = signing(options, label);
+  const expiration = optionalFiniteNumber(get('expiration'), label, 'options.expiration');
+  return bewitChecked(url, credentials.clientId, credentials.accessToken, ext, now, expiration, wholeUrl);
+}
+
+/**
+ * Milliseconds to add to the local clock, from an authentic Hawk "Stale
+ * timestamp" challenge (`WWW-Authenticate` header); `null` for anything else.
+ */
+export function hawkClockOffset(wwwAuthenticate, credentials, nowMs) {
+  const label = 'hawkClockOffset';
+  const header = checkedString(wwwAuthenticate, label, 'wwwAuthenticate');
+  const { clientId, accessToken } = checkedCredentials(credentials, label, 'credentials');
+  const now = optionalFiniteNumber(nowMs, label, 'nowMs') ?? Date.now();
+  return hawkClockOffsetOf(header, clientId, accessToken, now) ?? null;
+}
+
 // A getter that throws, or any other surprise, is the checked path's to report.
 function attempt(fast, options, wholeUrl) {
   try {
@@ -138,17 +189,17 @@ function attempt(fast, options, wholeUrl) {
 /** Builds a Hawk `Authorization` header for one request. */
 export function hawkHeader(options) {
   refuseUnknownOptions(options, HEADER_OPTIONS, 'hawkHeader');
-  return attempt(fastHeader, options) ?? checkedHawkHeader(options);
+  return attempt(fastHeader, options) ?? checkedHeader(options);
 }
 
 /** The bewit for a URL: a signature a GET request carries in its query. */
 export function bewit(options) {
   refuseUnknownOptions(options, BEWIT_OPTIONS, 'bewit');
-  return attempt(fastBewit, options, false) ?? checkedBewit(options);
+  return attempt(fastBewit, options, false) ?? checkedBewit(options, false);
 }
 
 /** The URL with `bewit=...` appended: a link that works without headers until it expires. */
 export function signUrl(options) {
   refuseUnknownOptions(options, BEWIT_OPTIONS, 'signUrl');
-  return attempt(fastBewit, options, true) ?? checkedSignUrl(options);
+  return attempt(fastBewit, options, true) ?? checkedBewit(options, true);
 }

@@ -5,7 +5,8 @@
 // facts they rely on stay in wasm, single-sourced: scope rules (`validScope`),
 // `fromNow` offsets, strict ISO 8601 dates, rootUrl normalization; the random
 // state and PKCE pair are made there too (oauthNewState, oauthPkcePair).
-import { fromNow, validScope } from './taskcluster_wasm.js';
+import { validScope } from './scopes.js';
+import { fromNow } from './time.js';
 import { builders as urls } from './url-builders.js';
 import { excerpt, object, text, typeOf } from './arguments.js';
 import { readingOptions } from './read-options.js';

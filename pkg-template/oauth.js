@@ -2,7 +2,8 @@
 // that renew themselves. The pure steps (URLs, parsing, state, expiry, when to
 // renew) are in oauth-steps.js; this file does what only a browser can:
 // navigation, popups, storage and fetch.
-import { createTemporaryCredentials, oauthNewState, oauthPkcePair } from './taskcluster_wasm.js';
+import { oauthNewState, oauthPkcePair } from './taskcluster_wasm.js';
+import { createTemporaryCredentials } from './temporary-credentials.js';
 import {
   oauthAuthorizeUrl,
   oauthCredentialsAnswer,

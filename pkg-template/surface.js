@@ -8,7 +8,7 @@ import { configuredOptions } from './client-defaults.js';
 // The wasm exports common to both builds (the web glue adds its init functions).
 export * from './wasm-exports.js';
 // Read in JS, signed in wasm with prepared keys; these names shadow the wasm exports above.
-export { bewit, hawkHeader, signUrl } from './hawk-signers.js';
+export { bewit, hawkClockOffset, hawkHeader, signUrl } from './hawk-signers.js';
 export * from './runtime.js';
 export * from './oauth.js';
 export { version } from './version.js';
@@ -20,8 +20,11 @@ export { fromEnvVars, optionsFromEnvironment } from './env.js';
 export { credentialInformation } from './credential-information.js';
 export { request } from './web-request.js';
 export { Urls, urls, withRootUrl } from './urls.js';
-export { ScopeSet, satisfiesExpression, scopes, simplifyScopeExpression } from './scopes.js';
-export { fromNow, fromNowJSON } from './time.js';
+export {
+  ScopeSet, mergeScopeSets, normalizeScopeSet, patternMatch, removeGivenScopes, satisfiesExpression, scopeCompare, scopeIntersection,
+  scopeMatch, scopeUnion, scopes, scopesSatisfying, simplifyScopeExpression, validExpression, validScope,
+} from './scopes.js';
+export { fromNow, fromNowJSON, parseTime } from './time.js';
 
 /** A random v4 slug id that never starts with `-` (as the official `slugid()`); `slugid.v4()` and `slugid.nice()` too. */
 export function slugid() {

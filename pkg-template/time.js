@@ -2,9 +2,12 @@
 // to 15 digits) are read here, with the units the wasm parser defines (its table
 // is the one source of units, spellings and lengths), and the Date is built here:
 // no crossing into wasm. Anything else (other offsets, a reference that is not a
-// Date, results outside the range of dates) goes to the checked wasm functions,
-// which read it with the full grammar and throw the error that names the argument.
-import { fromNow as checkedFromNow, fromNowJSON as checkedFromNowJSON, offsetUnits } from './taskcluster_wasm.js';
+// Date, results outside the range of dates) goes to the checked path: the arguments
+// are checked here and wasm reads the offset with the full grammar, throwing the
+// error that names the argument.
+import { checkedNumber, checkedString, isAbsent } from './arguments.js';
+import { typeName } from './read-options.js';
+import { fromNowMs, isoTimeMs, offsetUnits, parseTimeOf } from './taskcluster_wasm.js';
 
 // Counts of up to this many digits are exact numbers in JS, and so are their
 // products with a unit's milliseconds whenever the result is a valid date.
@@ -92,17 +95,67 @@ function fastDate(offset, reference) {
   return date.getTime() === ms ? date : undefined;
 }
 
+/** `value instanceof Date`, false for a Proxy whose trap throws. */
+function isDate(value) {
+  try {
+    return value instanceof Date;
+  } catch {
+    return false;
+  }
+}
+
+/** An ISO 8601 date-time read strictly by the wasm; its error (same class) names `label` and `what`. */
+function isoMs(text, label, what) {
+  try {
+    return isoTimeMs(text);
+  } catch (error) {
+    throw new error.constructor(`${label}: ${what}: ${error.message}`);
+  }
+}
+
+/**
+ * A point in time as epoch milliseconds, from a `Date`, a number of ms, or an ISO
+ * 8601 string (read strictly in wasm); errors name `label` and `what`.
+ */
+export function checkedTimeMs(value, label, what) {
+  let ms;
+  if (isDate(value)) ms = value.getTime();
+  else if (typeof value === 'number') ms = Math.trunc(checkedNumber(value, label, what));
+  else if (typeof value === 'string') ms = isoMs(checkedString(value, label, what), label, what);
+  else throw new TypeError(`${label}: ${what} must be a Date, a number of milliseconds or an ISO 8601 string, got ${typeName(value)}`);
+  // A Date's time clip: whole milliseconds inside the range of dates, or NaN.
+  const clipped = new Date(ms).getTime();
+  if (Number.isNaN(clipped)) throw new RangeError(`${label}: ${what} is not a valid date`);
+  return clipped;
+}
+
+/** The offset's text: absent (undefined, null) means none, as in taskcluster-client. */
+const offsetText = (offset, label) => (isAbsent(offset) ? '' : checkedString(offset, label, 'offset'));
+
+/** The checked path: milliseconds of `offset` from `reference`, or the error that names the argument. */
+function checkedMs(offset, reference, json) {
+  const label = json ? 'fromNowJSON' : 'fromNow';
+  const text = offsetText(offset, label);
+  const base = reference === undefined ? Date.now() : checkedTimeMs(reference, label, 'reference');
+  return fromNowMs(text, base, json);
+}
+
+/** The fields of an offset, as taskcluster-client's `parseTime` returns them. */
+export function parseTime(offset) {
+  return parseTimeOf(offsetText(offset, 'parseTime'));
+}
+
 /**
  * The time `offset` (e.g. '2 days 3 hours', '-1 year') from now or from `reference`.
  * Any falsy offset (none, '', 0, false, null) means now, as in taskcluster-client.
  */
 export function fromNow(offset, reference) {
   const text = offset || '';
-  return fastDate(text, reference) ?? checkedFromNow(offset || undefined, reference);
+  return fastDate(text, reference) ?? new Date(checkedMs(offset || undefined, reference, false));
 }
 
 /** Like `fromNow`, as an ISO 8601 string with milliseconds and `Z`. */
 export function fromNowJSON(offset, reference) {
   const text = offset || '';
-  return fastDate(text, reference)?.toISOString() ?? checkedFromNowJSON(offset || undefined, reference);
+  return (fastDate(text, reference) ?? new Date(checkedMs(offset || undefined, reference, true))).toISOString();
 }

@@ -38,7 +38,7 @@ step clients build/clients "$clients_inputs" node scripts/gen-clients.mjs build/
 # The toolchain is an input too: rustc, wasm-bindgen, wasm-pack, and binaryen's
 # wasm-opt (pinned by the npm lock).
 wasm_inputs=$({
-  hash_files src Cargo.toml Cargo.lock package-lock.json scripts/build.sh scripts/env.sh
+  hash_files src .cargo Cargo.toml Cargo.lock package-lock.json scripts/build.sh scripts/env.sh
   rustc -vV
   wasm-bindgen --version
   wasm-pack --version

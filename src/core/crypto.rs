@@ -38,40 +38,22 @@ impl HmacKey {
 
     /// A MAC computed over bytes handed over piece by piece.
     pub fn start(&self) -> HmacRun {
-        HmacRun { mac: self.0.clone(), pending: [0; PENDING_SIZE], used: 0 }
+        HmacRun(self.0.clone())
     }
 }
 
-/// Small pieces are gathered to this size before hashing: each update of the
-/// hash has a fixed cost, and a Hawk normalized string comes in about 20 pieces.
-const PENDING_SIZE: usize = 4 * BLOCK_SIZE;
-
-/// One MAC in progress (see [`HmacKey::start`]).
-pub struct HmacRun {
-    mac: Hmac<Sha256>,
-    pending: [u8; PENDING_SIZE],
-    used: usize,
-}
+/// One MAC in progress (see [`HmacKey::start`]). Small pieces go to the hash's
+/// own block buffer: its code is optimised for speed (Cargo.toml), so each
+/// update is a copy, not a call.
+pub struct HmacRun(Hmac<Sha256>);
 
 impl HmacRun {
     pub fn update(&mut self, bytes: &[u8]) {
-        if let Some(slot) = self.pending.get_mut(self.used..self.used + bytes.len()) {
-            slot.copy_from_slice(bytes);
-            self.used += bytes.len();
-            return;
-        }
-        self.flush();
-        self.mac.update(bytes);
+        self.0.update(bytes);
     }
 
-    pub fn finish(mut self) -> [u8; 32] {
-        self.flush();
-        self.mac.finalize().into_bytes().into()
-    }
-
-    fn flush(&mut self) {
-        self.mac.update(self.pending.get(..self.used).unwrap_or_default());
-        self.used = 0;
+    pub fn finish(self) -> [u8; 32] {
+        self.0.finalize().into_bytes().into()
     }
 }
 

@@ -10,7 +10,13 @@ pub type JsResult<T> = Result<T, JsValue>;
 
 /// Converts a core error into the JS error to throw, naming `function`.
 pub fn to_js(function: &str, error: Error) -> JsValue {
-    let message = format!("{function}: {}", error.message);
+    unnamed(Error { message: format!("{function}: {}", error.message), ..error })
+}
+
+/// The JS error of a core error as it is: for JS callers that name the function
+/// and argument themselves (pkg-template/time.js).
+pub fn unnamed(error: Error) -> JsValue {
+    let message = error.message;
     match error.kind {
         ErrorKind::Type => js_sys::TypeError::new(&message).into(),
         ErrorKind::Range => js_sys::RangeError::new(&message).into(),

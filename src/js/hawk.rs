@@ -1,62 +1,16 @@
-//! `hawkHeader`, `bewit`, `signUrl`, `hawkClockOffset`.
+//! The wasm side of `hawkHeader`, `bewit`, `signUrl` and `hawkClockOffset`
+//! (pkg-template/hawk-signers.js reads and checks their arguments).
 
 use wasm_bindgen::prelude::*;
 
-use super::args;
 use super::errors::{JsResult, guarded};
-use super::pad::{split_fields, with_pad, with_pad_output};
-use crate::core::credentials::Credentials;
+use super::pad::{with_pad, with_pad_output};
 use crate::core::error::excerpt;
 use crate::core::hawk::bewit::{DEFAULT_EXPIRATION_SECONDS, expires_at};
 use crate::core::hawk::header::{NONCE_LENGTH, random_nonce_in};
 use crate::core::hawk::mac::Artifacts;
 use crate::core::hawk::{self, BewitRequest, HeaderRequest, Key, Signer, Target, target};
 use crate::core::{Error, Result};
-
-/// What the signing functions share: the URL, credentials, ext and clock.
-struct Signing {
-    url: String,
-    target: Target,
-    credentials: Credentials,
-    ext: Option<String>,
-    now_seconds: i64,
-}
-
-impl Signing {
-    fn read(options: &JsValue) -> Result<Signing> {
-        args::object(options, "options")?;
-        let get = |name: &str| args::field(options, name, "options");
-        let url = normalized_url(&args::string(&get("url")?, "options.url")?)?;
-        let target = Target::parse(&url, "options.url")?;
-        let credentials = args::credentials(&get("credentials")?, "options.credentials")?;
-        let authorized_scopes = args::optional_string_array(&get("authorizedScopes")?, "options.authorizedScopes")?;
-        let raw_ext = args::optional_string(&get("ext")?, "options.ext")?;
-        let ext = match (raw_ext, credentials.ext(authorized_scopes.as_deref())) {
-            (Some(_), Some(_)) => {
-                return Err(Error::type_error(
-                    "options.ext cannot be combined with a certificate or authorizedScopes, which make their own ext",
-                ));
-            }
-            (raw, taskcluster) => raw.or(taskcluster),
-        };
-        let offset_ms =
-            args::optional_number(&get("localtimeOffsetMsec")?, "options.localtimeOffsetMsec")?.unwrap_or(0.0);
-        let now_seconds = match args::optional_number(&get("timestamp")?, "options.timestamp")? {
-            Some(seconds) => seconds.floor(),
-            None => ((js_sys::Date::now() + offset_ms) / 1000.0).floor(),
-        };
-        Ok(Signing { url, target, credentials, ext, now_seconds: now_seconds as i64 })
-    }
-
-    fn bewit_request(&self, options: &JsValue) -> Result<BewitRequest<'_>> {
-        let expiration = args::optional_number(&args::field(options, "expiration", "options")?, "options.expiration")?;
-        Ok(BewitRequest {
-            target: &self.target,
-            expires_at: expires_at(self.now_seconds, expiration, DEFAULT_EXPIRATION_SECONDS)?,
-            ext: self.ext.as_deref(),
-        })
-    }
-}
 
 /// The URL as `fetch` will send it (percent-encoding applied, dot segments
 /// resolved), so the signed resource is exactly what the server receives.
@@ -70,72 +24,89 @@ fn normalized_url(url: &str) -> Result<String> {
         .map_err(|_| Error::invalid(format!("options.url is not a valid absolute URL: {}", excerpt(url))))
 }
 
-/// Builds a Hawk `Authorization` header for one request.
-#[wasm_bindgen(js_name = hawkHeader)]
-pub fn hawk_header(#[wasm_bindgen(unchecked_param_type = "HawkHeaderOptions")] options: JsValue) -> JsResult<String> {
+/// The URL to sign and what Hawk signs of it; errors name `options.url`.
+fn signing_target(url: &str) -> Result<(String, Target)> {
+    let url = normalized_url(url)?;
+    let target = Target::parse(&url, "options.url")?;
+    Ok((url, target))
+}
+
+/// The Hawk ext of a certificate (compact JSON text) and/or `authorizedScopes`
+/// (one string, see [`super::bulk::list_items`]); `undefined` for neither.
+#[wasm_bindgen(js_name = hawkExt, skip_typescript)]
+pub fn hawk_ext(certificate: Option<String>, scopes: Option<String>) -> Option<String> {
+    let scopes = scopes.map(|text| super::bulk::list_items(&text));
+    crate::core::credentials::ext(certificate.as_deref(), scopes.as_deref())
+}
+
+/// `hawkHeader`'s checked path, every option read and checked in JS
+/// (pkg-template/hawk-signers.js): the rules that remain (the URL, the payload
+/// hash, the nonce, the MAC) and their errors.
+#[wasm_bindgen(js_name = hawkHeaderChecked, skip_typescript)]
+#[allow(clippy::too_many_arguments)]
+pub fn hawk_header_checked(
+    url: &str,
+    client_id: &str,
+    access_token: &str,
+    ext: Option<String>,
+    now_seconds: f64,
+    method: &str,
+    nonce: Option<String>,
+    payload: Option<String>,
+    content_type: Option<String>,
+) -> JsResult<String> {
     guarded("hawkHeader", || {
-        let signing = Signing::read(&options)?;
-        let get = |name: &str| args::field(&options, name, "options");
-        let method = args::string(&get("method")?, "options.method")?;
-        let nonce = match args::optional_string(&get("nonce")?, "options.nonce")? {
+        let (_, target) = signing_target(url)?;
+        let nonce = match nonce {
             Some(nonce) => nonce,
             None => hawk::header::random_nonce()?,
         };
-        let payload_hash = match args::optional_string(&get("payload")?, "options.payload")? {
-            Some(payload) => {
-                let content_type = args::optional_string(&get("contentType")?, "options.contentType")?;
-                Some(hawk::payload::hash(&payload, content_type.as_deref().unwrap_or("application/json")))
-            }
-            None => None,
-        };
+        let payload_hash =
+            payload.map(|payload| hawk::payload::hash(&payload, content_type.as_deref().unwrap_or("application/json")));
         hawk::authorization_header(
-            signing.credentials.key(),
+            Key { id: client_id, secret: access_token },
             &HeaderRequest {
-                method: &method,
-                target: &signing.target,
-                ts: signing.now_seconds,
+                method,
+                target: &target,
+                ts: now_seconds.floor() as i64,
                 nonce: &nonce,
                 payload_hash: payload_hash.as_deref(),
-                ext: signing.ext.as_deref(),
+                ext: ext.as_deref(),
             },
         )
     })
 }
 
-/// The bewit for a URL: a signature a GET request carries in its query.
-#[wasm_bindgen]
-pub fn bewit(#[wasm_bindgen(unchecked_param_type = "BewitOptions")] options: JsValue) -> JsResult<String> {
-    guarded("bewit", || {
-        let signing = Signing::read(&options)?;
-        hawk::bewit(signing.credentials.key(), &signing.bewit_request(&options)?)
-    })
-}
-
-/// The URL with `bewit=...` appended: a link that works without headers until it expires.
-#[wasm_bindgen(js_name = signUrl)]
-pub fn sign_url(#[wasm_bindgen(unchecked_param_type = "BewitOptions")] options: JsValue) -> JsResult<String> {
-    guarded("signUrl", || {
-        let signing = Signing::read(&options)?;
-        hawk::signed_url(&signing.url, signing.credentials.key(), &signing.bewit_request(&options)?)
+/// The checked path of `bewit` (`whole_url` false) and `signUrl` (true), the
+/// options read and checked in JS; `expiration` in seconds, absent for the default.
+#[wasm_bindgen(js_name = bewitChecked, skip_typescript)]
+pub fn bewit_checked(
+    url: &str,
+    client_id: &str,
+    access_token: &str,
+    ext: Option<String>,
+    now_seconds: f64,
+    expiration: Option<f64>,
+    whole_url: bool,
+) -> JsResult<String> {
+    guarded(if whole_url { "signUrl" } else { "bewit" }, || {
+        let (url, target) = signing_target(url)?;
+        let request = BewitRequest {
+            target: &target,
+            expires_at: expires_at(now_seconds.floor() as i64, expiration, DEFAULT_EXPIRATION_SECONDS)?,
+            ext: ext.as_deref(),
+        };
+        let key = Key { id: client_id, secret: access_token };
+        if whole_url { hawk::signed_url(&url, key, &request) } else { hawk::bewit(key, &request) }
     })
 }
 
 /// Milliseconds to add to the local clock, from an authentic Hawk "Stale
-/// timestamp" challenge (`WWW-Authenticate` header); `null` for anything else.
-// Typed in types.rs: wasm-bindgen cannot mark `nowMs` optional.
-#[wasm_bindgen(js_name = hawkClockOffset, skip_typescript)]
-pub fn hawk_clock_offset(
-    #[wasm_bindgen(js_name = wwwAuthenticate, unchecked_param_type = "string")] www_authenticate: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Credentials")] credentials: JsValue,
-    #[wasm_bindgen(js_name = nowMs, unchecked_param_type = "number")] now_ms: Option<JsValue>,
-) -> JsResult<JsValue> {
-    guarded("hawkClockOffset", || {
-        let header = args::string(&www_authenticate, "wwwAuthenticate")?;
-        let credentials = args::credentials(&credentials, "credentials")?;
-        let now =
-            args::optional_number(&now_ms.unwrap_or(JsValue::UNDEFINED), "nowMs")?.unwrap_or_else(js_sys::Date::now);
-        Ok(hawk::clock_offset_ms(&header, credentials.key(), now).map_or(JsValue::NULL, JsValue::from_f64))
-    })
+/// timestamp" challenge (`WWW-Authenticate` header); `undefined` for anything
+/// else. The arguments are read in JS (pkg-template/hawk-signers.js).
+#[wasm_bindgen(js_name = hawkClockOffsetOf, skip_typescript)]
+pub fn hawk_clock_offset_of(www_authenticate: &str, client_id: &str, access_token: &str, now_ms: f64) -> Option<f64> {
+    hawk::clock_offset_ms(www_authenticate, Key { id: client_id, secret: access_token }, now_ms)
 }
 
 /// The fast path of `hawkHeader`, `bewit` and `signUrl` (pkg-template/hawk-signers.js):
@@ -199,20 +170,6 @@ impl HawkSigner {
             // The one expiration rule; anything it refuses goes to the checked path for its error.
             let expires_at = expires_at(now_seconds.floor() as i64, expiration, DEFAULT_EXPIRATION_SECONDS).ok()?;
             self.signer.bewit_for(target, expires_at, Some(ext).filter(|e| !e.is_empty())).ok()
-        })
-    }
-
-    /// The Hawk ext for `authorizedScopes`, given as `scope_count` scopes joined by
-    /// `\n` in the pad (the JS side keeps it per scope list).
-    #[wasm_bindgen(js_name = scopesExt)]
-    pub fn scopes_ext(input_length: usize, scope_count: usize) -> usize {
-        with_pad(input_length, |input| {
-            let scopes: Vec<String> =
-                if scope_count == 0 { Vec::new() } else { split_fields(input).map(String::from).collect() };
-            if scopes.len() != scope_count {
-                return None;
-            }
-            crate::core::credentials::ext(None, Some(&scopes))
         })
     }
 }

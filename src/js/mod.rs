@@ -1,14 +1,12 @@
 //! The wasm-bindgen boundary: converts JS values to core types with clear
 //! errors, calls the core, and converts results back. No logic lives here.
 
-mod args;
 mod bulk;
 mod client_options;
 mod content_hasher;
 mod credentials;
 mod errors;
 mod hawk;
-mod limits;
 mod oauth;
 mod pad;
 mod scopes;

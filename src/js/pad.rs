@@ -83,26 +83,6 @@ pub fn read<T>(input_length: usize, read: impl FnOnce(&str) -> Option<T>) -> Opt
     })
 }
 
-/// Where the first `\n` of `text` is (byte by byte: no char decoding).
-#[inline(always)]
-fn newline(text: &str) -> Option<usize> {
-    text.bytes().position(|b| b == b'\n')
-}
-
-/// The fields of `input`, separated by `\n` (byte by byte: no char decoding).
-pub fn split_fields(input: &str) -> impl Iterator<Item = &str> {
-    let mut rest = Some(input);
-    std::iter::from_fn(move || {
-        let field = rest?;
-        let (head, tail) = match newline(field) {
-            Some(end) => (field.get(..end)?, field.get(end + 1..)),
-            None => (field, None),
-        };
-        rest = tail;
-        Some(head)
-    })
-}
-
 /// `source` into `target` (the same length): a separator is one store, not a call
 /// to the engine's memory copy, which costs more than copying a few bytes.
 #[inline(always)]

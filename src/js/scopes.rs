@@ -1,57 +1,74 @@
 //! Scope satisfaction and scope-set algebra, with taskcluster-lib-scopes semantics.
+//! The arguments are read and checked in JS (pkg-template/scopes.js): lists and
+//! expressions cross as one string each (see [`super::bulk`]); the rules, and the
+//! errors about scopes that break them, stay here.
 
 use wasm_bindgen::prelude::*;
 
+use super::bulk::{expression_nodes, list_items};
 use super::errors::{JsResult, guarded};
-use super::limits::{MAX_ARRAY_LENGTH, MAX_EXPRESSION_DEPTH};
-use super::{args, pad, values};
-use crate::core::Result;
+use super::{pad, values};
 use crate::core::scopes::{self, Expression, Limits};
+use crate::core::{Error, Result};
 
-/// What the prefix-form fast paths take; beyond it, the checked path decides.
-const PREFIX_LIMITS: Limits = Limits { max_depth: MAX_EXPRESSION_DEPTH, max_items: MAX_ARRAY_LENGTH as usize };
+/// What the prefix-form readers take. JS refuses deeper or longer input with an
+/// error first (pkg-template/arguments.js has the limits); this is only the guard
+/// that keeps recursion far from the stack limit.
+const PREFIX_LIMITS: Limits = Limits { max_depth: 1000, max_items: usize::MAX };
 
-/// Valid assumed scopes (`what` names the argument).
-fn scope_list(value: &JsValue, what: &str) -> Result<Vec<String>> {
-    let list = args::string_array(value, what)?;
+/// Valid assumed scopes from their one-string form (`what` names the argument).
+fn scope_list(text: &str, what: &str) -> Result<Vec<String>> {
+    let list = list_items(text);
     scopes::validate_scopes(&list, what)?;
     Ok(list)
 }
 
-fn valid_expression(value: &JsValue, what: &str) -> Result<Expression> {
-    let expr = args::expression(value, what)?;
+/// A valid expression from its one-string prefix form.
+fn valid_expression(text: &str, what: &str) -> Result<Expression> {
+    let (nodes, separator) = expression_nodes(text);
+    let expr = scopes::decode_prefix(nodes, separator, PREFIX_LIMITS)
+        .ok_or_else(|| Error::invalid(format!("{what} is not a scope expression")))?;
     scopes::validate_expression(&expr, what)?;
     Ok(expr)
 }
 
 /// The seed's `scopeMatch`: does `assumed` satisfy any of the scope sets in
-/// `requiredScopeSets` (disjunctive normal form)? A `*` expands only in assumed scopes.
-#[wasm_bindgen(js_name = scopeMatch)]
-pub fn scope_match(
-    #[wasm_bindgen(unchecked_param_type = "string[]")] assumed: JsValue,
-    #[wasm_bindgen(js_name = requiredScopeSets, unchecked_param_type = "string[][]")] required_scope_sets: JsValue,
-) -> JsResult<bool> {
+/// `requiredScopeSets` (a list of lists, each in its one-string form)?
+#[wasm_bindgen(js_name = scopeMatchOf, skip_typescript)]
+pub fn scope_match_of(assumed: &str, required_scope_sets: &str) -> JsResult<bool> {
     guarded("scopeMatch", || {
-        let assumed = scope_list(&assumed, "assumed")?;
-        let sets = args::items(&required_scope_sets, "requiredScopeSets")?
-            .iter()
-            .enumerate()
-            .map(|(i, set)| scope_list(set, &format!("requiredScopeSets[{i}]")))
-            .collect::<Result<Vec<_>>>()?;
+        let assumed = scope_list(assumed, "assumed")?;
+        let mut sets = Vec::new();
+        for (i, set) in list_items(required_scope_sets).iter().enumerate() {
+            sets.push(scope_list(set, &format!("requiredScopeSets[{i}]"))?);
+        }
         Ok(scopes::scope_match(&assumed, &sets))
     })
 }
 
-#[wasm_bindgen(js_name = satisfiesExpression)]
-pub fn satisfies_expression(
-    #[wasm_bindgen(unchecked_param_type = "string[]")] scopeset: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "ScopeExpression")] expression: JsValue,
-) -> JsResult<bool> {
-    guarded("satisfiesExpression", || {
-        Ok(scopes::satisfies_expression(
-            &scope_list(&scopeset, "scopeset")?,
-            &valid_expression(&expression, "expression")?,
-        ))
+/// The functions of scopes and an expression, each named as JS calls it: 0
+/// `satisfiesExpression` (a boolean), 1 `scopesSatisfying` (the assumed scopes that
+/// satisfy it, or `undefined`), 2 `removeGivenScopes` (what remains once `scopes`
+/// are given, or `null`), 3 `simplifyScopeExpression` (`scopes` unused).
+#[wasm_bindgen(js_name = scopeExpressionOperation, skip_typescript)]
+pub fn scope_expression_operation(operation: u32, scopes: &str, expression: &str) -> JsResult<JsValue> {
+    let (name, scopes_name) = match operation {
+        0 => ("satisfiesExpression", "scopeset"),
+        1 => ("scopesSatisfying", "scopeset"),
+        2 => ("removeGivenScopes", "scopes"),
+        _ => ("simplifyScopeExpression", ""),
+    };
+    guarded(name, || {
+        let list = if scopes_name.is_empty() { Vec::new() } else { scope_list(scopes, scopes_name)? };
+        let expr = valid_expression(expression, "expression")?;
+        Ok(match operation {
+            0 => JsValue::from_bool(scopes::satisfies_expression(&list, &expr)),
+            1 => {
+                scopes::scopes_satisfying(&list, &expr).map_or(JsValue::UNDEFINED, |found| values::string_array(&found))
+            }
+            2 => scopes::remove_given_scopes(&list, &expr).map_or(JsValue::NULL, |rest| values::expression(&rest)),
+            _ => values::expression(&scopes::simplify_scope_expression(&expr)),
+        })
     })
 }
 
@@ -122,110 +139,51 @@ pub fn scope_set_satisfies_prepared(set: &ScopeSet, expression: &PreparedExpress
     expression.inner.satisfied_by(&|scope| set.inner.covers(scope))
 }
 
-/// The assumed scopes that satisfy `expression`, or `undefined` when it is not satisfied.
-#[wasm_bindgen(js_name = scopesSatisfying, unchecked_return_type = "string[] | undefined")]
-pub fn scopes_satisfying(
-    #[wasm_bindgen(unchecked_param_type = "string[]")] scopeset: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "ScopeExpression")] expression: JsValue,
-) -> JsResult<JsValue> {
-    guarded("scopesSatisfying", || {
-        let found = scopes::scopes_satisfying(
-            &scope_list(&scopeset, "scopeset")?,
-            &valid_expression(&expression, "expression")?,
-        );
-        Ok(found.map_or(JsValue::UNDEFINED, |list| values::string_array(&list)))
-    })
-}
+/// A binary scope-set operation of `core::scopes`.
+type SetOperation = fn(&[String], &[String]) -> Vec<String>;
 
-/// What remains of `expression` once `scopes` are given; `null` when nothing remains.
-#[wasm_bindgen(js_name = removeGivenScopes, unchecked_return_type = "ScopeExpression | null")]
-pub fn remove_given_scopes(
-    #[wasm_bindgen(unchecked_param_type = "string[]")] scopes_to_remove: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "ScopeExpression")] expression: JsValue,
-) -> JsResult<JsValue> {
-    guarded("removeGivenScopes", || {
-        let rest = scopes::remove_given_scopes(
-            &scope_list(&scopes_to_remove, "scopes")?,
-            &valid_expression(&expression, "expression")?,
-        );
-        Ok(rest.map_or(JsValue::NULL, |expr| values::expression(&expr)))
-    })
-}
-
-#[wasm_bindgen(js_name = simplifyScopeExpression, unchecked_return_type = "ScopeExpression")]
-pub fn simplify_scope_expression(
-    #[wasm_bindgen(unchecked_param_type = "ScopeExpression")] expression: JsValue,
-) -> JsResult<JsValue> {
-    guarded("simplifyScopeExpression", || {
-        Ok(values::expression(&scopes::simplify_scope_expression(&valid_expression(&expression, "expression")?)))
-    })
-}
-
-/// Defines a binary scope-set operation `(a: string[], b: string[]) => string[]`.
-macro_rules! scope_set_operation {
-    ($(#[$doc:meta])* $rust_name:ident, $js_name:literal, $core:path) => {
-        $(#[$doc])*
-        #[wasm_bindgen(js_name = $js_name, unchecked_return_type = "string[]")]
-        pub fn $rust_name(
-            #[wasm_bindgen(unchecked_param_type = "string[]")] a: JsValue,
-            #[wasm_bindgen(unchecked_param_type = "string[]")] b: JsValue,
-        ) -> JsResult<JsValue> {
-            guarded($js_name, || Ok(values::string_array(&$core(&scope_list(&a, "a")?, &scope_list(&b, "b")?))))
-        }
+/// The binary scope-set operations: 0 `scopeIntersection` (scopes satisfied by both),
+/// 1 `scopeUnion` (by either), 2 `mergeScopeSets` (two normalized sets merged).
+#[wasm_bindgen(js_name = scopeSetOperation, skip_typescript)]
+pub fn scope_set_operation(operation: u32, a: &str, b: &str) -> JsResult<JsValue> {
+    let (name, combine): (&str, SetOperation) = match operation {
+        0 => ("scopeIntersection", scopes::scope_intersection),
+        1 => ("scopeUnion", scopes::scope_union),
+        _ => ("mergeScopeSets", scopes::merge_scope_sets),
     };
+    guarded(name, || Ok(values::string_array(&combine(&scope_list(a, "a")?, &scope_list(b, "b")?))))
 }
-
-scope_set_operation!(
-    /// The scopes satisfied by both `a` and `b`, normalized.
-    scope_intersection, "scopeIntersection", scopes::scope_intersection
-);
-scope_set_operation!(
-    /// The scopes satisfied by `a` or `b`, normalized.
-    scope_union, "scopeUnion", scopes::scope_union
-);
-scope_set_operation!(
-    /// Merges two already-normalized scope sets into one normalized set.
-    merge_scope_sets, "mergeScopeSets", scopes::merge_scope_sets
-);
 
 /// Sorted, with every scope that another scope's `*` covers removed.
-#[wasm_bindgen(js_name = normalizeScopeSet, unchecked_return_type = "string[]")]
-pub fn normalize_scope_set(#[wasm_bindgen(unchecked_param_type = "string[]")] scopes: JsValue) -> JsResult<JsValue> {
+#[wasm_bindgen(js_name = normalizeScopeSetOf, skip_typescript)]
+pub fn normalize_scope_set_of(scopes: &str) -> JsResult<JsValue> {
     guarded("normalizeScopeSet", || {
-        Ok(values::string_array(&scopes::normalize_scope_set(&scope_list(&scopes, "scopes")?)))
+        Ok(values::string_array(&scopes::normalize_scope_set(&scope_list(scopes, "scopes")?)))
     })
 }
 
 /// The order `normalizeScopeSet` sorts by (`a*` before `a`-prefixed scopes).
-#[wasm_bindgen(js_name = scopeCompare)]
-pub fn scope_compare(
-    #[wasm_bindgen(unchecked_param_type = "string")] a: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "string")] b: JsValue,
-) -> JsResult<i32> {
-    guarded("scopeCompare", || Ok(scopes::scope_compare(&args::string(&a, "a")?, &args::string(&b, "b")?) as i32))
+#[wasm_bindgen(js_name = scopeCompareOf, skip_typescript)]
+pub fn scope_compare_of(a: &str, b: &str) -> i32 {
+    scopes::scope_compare(a, b) as i32
 }
 
 /// Does the assumed `pattern` (possibly ending in `*`) satisfy `scope`?
-#[wasm_bindgen(js_name = patternMatch)]
-pub fn pattern_match(
-    #[wasm_bindgen(unchecked_param_type = "string")] pattern: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "string")] scope: JsValue,
-) -> JsResult<bool> {
-    guarded("patternMatch", || {
-        Ok(scopes::pattern_match(&args::string(&pattern, "pattern")?, &args::string(&scope, "scope")?))
-    })
+#[wasm_bindgen(js_name = patternMatchOf, skip_typescript)]
+pub fn pattern_match_of(pattern: &str, scope: &str) -> bool {
+    scopes::pattern_match(pattern, scope)
 }
 
-/// Is `scope` a string of printable ASCII? Never throws.
-#[wasm_bindgen(js_name = validScope)]
-pub fn valid_scope(#[wasm_bindgen(unchecked_param_type = "unknown")] scope: JsValue) -> bool {
-    args::string(&scope, "scope").is_ok_and(|s| scopes::valid_scope(&s))
+/// Is `scope` printable ASCII?
+#[wasm_bindgen(js_name = validScopeOf, skip_typescript)]
+pub fn valid_scope_of(scope: &str) -> bool {
+    scopes::valid_scope(scope)
 }
 
-/// Is `expression` a valid scope expression? Never throws.
-#[wasm_bindgen(js_name = validExpression)]
-pub fn valid_expression_js(#[wasm_bindgen(unchecked_param_type = "unknown")] expression: JsValue) -> bool {
-    valid_expression(&expression, "expression").is_ok()
+/// Is the expression (read in JS) made of valid scopes?
+#[wasm_bindgen(js_name = validExpressionOf, skip_typescript)]
+pub fn valid_expression_of(expression: &str) -> bool {
+    valid_expression(expression, "expression").is_ok()
 }
 
 /// One user's scopes, prepared for checking many expressions quickly.
@@ -236,22 +194,23 @@ pub struct ScopeSet {
 
 #[wasm_bindgen(js_class = ScopeSet)]
 impl ScopeSet {
+    /// `assumed` crosses in its one-string form (pkg-template/scopes.js's subclass reads the array).
     #[wasm_bindgen(constructor)]
-    pub fn new(#[wasm_bindgen(unchecked_param_type = "string[]")] assumed: JsValue) -> JsResult<ScopeSet> {
-        guarded("ScopeSet", || Ok(ScopeSet { inner: scopes::ScopeSet::new(&scope_list(&assumed, "assumed")?) }))
+    pub fn new(#[wasm_bindgen(unchecked_param_type = "string[]")] assumed: &str) -> JsResult<ScopeSet> {
+        guarded("ScopeSet", || Ok(ScopeSet { inner: scopes::ScopeSet::new(&scope_list(assumed, "assumed")?) }))
     }
 
     /// Whether these scopes satisfy `expression`.
     pub fn satisfies(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "ScopeExpression")] expression: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "ScopeExpression")] expression: &str,
     ) -> JsResult<bool> {
-        guarded("ScopeSet.satisfies", || Ok(self.inner.satisfies(&valid_expression(&expression, "expression")?)))
+        guarded("ScopeSet.satisfies", || Ok(self.inner.satisfies(&valid_expression(expression, "expression")?)))
     }
 
     /// Whether these scopes satisfy the single scope `scope`.
-    pub fn covers(&self, #[wasm_bindgen(unchecked_param_type = "string")] scope: JsValue) -> JsResult<bool> {
-        guarded("ScopeSet.covers", || Ok(self.inner.covers(&args::string(&scope, "scope")?)))
+    pub fn covers(&self, scope: &str) -> bool {
+        self.inner.covers(scope)
     }
 
     /// The scopes, normalized.

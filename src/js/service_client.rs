@@ -12,7 +12,6 @@ use js_sys::{Array, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
 
-use super::args;
 use super::client_options::{ClientOptions, CredentialSource};
 use super::pad::with_pad;
 use crate::core::Result;
@@ -53,7 +52,8 @@ pub struct ServiceClient {
 impl ServiceClient {
     /// The options as client-options.js has read and checked them: static
     /// credentials (certificate as compact JSON text), or `agent` when a credentials
-    /// agent answers per request; the retry options (`undefined`: the default);
+    /// agent answers per request; `authorizedScopes` as one string (arguments.js's
+    /// `listText`); the retry options (`undefined`: the default);
     /// timeout in ms; signed URLs' default lifetime in whole seconds. (Where
     /// requests go is JS's: it hands over finished URLs.)
     #[wasm_bindgen(constructor)]
@@ -63,7 +63,7 @@ impl ServiceClient {
         access_token: Option<String>,
         certificate: Option<String>,
         agent: bool,
-        #[wasm_bindgen(unchecked_param_type = "string[] | undefined")] authorized_scopes: JsValue,
+        authorized_scopes: Option<String>,
         retries: Option<f64>,
         delay_factor: Option<f64>,
         randomization_factor: Option<f64>,
@@ -72,8 +72,8 @@ impl ServiceClient {
         trace_id: Option<String>,
         signed_url_expiration: f64,
     ) -> ServiceClient {
-        // Strings client-options.js has checked: one joined crossing (bulk.rs), not one per scope.
-        let authorized_scopes = args::optional_string_array(&authorized_scopes, "authorizedScopes").unwrap_or_default();
+        // One string for the list (see `bulk::list_items`): no glue converting each item.
+        let authorized_scopes = authorized_scopes.map(|text| super::bulk::list_items(&text));
         let credentials = match (client_id, access_token) {
             _ if agent => CredentialSource::Agent,
             (Some(client_id), Some(access_token)) => {

@@ -2,18 +2,13 @@
 //! `WASM_BINDGEN_USE_BROWSER=1`, in headless Chromium: JS values in, JS values
 //! and JS errors out, and the module still working after every error.
 
-use js_sys::{Array, JSON, Reflect};
+use js_sys::{Array, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 
 use super::content_hasher::JsContentHasher;
 use super::transfer_retry::TransferRetry;
-use super::values::plain_object;
-use super::{credentials, hawk, oauth, scopes, slugid, time};
-
-fn json(text: &str) -> JsValue {
-    JSON::parse(text).expect("test JSON is valid")
-}
+use super::{hawk, oauth, scopes, slugid, time};
 
 fn get(object: &JsValue, key: &str) -> JsValue {
     Reflect::get(object, &JsValue::from_str(key)).expect("readable")
@@ -28,157 +23,137 @@ fn assert_alive() {
     assert_eq!(slugid::slugid_v4().expect("slugid works").len(), 22);
 }
 
-const SPEC_OPTIONS: &str = r#"{"method": "GET", "url": "http://example.com:8000/resource/1?b=1&a=2",
-  "credentials": {"clientId": "dh37fgj492je", "accessToken": "werxhqb98rpaxn39848xrunpaw3489ruxnpa98w4rxn"},
-  "timestamp": 1353832234, "nonce": "j4h3g2", "ext": "some-app-ext-data"}"#;
+const SPEC_URL: &str = "http://example.com:8000/resource/1?b=1&a=2";
+const SPEC_ID: &str = "dh37fgj492je";
+const SPEC_TOKEN: &str = "werxhqb98rpaxn39848xrunpaw3489ruxnpa98w4rxn";
+
+/// `hawkHeader`'s checked path with the spec vector's options and `url`.
+fn spec_header(url: &str) -> Result<String, JsValue> {
+    let ext = Some("some-app-ext-data".to_string());
+    hawk::hawk_header_checked(url, SPEC_ID, SPEC_TOKEN, ext, 1353832234.0, "GET", Some("j4h3g2".into()), None, None)
+}
 
 #[wasm_bindgen_test]
 fn hawk_header_matches_the_spec_vector() {
-    let header = hawk::hawk_header(json(SPEC_OPTIONS)).expect("signs");
     assert_eq!(
-        header,
+        spec_header(SPEC_URL).expect("signs"),
         r#"Hawk id="dh37fgj492je", ts="1353832234", nonce="j4h3g2", ext="some-app-ext-data", mac="6R4rV5iE+NPoym+WwjeHzjAGXUtLNIxmo1vpMofpLAE=""#
     );
 }
 
 #[wasm_bindgen_test]
 fn hawk_header_normalizes_the_url_like_fetch() {
-    let options = |url: &str| {
-        let o = json(SPEC_OPTIONS);
-        Reflect::set(&o, &"url".into(), &url.into()).expect("settable");
-        o
-    };
-    let encoded = hawk::hawk_header(options("http://example.com:8000/a%20b/./c")).expect("signs");
-    let raw = hawk::hawk_header(options("http://example.com:8000/a b/c")).expect("signs");
+    let encoded = spec_header("http://example.com:8000/a%20b/./c").expect("signs");
+    let raw = spec_header("http://example.com:8000/a b/c").expect("signs");
     assert_eq!(encoded, raw);
 }
 
 #[wasm_bindgen_test]
-fn signing_errors_are_typed_and_name_the_argument() {
-    let missing_url =
-        hawk::hawk_header(json(r#"{"method": "GET", "credentials": {"clientId": "a", "accessToken": "b"}}"#))
-            .expect_err("no url");
-    assert!(missing_url.is_instance_of::<js_sys::TypeError>());
-    assert!(
-        error_message(&missing_url).contains("hawkHeader: options.url must be a string"),
-        "{}",
-        error_message(&missing_url)
-    );
+fn signing_errors_name_the_function_and_the_url() {
+    let relative = hawk::bewit_checked("/relative", "a", "b", None, 1000.0, None, false).expect_err("relative url");
+    assert!(error_message(&relative).starts_with("bewit: options.url"), "{}", error_message(&relative));
     assert_alive();
-
-    let secret = r#"{"method": "GET", "url": "https://h/", "credentials": {"clientId": "a", "accessToken": 7}}"#;
-    let bad_token = hawk::hawk_header(json(secret)).expect_err("numeric token");
-    assert!(error_message(&bad_token).contains("options.credentials.accessToken"));
-    assert_alive();
-
-    let not_object = hawk::sign_url(JsValue::from_f64(3.0)).expect_err("number");
-    assert!(not_object.is_instance_of::<js_sys::TypeError>());
-    assert_alive();
-
-    let relative = hawk::bewit(json(r#"{"url": "/relative", "credentials": {"clientId": "a", "accessToken": "b"}}"#))
-        .expect_err("relative url");
-    assert!(error_message(&relative).starts_with("bewit: options.url"));
+    let header = spec_header("ftp://example.com/").expect_err("not http");
+    assert!(error_message(&header).starts_with("hawkHeader: options.url"), "{}", error_message(&header));
     assert_alive();
 }
 
 #[wasm_bindgen_test]
 fn sign_url_appends_a_bewit() {
-    let url = hawk::sign_url(json(
-        r#"{"url": "https://tc.example.com/api/queue/v1/task/abc/artifacts/public%2Fx.log?a=1",
-            "credentials": {"clientId": "me", "accessToken": "secret"}, "timestamp": 1000, "expiration": 60}"#,
-    ))
-    .expect("signs");
-    assert!(
-        url.starts_with("https://tc.example.com/api/queue/v1/task/abc/artifacts/public%2Fx.log?a=1&bewit="),
-        "{url}"
-    );
-    assert!(!url.contains("secret"));
+    let url = "https://tc.example.com/api/queue/v1/task/abc/artifacts/public%2Fx.log?a=1";
+    let signed = hawk::bewit_checked(url, "me", "secret", None, 1000.0, Some(60.0), true).expect("signs");
+    assert!(signed.starts_with(&format!("{url}&bewit=")), "{signed}");
+    assert!(!signed.contains("secret"));
+}
+
+#[wasm_bindgen_test]
+fn lists_cross_as_one_string_with_their_own_separator() {
+    assert_eq!(super::bulk::list_items(""), Vec::<String>::new());
+    assert_eq!(super::bulk::list_items("\n"), vec![String::new()]);
+    assert_eq!(super::bulk::list_items("\na\nb"), vec!["a".to_string(), "b".to_string()]);
+    assert_eq!(super::bulk::list_items("\0a\nb\0c"), vec!["a\nb".to_string(), "c".to_string()]);
 }
 
 #[wasm_bindgen_test]
 fn temporary_credentials_round_trip_into_a_signature() {
-    let issued = credentials::create_temporary_credentials(json(
-        r#"{"clientId": "issuer", "accessToken": "issuer-token", "start": 0, "expiry": "1970-01-01T00:01:00.000Z",
-            "scopes": [], "seed": "aaaaaaaaaaaaaaaaaaaaaabbbbbbbbbbbbbbbbbbbbbb"}"#,
-    ))
-    .expect("issues");
-    let certificate = get(&issued, "certificate").as_string().expect("certificate is a string");
+    let seed = Some("aaaaaaaaaaaaaaaaaaaaaabbbbbbbbbbbbbbbbbbbbbb".to_string());
+    let issuer = hawk::HawkSigner::new("issuer", "issuer-token");
+    let issued = issuer.issue_temporary_credentials(false, None, 0.0, 60_000.0, "", seed).expect("issues");
+    let (access_token, certificate) = issued.split_once('\n').expect("token, then certificate");
     assert!(certificate.contains(r#""scopes":[],"start":0,"expiry":60000"#), "{certificate}");
     // The issued credentials sign requests, certificate carried in ext.
-    let options =
-        plain_object(&[("method", "GET".into()), ("url", "https://h/x".into()), ("credentials", issued.clone())]);
-    let header = hawk::hawk_header(options).expect("signs with temporary credentials");
+    let ext = hawk::hawk_ext(Some(certificate.into()), None);
+    let header = hawk::hawk_header_checked("https://h/x", "issuer", access_token, ext, 1000.0, "GET", None, None, None)
+        .expect("signs with temporary credentials");
     assert!(header.contains("ext=\""));
 }
 
 #[wasm_bindgen_test]
 fn temporary_credentials_errors() {
-    let too_long = credentials::create_temporary_credentials(json(
-        r#"{"clientId": "i", "accessToken": "t", "start": 0, "expiry": 2678400001, "scopes": []}"#,
-    ))
-    .expect_err("32 days");
+    let issuer = hawk::HawkSigner::new("i", "t");
+    let create =
+        |temporary: bool, expiry: f64| issuer.issue_temporary_credentials(temporary, None, 0.0, expiry, "", None);
+    let too_long = create(false, 2678400001.0).expect_err("32 days");
     assert!(too_long.is_instance_of::<js_sys::RangeError>());
-    let no_expiry =
-        credentials::create_temporary_credentials(json(r#"{"clientId": "i", "accessToken": "t", "scopes": []}"#))
-            .expect_err("no expiry");
-    assert!(no_expiry.is_instance_of::<js_sys::TypeError>());
-    let bad_date = credentials::create_temporary_credentials(json(
-        r#"{"clientId": "i", "accessToken": "t", "expiry": "not a date", "scopes": []}"#,
-    ))
-    .expect_err("bad date");
-    assert!(error_message(&bad_date).contains("options.expiry"));
+    assert!(error_message(&too_long).starts_with("createTemporaryCredentials: "), "{}", error_message(&too_long));
+    assert!(create(true, 60_000.0).is_err(), "temporary credentials cannot issue");
+    let bad_date = time::iso_time_ms("not a date").expect_err("bad date");
+    assert!(error_message(&bad_date).starts_with("date \"not a date\""), "{}", error_message(&bad_date));
     assert_alive();
 }
 
 #[wasm_bindgen_test]
 fn scopes_follow_real_semantics() {
-    let sets = json(r#"[["scopeA", "scopeB"], ["scopeC:*"]]"#);
-    let matches = |assumed: &str| scopes::scope_match(json(assumed), sets.clone()).expect("valid");
-    assert!(matches(r#"["scopeA", "scopeB"]"#));
-    assert!(!matches(r#"["scopeC:xyz"]"#));
-    assert!(matches(r#"["scopeC:*"]"#));
-    assert!(!matches(r#"["scopeA"]"#));
-    let set = scopes::ScopeSet::new(json(r#"["queue:*", "index:insert-task:a.b"]"#)).expect("valid");
-    assert!(
-        set.satisfies(json(r#"{"AllOf": ["queue:create-task:x", {"AnyOf": ["index:insert-task:a.b", "nope"]}]}"#))
-            .expect("valid")
-    );
+    // Lists and expressions cross as one string, their first character the separator.
+    let sets = "\u{1}\nscopeA\nscopeB\u{1}\nscopeC:*";
+    let matches = |assumed: &str| scopes::scope_match_of(assumed, sets).expect("valid");
+    assert!(matches("\nscopeA\nscopeB"));
+    assert!(!matches("\nscopeC:xyz"));
+    assert!(matches("\nscopeC:*"));
+    assert!(!matches("\nscopeA"));
+    let set = scopes::ScopeSet::new("\nqueue:*\nindex:insert-task:a.b").expect("valid");
+    assert!(set.satisfies("\nL2\nSqueue:create-task:x\nA2\nSindex:insert-task:a.b\nSnope").expect("valid"));
+    assert!(set.covers("queue:x") && !set.covers("index:x"));
     assert_eq!(Array::from(&set.scopes()).length(), 2);
 }
 
 #[wasm_bindgen_test]
-fn bad_expressions_throw_and_valid_expression_never_does() {
-    let mut deep = json(r#""a""#);
-    for _ in 0..500 {
-        deep = plain_object(&[("AnyOf", Array::of1(&deep).into())]);
-    }
-    assert!(scopes::satisfies_expression(json(r#"["a"]"#), deep.clone()).is_err());
-    assert!(!scopes::valid_expression_js(deep));
-    assert!(!scopes::valid_expression_js(json(r#"{"AnyOf": [], "AllOf": []}"#)));
-    assert!(!scopes::valid_scope(JsValue::from_f64(1.0)));
+fn invalid_scopes_are_named_and_valid_expression_never_throws() {
+    let error = scopes::scope_expression_operation(0, "\na", "\0A1\0Sb\nc").expect_err("a newline in a scope");
+    assert!(error.is_instance_of::<js_sys::TypeError>());
+    assert!(error_message(&error).starts_with("satisfiesExpression: expression.AnyOf[0] is not a valid scope"));
+    let error = scopes::scope_set_operation(0, "\na\nb\u{7f}", "").expect_err("DEL");
+    assert!(
+        error_message(&error).starts_with("scopeIntersection: a[1] is not a valid scope"),
+        "{}",
+        error_message(&error)
+    );
+    assert!(!scopes::valid_expression_of("\nSa\u{7f}"));
+    assert!(!scopes::valid_expression_of("\nA2\nSa"), "a child missing");
+    assert!(scopes::valid_expression_of("\nA0"));
+    assert!(!scopes::valid_scope_of("a\tb"));
     assert_alive();
 }
 
 #[wasm_bindgen_test]
-fn from_now_json_is_an_iso_string() {
-    let text = time::from_now_json(Some("2 days 3 hours".into()), Some(JsValue::from_f64(0.0))).expect("valid");
-    assert_eq!(text, "1970-01-03T03:00:00.000Z");
-    let date = time::from_now(Some("- 1 min".into()), Some("1970-01-01T00:01:00.000Z".into())).expect("valid");
-    assert_eq!(date.get_time(), 0.0);
-    let error = time::from_now(Some("2 dayz".into()), None).expect_err("invalid");
-    assert!(error_message(&error).contains("dayz"), "{}", error_message(&error));
+fn from_now_moves_the_base_and_names_the_function() {
+    assert_eq!(time::from_now_ms("2 days 3 hours", 0.0, true).expect("valid"), 183_600_000.0);
+    assert_eq!(time::iso_time_ms("1970-01-01T00:01:00.000Z").expect("valid"), 60_000.0);
+    assert_eq!(time::from_now_ms("- 1 min", 60_000.0, false).expect("valid"), 0.0);
+    let error = time::from_now_ms("2 dayz", 0.0, false).expect_err("invalid");
+    assert!(error_message(&error).starts_with("fromNow: ") && error_message(&error).contains("dayz"));
+    let error = time::from_now_ms("1 year", 8.64e15, true).expect_err("outside the range of dates");
+    assert!(error.is_instance_of::<js_sys::RangeError>() && error_message(&error).starts_with("fromNowJSON: "));
     assert_alive();
 }
 
 #[wasm_bindgen_test]
 fn no_offset_means_now_and_parse_time_gives_the_fields() {
-    let base = Some(JsValue::from_f64(60_000.0));
-    assert_eq!(time::from_now_json(None, base.clone()).expect("valid"), "1970-01-01T00:01:00.000Z");
-    assert_eq!(time::from_now(Some(JsValue::NULL), base).expect("valid").get_time(), 60_000.0);
-    let fields = time::parse_time(Some("-2 days 3h".into())).expect("valid");
+    assert_eq!(time::from_now_ms("", 60_000.0, false).expect("valid"), 60_000.0);
+    let fields = time::parse_time_of("-2 days 3h").expect("valid");
     let field = |name: &str| Reflect::get(&fields, &name.into()).ok().and_then(|v| v.as_f64());
     assert_eq!((field("days"), field("hours"), field("years")), (Some(-2.0), Some(-3.0), Some(0.0)));
-    assert!(time::parse_time(Some(JsValue::from_f64(1.0))).is_err());
+    assert!(time::parse_time_of("2 dayz").is_err());
     assert_alive();
 }
 
@@ -201,7 +176,7 @@ fn client_with(credentials: Option<(&str, &str)>) -> super::service_client::Serv
         access_token,
         None,
         false,
-        JsValue::UNDEFINED,
+        None,
         None,
         None,
         None,
@@ -244,43 +219,6 @@ fn the_normalized_fast_path_agrees_with_url() {
         assert_eq!(ours, theirs, "{url} vs {href}");
     }
     assert!(fast > 300, "only {fast} URLs took the fast path");
-}
-
-#[wasm_bindgen_test]
-fn fast_and_exact_readers_agree() {
-    use super::args::{expression, expression_node_by_node, string_array};
-    let mut seed: u32 = 99;
-    let mut next = |n: u32| {
-        seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
-        (seed >> 16) % n
-    };
-    fn build(next: &mut dyn FnMut(u32) -> u32, depth: u32) -> String {
-        match if depth > 3 { 0 } else { next(3) } {
-            0 => ["\"a\"", "\"b:*\"", "\"\"", "\"x y\""][next(4) as usize].to_string(),
-            kind => {
-                let children: Vec<String> = (0..next(4)).map(|_| build(next, depth + 1)).collect();
-                format!("{{\"{}\": [{}]}}", if kind == 1 { "AnyOf" } else { "AllOf" }, children.join(","))
-            }
-        }
-    }
-    for _ in 0..300 {
-        let text = build(&mut next, 0);
-        let value = json(&text);
-        assert_eq!(expression(&value, "e").ok(), expression_node_by_node(&value, "e").ok(), "{text}");
-    }
-    // What the fast path declines still gets the exact reader's answer and message.
-    for odd in [r#"{"AnyOf": ["a"], "AllOf": []}"#, r#"{"AnyOf": "a"}"#, r#"["a"]"#, "5", r#"{"AnyOf": ["a\nb"]}"#] {
-        let value = json(odd);
-        assert_eq!(
-            expression(&value, "e").map_err(|e| e.message),
-            expression_node_by_node(&value, "e").map_err(|e| e.message),
-            "{odd}"
-        );
-    }
-    let list = json(r#"["a", "", "c:*"]"#);
-    assert_eq!(string_array(&list, "l").expect("strings"), vec!["a".to_string(), String::new(), "c:*".into()]);
-    let mixed = string_array(&json(r#"["a", 1]"#), "l").expect_err("a number");
-    assert!(mixed.message.contains("l[1] must be a string"), "{}", mixed.message);
 }
 
 const ABC_SHA256: &str = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";

@@ -1,41 +1,25 @@
-//! `fromNow`, `fromNowJSON` and `parseTime`.
+//! The rules behind `fromNow`, `fromNowJSON`, `parseTime` and the times of
+//! `createTemporaryCredentials`; their arguments are read and checked in JS
+//! (pkg-template/time.js), so only strings and numbers cross.
 
 use wasm_bindgen::prelude::*;
 
-use super::args;
-use super::errors::{JsResult, guarded};
+use super::errors::{JsResult, guarded, unnamed};
 use super::values;
-use crate::core::{Result, time};
+use crate::core::time;
 
-/// The offset text; absent (`undefined`, `null`) means no offset, as in taskcluster-client.
-fn offset_text(offset: &JsValue) -> Result<String> {
-    if args::is_absent(offset) { Ok(String::new()) } else { args::string(offset, "offset") }
+/// `base` (ms) moved by `offset`, for `fromNow`'s checked path (`fromNowJSON`'s when `json`).
+#[wasm_bindgen(js_name = fromNowMs, skip_typescript)]
+pub fn from_now_ms(offset: &str, base: f64, json: bool) -> JsResult<f64> {
+    guarded(if json { "fromNowJSON" } else { "fromNow" }, || time::from_now(offset, base))
 }
 
-fn offset_ms(offset: &JsValue, reference: &JsValue) -> Result<f64> {
-    let text = offset_text(offset)?;
-    let base = if reference.is_undefined() { js_sys::Date::now() } else { args::time_ms(reference, "reference")? };
-    time::from_now(&text, base)
-}
-
-fn present(value: Option<JsValue>) -> JsValue {
-    value.unwrap_or(JsValue::UNDEFINED)
-}
-
-/// The time `offset` (e.g. `"2 days 3 hours"`, `"-1 year"`) from now or from `reference`;
-/// no offset means now.
-// Typed in types.rs: wasm-bindgen cannot mark the parameters optional.
-#[wasm_bindgen(js_name = fromNow, skip_typescript)]
-pub fn from_now(offset: Option<JsValue>, reference: Option<JsValue>) -> JsResult<js_sys::Date> {
-    let (offset, reference) = (present(offset), present(reference));
-    guarded("fromNow", || Ok(js_sys::Date::new(&JsValue::from_f64(offset_ms(&offset, &reference)?))))
-}
-
-/// Like `fromNow`, as an ISO 8601 string with milliseconds and `Z`.
-#[wasm_bindgen(js_name = fromNowJSON, skip_typescript)]
-pub fn from_now_json(offset: Option<JsValue>, reference: Option<JsValue>) -> JsResult<String> {
-    let (offset, reference) = (present(offset), present(reference));
-    guarded("fromNowJSON", || time::to_iso_string(offset_ms(&offset, &reference)?))
+/// A strict ISO 8601 date-time (not `Date.parse`, which reads one without a zone as
+/// local time and accepts `2017-02-30`) as epoch ms; the error says only what is
+/// wrong with the text (pkg-template/time.js names the function and argument).
+#[wasm_bindgen(js_name = isoTimeMs, skip_typescript)]
+pub fn iso_time_ms(text: &str) -> JsResult<f64> {
+    time::parse_iso_string(text).map_err(unnamed)
 }
 
 /// The offset units for `fromNow`'s fast path (pkg-template/time.js), which
@@ -47,11 +31,10 @@ pub fn offset_units() -> String {
 }
 
 /// The fields of an offset, as taskcluster-client's `parseTime` returns them.
-#[wasm_bindgen(js_name = parseTime, skip_typescript)]
-pub fn parse_time(offset: Option<JsValue>) -> JsResult<JsValue> {
-    let offset = present(offset);
+#[wasm_bindgen(js_name = parseTimeOf, skip_typescript)]
+pub fn parse_time_of(offset: &str) -> JsResult<JsValue> {
     guarded("parseTime", || {
-        let parsed = time::parse_offset(&offset_text(&offset)?)?;
+        let parsed = time::parse_offset(offset)?;
         let field = |value: i64| JsValue::from_f64(value as f64);
         Ok(values::plain_object(&[
             ("years", field(parsed.years)),

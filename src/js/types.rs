@@ -128,16 +128,19 @@ export interface ClientOptions {
   reference?: unknown;
 }
 
+// Implemented in JS (pkg-template/), hence `declare`: the package's list of wasm
+// exports (scripts/assemble-package.mjs) takes only `export function`.
+
 /**
  * The time `offset` from now or from `reference`, e.g. `fromNow('2 days 3 hours')`,
  * `fromNow('-1 year', deadline)`; no offset (or `''`) means now. Units: y/yr/year(s),
  * mo/month(s), w/wk/week(s), d/day(s), h/hr/hour(s), m/min/minute(s), s/sec/second(s);
  * high to low. A year is 365 days and a month 30, as in taskcluster-client.
  */
-export function fromNow(offset?: string | null, reference?: Date | number | string): Date;
+export declare function fromNow(offset?: string | null, reference?: Date | number | string): Date;
 
 /** Like `fromNow`, as an ISO 8601 string with milliseconds and `Z`: `fromNowJSON()` is now. */
-export function fromNowJSON(offset?: string | null, reference?: Date | number | string): string;
+export declare function fromNowJSON(offset?: string | null, reference?: Date | number | string): string;
 
 /** The fields of an offset; a leading `-` negates them all. */
 export interface ParsedTime {
@@ -151,13 +154,67 @@ export interface ParsedTime {
 }
 
 /** Parses an offset such as `'-2 days 3h'` the way `fromNow` reads it. Throws on anything else. */
-export function parseTime(offset?: string | null): ParsedTime;
+export declare function parseTime(offset?: string | null): ParsedTime;
 
 /**
  * Milliseconds to add to the local clock, from an authentic Hawk "Stale timestamp"
  * challenge (a 401's `WWW-Authenticate` header); `null` for anything else.
  */
-export function hawkClockOffset(wwwAuthenticate: string, credentials: Credentials, nowMs?: number): number | null;
+export declare function hawkClockOffset(wwwAuthenticate: string, credentials: Credentials, nowMs?: number): number | null;
+
+/** Builds a Hawk `Authorization` header for one request. */
+export declare function hawkHeader(options: HawkHeaderOptions): string;
+
+/** The bewit for a URL: a signature a GET request carries in its query. */
+export declare function bewit(options: BewitOptions): string;
+
+/** The URL with `bewit=...` appended: a link that works without headers until it expires. */
+export declare function signUrl(options: BewitOptions): string;
+
+/** Issues temporary credentials signed with the issuer's permanent credentials. */
+export declare function createTemporaryCredentials(options: TemporaryCredentialsOptions): TemporaryCredentials;
+
+/**
+ * The seed's `scopeMatch`: does `assumed` satisfy any of the scope sets in
+ * `requiredScopeSets` (disjunctive normal form)? A `*` expands only in assumed scopes.
+ */
+export declare function scopeMatch(assumed: string[], requiredScopeSets: string[][]): boolean;
+
+/** Does the array of scopes `scopeset` satisfy `expression`? */
+export declare function satisfiesExpression(scopeset: string[], expression: ScopeExpression): boolean;
+
+/** The assumed scopes that satisfy `expression`, or `undefined` when it is not satisfied. */
+export declare function scopesSatisfying(scopeset: string[], expression: ScopeExpression): string[] | undefined;
+
+/** What remains of `expression` once `scopes` are given; `null` when nothing remains. */
+export declare function removeGivenScopes(scopes: string[], expression: ScopeExpression): ScopeExpression | null;
+
+/** `{AnyOf: [...]}` and `{AllOf: [...]}` simplified: duplicates and nesting removed, scopes sorted. */
+export declare function simplifyScopeExpression(expression: ScopeExpression): ScopeExpression;
+
+/** The scopes satisfied by both `a` and `b`, normalized. */
+export declare function scopeIntersection(a: string[], b: string[]): string[];
+
+/** The scopes satisfied by `a` or `b`, normalized. */
+export declare function scopeUnion(a: string[], b: string[]): string[];
+
+/** Merges two already-normalized scope sets into one normalized set. */
+export declare function mergeScopeSets(a: string[], b: string[]): string[];
+
+/** Sorted, with every scope that another scope's `*` covers removed. */
+export declare function normalizeScopeSet(scopes: string[]): string[];
+
+/** The order `normalizeScopeSet` sorts by (`a*` before `a`-prefixed scopes). */
+export declare function scopeCompare(a: string, b: string): number;
+
+/** Does the assumed `pattern` (possibly ending in `*`) satisfy `scope`? */
+export declare function patternMatch(pattern: string, scope: string): boolean;
+
+/** Is `scope` a string of printable ASCII? Never throws. */
+export declare function validScope(scope: unknown): boolean;
+
+/** Is `expression` a valid scope expression? Never throws. */
+export declare function validExpression(expression: unknown): boolean;
 
 export interface TemporaryCredentials {
   clientId: string;

@@ -58,6 +58,7 @@ test('a module Web Worker uses the worker entry (a call before `ready` is refuse
   assert.equal(result.error, undefined, result.error);
   assert.equal(result.isWorker, true);
   assert.deepEqual(result.early, { name: 'Error', message: 'taskcluster-wasm: the WebAssembly is not initialised yet; await `ready` before the first call' });
+  assert.equal(result.earlyQueue, 'Queue', 'new Queue({authorizedScopes}) before `ready`');
   await checkProbe(result.report);
 });
 

@@ -73,11 +73,13 @@ pub(super) fn write_signed_header(
     if let Some(ext) = artifacts.ext {
         check_attribute(ext, "ext")?;
     }
-    let mac = mac::mac_with(MacKind::Header, key, artifacts);
+    let mut digits = [0; mac::MAX_INTEGER_LENGTH];
+    let ts = mac::integer_text(artifacts.ts, &mut digits);
+    let mac = mac::mac_with_ts(MacKind::Header, key, artifacts, ts);
     out(r#"Hawk id=""#);
     out(id);
     out(r#"", ts=""#);
-    out(mac::integer_text(artifacts.ts, &mut [0; mac::MAX_INTEGER_LENGTH]));
+    out(ts);
     out(r#"", nonce=""#);
     out(artifacts.nonce);
     if let Some(hash) = artifacts.hash {

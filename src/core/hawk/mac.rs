@@ -37,18 +37,20 @@ pub struct Artifacts<'a> {
 pub fn normalized_string(kind: MacKind, a: &Artifacts<'_>) -> String {
     let mut out =
         String::with_capacity(64 + a.nonce.len() + a.resource.len() + a.host.len() + a.ext.map_or(0, str::len));
-    write_normalized(kind, a, &mut |piece| out.push_str(piece));
+    let mut digits = [0; MAX_INTEGER_LENGTH];
+    let ts = integer_text(a.ts, &mut digits);
+    write_normalized(kind, a, ts, &mut |piece| out.push_str(piece));
     out
 }
 
 /// Hands the normalized string to `out` piece by piece, so the MAC is computed
-/// without building it (this runs on every request).
-fn write_normalized(kind: MacKind, a: &Artifacts<'_>, out: &mut impl FnMut(&str)) {
+/// without building it (this runs on every request); `ts` is `a.ts` in decimal.
+fn write_normalized(kind: MacKind, a: &Artifacts<'_>, ts: &str, out: &mut impl FnMut(&str)) {
     let mut digits = [0; MAX_INTEGER_LENGTH];
     out("hawk.1.");
     out(kind.label());
     out("\n");
-    out(integer_text(a.ts, &mut digits));
+    out(ts);
     out("\n");
     out(a.nonce);
     out("\n");
@@ -129,8 +131,13 @@ pub fn calculate_with(kind: MacKind, key: &crypto::HmacKey, artifacts: &Artifact
 
 /// The raw MAC, with a prepared key.
 pub fn mac_with(kind: MacKind, key: &crypto::HmacKey, artifacts: &Artifacts<'_>) -> [u8; 32] {
+    mac_with_ts(kind, key, artifacts, integer_text(artifacts.ts, &mut [0; MAX_INTEGER_LENGTH]))
+}
+
+/// [`mac_with`] given `artifacts.ts` in decimal (a header writes it again: worked out once).
+pub(super) fn mac_with_ts(kind: MacKind, key: &crypto::HmacKey, artifacts: &Artifacts<'_>, ts: &str) -> [u8; 32] {
     let mut run = key.start();
-    write_normalized(kind, artifacts, &mut |piece| run.update(piece.as_bytes()));
+    write_normalized(kind, artifacts, ts, &mut |piece| run.update(piece.as_bytes()));
     run.finish()
 }
 

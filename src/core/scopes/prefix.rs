@@ -228,10 +228,11 @@ fn covered_by(patterns: &[&str], scope: &str) -> bool {
     false
 }
 
-/// The [`Expression`] that `text` holds, scopes unchecked (as a JS object would
-/// be read); `None` if `text` is not exactly one well-formed expression.
-pub fn decode_prefix(text: &str, limits: Limits) -> Option<Expression> {
-    let mut lines = text.split('\n');
+/// The [`Expression`] that `text` holds, its nodes separated by `separator`
+/// rather than `\n` (so that any scope can be carried), scopes unchecked; `None`
+/// if `text` is not exactly one well-formed expression.
+pub fn decode_prefix(text: &str, separator: char, limits: Limits) -> Option<Expression> {
+    let mut lines = text.split(separator);
     let expression = decode(&mut lines, 0, limits)?;
     lines.next().is_none().then_some(expression)
 }
@@ -316,7 +317,7 @@ mod tests {
                     Some(expected),
                     "{expr:?}"
                 );
-                assert_eq!(decode_prefix(&encode(&expr), LIMITS), Some(expr));
+                assert_eq!(decode_prefix(&encode(&expr), '\n', LIMITS), Some(expr));
             }
         }
     }
@@ -397,7 +398,7 @@ mod tests {
             ["", "X", "A", "A-1", "A+1", "A1", "L2\nSa", "Sa\nSb", "L1\nSa\n", "A 1\nSa", "L99999999999999999999999"]
         {
             assert_eq!(satisfies_prefix(text, lines_of(text), &covers, LIMITS), None, "{text:?}");
-            assert_eq!(decode_prefix(text, LIMITS), None, "{text:?}");
+            assert_eq!(decode_prefix(text, '\n', LIMITS), None, "{text:?}");
         }
     }
 
@@ -408,10 +409,18 @@ mod tests {
         assert_eq!(satisfies_prefix(&encode(&deep), lines_of(&encode(&deep)), &covers, LIMITS), Some(true));
         let deeper = all(vec![deep.clone()]);
         assert_eq!(satisfies_prefix(&encode(&deeper), lines_of(&encode(&deeper)), &covers, LIMITS), None);
-        assert_eq!(decode_prefix(&encode(&deeper), LIMITS), None);
+        assert_eq!(decode_prefix(&encode(&deeper), '\n', LIMITS), None);
         let wide = any(vec![scope("a"); 5]);
         assert_eq!(satisfies_prefix(&encode(&wide), lines_of(&encode(&wide)), &covers, LIMITS), None);
-        assert_eq!(decode_prefix(&encode(&wide), LIMITS), None);
+        assert_eq!(decode_prefix(&encode(&wide), '\n', LIMITS), None);
         assert_eq!(one_shot(&["a"; 5], &scope("a")), None);
+    }
+
+    #[test]
+    fn any_separator_carries_scopes_holding_newlines() {
+        let expr = all(vec![scope("a\nb"), any(vec![scope("c"), scope("")])]);
+        assert_eq!(decode_prefix("L2\0Sa\nb\0A2\0Sc\0S", '\0', LIMITS), Some(expr));
+        assert_eq!(decode_prefix("L1\u{e000}Sx", '\u{e000}', LIMITS), Some(all(vec![scope("x")])));
+        assert_eq!(decode_prefix("L1\nSx", '\0', LIMITS), None, "the wrong separator");
     }
 }

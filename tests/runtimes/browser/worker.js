@@ -11,9 +11,17 @@ try {
   early = { name: error.name, message: error.message };
 }
 
+// A client can be made before `ready`, with every option (the list limit is known without the wasm).
+let earlyQueue;
+try {
+  earlyQueue = new tc.Queue({ rootUrl: 'https://tc.example.com', authorizedScopes: ['queue:get-task:*'] }).constructor.name;
+} catch (error) {
+  earlyQueue = `${error.name}: ${error.message}`;
+}
+
 self.onmessage = async ({ data: config }) => {
   try {
-    self.postMessage({ early, report: await probe(tc, config), isWorker: typeof WorkerGlobalScope !== 'undefined' && typeof document === 'undefined' });
+    self.postMessage({ early, earlyQueue, report: await probe(tc, config), isWorker: typeof WorkerGlobalScope !== 'undefined' && typeof document === 'undefined' });
   } catch (error) {
     self.postMessage({ error: String(error?.stack ?? error) });
   }

@@ -147,7 +147,9 @@ const isEmptyCredentials = (value, where, path) =>
 
 /**
  * Reads a client's options (a `copyOptions` copy) for class `cls`: `{settings}`
- * (what the wasm engine is made from), `options` (for use(): plain data, copied),
+ * (what the wasm engine is made from), `urls` (`{rootUrl, baseUrl, inCluster}`:
+ * where its requests go, method-calls.js), `signedUrlExpiration` (seconds),
+ * `options` (for use(): plain data, copied),
  * `fake`, `timeout`, `agent`, `asyncSigning` and `renewing` (an agent that hears about a 401).
  */
 export function readClientOptions(copy, cls, where) {
@@ -178,7 +180,6 @@ export function readClientOptions(copy, cls, where) {
   const timeout = optionalNumber(copy.timeout, where, 'options.timeout') ?? DEFAULT_TIMEOUT_MS;
   const expiration = copy.signedUrlExpiration === undefined ? DEFAULT_SIGNED_URL_EXPIRATION : signedUrlExpiration(copy.signedUrlExpiration, where);
   const settings = [
-    rootUrl ?? '', baseUrl, scheme === 'k8s-dns',
     credentials?.clientId, credentials?.accessToken, credentials?.certificate, agent !== undefined,
     authorizedScopes && listText(authorizedScopes), ...retrySettings(copy, where), timeout,
     optionalText(copy.traceId, where, 'options.traceId'), expiration,
@@ -189,6 +190,8 @@ export function readClientOptions(copy, cls, where) {
   if (authorizedScopes) options.authorizedScopes = authorizedScopes;
   return {
     settings,
+    urls: { rootUrl, baseUrl, inCluster: scheme === 'k8s-dns' },
+    signedUrlExpiration: expiration,
     options,
     fake: copy.fake ?? undefined,
     timeout,

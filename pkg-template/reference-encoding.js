@@ -1,12 +1,14 @@
-// A class's reference as wasm reads it: checked here (errors name the entry and
-// field), then its functions cross as one string, which costs one boundary
-// crossing instead of several per field. Entries are split by RS, fields by US,
-// list items by GS (src/js/reference.rs splits them again).
+// A class's reference checked before its first client uses it: errors name the
+// entry and field (`reference.functions[3].route`). The URLs are built from it in
+// JS (method-calls.js); the wasm never reads it.
 import { typeName, wellFormed } from './read-options.js';
+import { isTrusted } from './method-calls.js';
 
-const ENTRY = '\u001e';
-const FIELD = '\u001f';
-const ITEM = '\u001d';
+// Classes whose reference has been checked.
+const checkedClasses = new WeakSet();
+
+// Control characters a name may not hold (the separators of the encoding the
+// reference once crossed into wasm in; kept out so that checked references stay the same).
 const SEPARATORS = /[\u001d-\u001f]/;
 
 /** A string fit for the encoding; `allowEmpty` for whole fields (a route may be ''). */
@@ -29,13 +31,12 @@ function entryObject(value, path) {
   return value;
 }
 
-function encodeFunction(f, path) {
+function checkFunction(f, path) {
   entryObject(f, path);
-  const names = (key) => list(f[key], `${path}.${key}`).map((item, i) => name(item, `${path}.${key}[${i}]`)).join(ITEM);
-  return [
-    name(f.name, `${path}.name`, true), name(f.method, `${path}.method`, true), name(f.route, `${path}.route`, true),
-    names('args'), names('query'), f.input ? '1' : '', f.output ? '1' : '',
-  ].join(FIELD);
+  name(f.name, `${path}.name`, true);
+  name(f.method, `${path}.method`, true);
+  name(f.route, `${path}.route`, true);
+  for (const key of ['args', 'query']) list(f[key], `${path}.${key}`).forEach((item, i) => name(item, `${path}.${key}[${i}]`));
 }
 
 function checkRoutingKey(key, path) {
@@ -52,20 +53,27 @@ function checkExchange(e, path) {
 }
 
 /**
- * `[name, serviceName, apiVersion, functions]` for wasm's ServiceApi; a TypeError
- * naming the offending field (`reference.functions[3].route`). The exchanges of
- * an exchanges reference are only checked: routing-key.js works with them as they are.
+ * Checks a service or exchanges reference: a TypeError naming the offending field
+ * (`reference.functions[3].route`).
  */
-export function encodeReference(reference) {
+export function checkReferenceFields(reference) {
   entryObject(reference, 'reference');
   const optional = (value, path) => (value === undefined || value === null ? undefined : name(value, path, true));
-  const encoded = [
-    name(reference.name, 'reference.name', true),
-    name(reference.serviceName, 'reference.serviceName', true),
-    optional(reference.apiVersion, 'reference.apiVersion') ?? 'v1',
-    list(reference.functions, 'reference.functions').map((f, i) => encodeFunction(f, `reference.functions[${i}]`)).join(ENTRY),
-  ];
+  name(reference.name, 'reference.name', true);
+  name(reference.serviceName, 'reference.serviceName', true);
+  optional(reference.apiVersion, 'reference.apiVersion');
+  list(reference.functions, 'reference.functions').forEach((f, i) => checkFunction(f, `reference.functions[${i}]`));
   optional(reference.exchangePrefix, 'reference.exchangePrefix');
   list(reference.exchanges, 'reference.exchanges').forEach((e, i) => checkExchange(e, `reference.exchanges[${i}]`));
-  return encoded;
+}
+
+/** Checks the reference of class `cls` once (errors are createClient's: only it and classes made by hand can hold a malformed one). */
+export function checkClassReference(cls) {
+  if (checkedClasses.has(cls) || isTrusted(cls)) return;
+  try {
+    checkReferenceFields(cls.reference);
+  } catch (error) {
+    throw error instanceof TypeError ? new TypeError(`createClient: ${error.message}`) : error;
+  }
+  checkedClasses.add(cls);
 }

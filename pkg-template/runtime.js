@@ -1,17 +1,18 @@
 // The generic layer under every generated class: one class factory for REST
 // services and one for exchange sets. Requests, signing and retries happen in
 // wasm (ServiceClient); this file only shapes the JS API around it.
-import { ServiceApi, ServiceClient } from './taskcluster_wasm.js';
+import { ServiceClient } from './taskcluster_wasm.js';
 import { typeOf } from './arguments.js';
 import { builders as urls } from './url-builders.js';
 import { exchangePrefixOf, routingKeyBinding } from './routing-key.js';
 import { BASE_CLIENT_MEMBERS, BASE_EXCHANGES_MEMBERS } from './base-members.js';
 import { OPTION_NAMES, agentCredentials, copyOptions, markChecked, readClientOptions } from './client-options.js';
 import { readingOptions } from './read-options.js';
-import { encodeReference } from './reference-encoding.js';
+import { checkClassReference } from './reference-encoding.js';
 import { mergeConfigured, withConfigured } from './client-defaults.js';
 import { requestOnce } from './make-request.js';
 import { signedUrl as signedUrlOf } from './signed-urls.js';
+import { endpointFor, entryFor, functionOf, httpMethod, readCall, urlOf, withLabel } from './method-calls.js';
 
 /** The error every failed API request rejects with. Never carries a secret. */
 export class TaskclusterError extends Error {
@@ -31,7 +32,7 @@ const DEBUG_NAMES = ['taskcluster-wasm', 'taskcluster-client'];
  * `taskcluster-client*`) in Node, `localStorage.debug = 'taskcluster-wasm'` in
  * browsers. It names calls, URLs and outcomes, never credentials.
  */
-function debugEnabled() {
+function debugSetting() {
   let setting = '';
   try {
     setting = globalThis.process?.env?.DEBUG ?? globalThis.localStorage?.getItem('debug') ?? '';
@@ -44,19 +45,44 @@ function debugEnabled() {
     !patterns.some((p) => p.startsWith('-') && matches(p.slice(1), name));
   return DEBUG_NAMES.some(on);
 }
-const DEBUG = debugEnabled();
+// The setting, read at the first call, or after the synchronous work of the task
+// that made the first client: not at import, nor during a construction (a page's
+// first read of localStorage costs it milliseconds).
+let debugOn;
+// Log lines of constructions made before the setting was read, printed once it is.
+let waiting;
+
+/** Whether logging is on (read now if it has not been). */
+function debugEnabled() {
+  if (debugOn === undefined) {
+    debugOn = debugSetting();
+    const lines = waiting ?? [];
+    waiting = undefined;
+    if (debugOn) for (const parts of lines) log(...parts);
+  }
+  return debugOn;
+}
+
+/** A construction's log line: printed now when the setting is known, else once it has been read (a timer away). */
+function logConstruction(...parts) {
+  if (debugOn !== undefined) {
+    if (debugOn) log(...parts);
+    return;
+  }
+  if (waiting === undefined) {
+    waiting = [];
+    setTimeout(debugEnabled, 0);
+  }
+  waiting.push(parts);
+}
 const log = (...parts) => (globalThis.process?.versions?.node ? console.error : console.debug)('taskcluster-wasm', ...parts);
 
 // ------------------------------------------------------------------ service classes
 
 // Per-instance state, out of reach of callers and of JSON.stringify: what
-// readClientOptions gives ({settings, options (for use()), fake, timeout, agent,
+// readClientOptions gives ({settings, urls, options (for use()), fake, timeout, agent,
 // asyncSigning, renewing}), the class, and the wasm engine once one is needed.
 const states = new WeakMap();
-// A class's reference, checked and read into wasm once, when its first client first needs it (null: an exchange class).
-const apis = new WeakMap();
-// A class's functions by name.
-const functionMaps = new WeakMap();
 // Generated method -> its name, for buildUrl(queue.task, ...).
 const methodNames = new WeakMap();
 
@@ -66,37 +92,32 @@ function checkConcrete(cls) {
   }
 }
 
-function apiOf(cls) {
-  let api = apis.get(cls);
-  if (api === undefined) {
-    checkConcrete(cls);
-    let encoded;
-    try {
-      encoded = encodeReference(cls.reference);
-    } catch (error) {
-      // Only createClient (and classes made by hand) can hold a malformed reference.
-      throw error instanceof TypeError ? new TypeError(`createClient: ${error.message}`) : error;
-    }
-    // Exchange classes are checked only: their bindings are made in JS.
-    api = Array.isArray(cls.reference.functions) ? new ServiceApi(...encoded) : null;
-    apis.set(cls, api);
-  }
-  return api;
+/** Checks a class's reference, once. */
+function checkClass(cls) {
+  checkConcrete(cls);
+  checkClassReference(cls);
 }
 
-/** The wasm engine of a client: made at its first use, so a construction costs no wasm call. */
+/** The wasm engine of a client (its signer and request loop): made at its first use, so a construction costs no wasm call. */
 function engineOf(state) {
-  state.engine ??= new ServiceClient(apiOf(state.cls), ...state.settings);
+  state.engine ??= new ServiceClient(...state.settings);
   return state.engine;
 }
 
-function functionOf(cls, name) {
-  let functions = functionMaps.get(cls);
-  if (functions === undefined) {
-    functions = new Map(cls.reference.functions.map((f) => [f.name, f]));
-    functionMaps.set(cls, functions);
+/**
+ * Method `name` of the client's class called with `args` (the calling convention
+ * of method-calls.js): `{entry, url, payload}`, or a TypeError labelled `Class.name`.
+ * `withPayload` false: no payload slot (buildUrl).
+ */
+function requestOf(state, name, args, external = false, withPayload = true) {
+  checkClass(state.cls);
+  const entry = entryFor(state.cls, name);
+  try {
+    const call = readCall(entry, args, withPayload);
+    return { entry, url: urlOf(endpointFor(state, external), call), payload: call.payload };
+  } catch (error) {
+    throw withLabel(`${state.cls.reference.name}.${name}`, error);
   }
-  return functions.get(name);
 }
 
 function stateOf(client, what) {
@@ -172,7 +193,7 @@ export class BaseClient {
     state.cls = cls;
     states.set(this, state);
     if (state.fake) this.fakeCalls = Object.fromEntries(cls.reference.functions.map((f) => [f.name, []]));
-    if (DEBUG) log(`new ${cls.name}`, { rootUrl: state.options.rootUrl, baseUrl: state.options.baseUrl, fake: Boolean(state.fake) });
+    logConstruction(`new ${cls.name}`, { rootUrl: state.options.rootUrl, baseUrl: state.options.baseUrl, fake: Boolean(state.fake) });
   }
 
   /** A new client with these options changed (undefined values keep the current ones); shares no state with this one. */
@@ -216,12 +237,12 @@ export class BaseClient {
 
   /** The URL of a method call: `buildUrl(queue.task, taskId)` or `buildUrl('task', taskId)`. */
   buildUrl(method, ...args) {
-    return engineOf(stateOf(this, 'buildUrl')).buildUrl(nameOf(this, method, 'buildUrl'), args, false);
+    return requestOf(stateOf(this, 'buildUrl'), nameOf(this, method, 'buildUrl'), args, false, false).url;
   }
 
   /** Like buildUrl, with the deployment's rootUrl also under `serviceDiscoveryScheme: 'k8s-dns'` (links for people). */
   externalBuildUrl(method, ...args) {
-    return engineOf(stateOf(this, 'externalBuildUrl')).buildUrl(nameOf(this, method, 'externalBuildUrl'), args, true);
+    return requestOf(stateOf(this, 'externalBuildUrl'), nameOf(this, method, 'externalBuildUrl'), args, true, false).url;
   }
 
   /**
@@ -277,6 +298,7 @@ export class BaseClient {
 
 /** A signed URL with the client's own credentials (see signed-urls.js). */
 function signedUrl(state, name, args, external) {
+  checkClass(state.cls);
   return signedUrlOf(state, engineOf(state), name, args, external);
 }
 
@@ -285,6 +307,7 @@ async function signedUrlAsync(client, state, name, args, external) {
   const label = `${client.constructor.name}.${typeof name === 'string' ? name : ''}`;
   const credentials = state.agent ? await agentCredentials(state.agent, label) : state.options.credentials;
   if (!credentials?.clientId) throw new TypeError(`${label}: buildSignedUrlAsync needs credentials`);
+  checkClass(state.cls);
   return signedUrlOf(state, engineOf(state), name, args, external, state.agent ? credentials : undefined);
 }
 
@@ -351,7 +374,7 @@ let configProbe;
 function call(client, name, args) {
   const state = stateOf(client, `${client?.constructor?.name}.${name}`);
   if (state.fake) return fakeCall(client, state, name, args);
-  if (!DEBUG) return send(state, name, args);
+  if (!debugEnabled()) return send(state, name, args);
   const label = labelOf(state, name);
   log(`${label}: calling`);
   return send(state, name, args).then(
@@ -384,7 +407,8 @@ function send(state, name, args) {
 function attempt(state, name, args) {
   let answer;
   try {
-    answer = engineOf(state).call(name, args);
+    const { entry, url, payload } = requestOf(state, name, args);
+    answer = engineOf(state).call(httpMethod(entry), url, payload);
   } catch (error) {
     return Promise.reject(error);
   }
@@ -393,9 +417,10 @@ function attempt(state, name, args) {
 
 /** As `attempt`, signed with the credentials the client's agent gives now. */
 async function attemptWithAgent(state, name, args) {
+  const { entry, url, payload } = requestOf(state, name, args);
   const engine = engineOf(state);
   const credentials = await agentCredentials(state.agent, labelOf(state, name));
-  const answer = await engine.call(name, args, credentials?.clientId, credentials?.accessToken, credentials?.certificate);
+  const answer = await engine.call(httpMethod(entry), url, payload, credentials?.clientId, credentials?.accessToken, credentials?.certificate);
   return outcome(state, name, answer);
 }
 
@@ -420,7 +445,7 @@ function outcome(state, name, [status, body, retries, url]) {
     }
   }
   const label = labelOf(state, name);
-  const method = functionOf(state.cls, name).method.toUpperCase();
+  const method = httpMethod(functionOf(state.cls, name));
   const failure = (message, code, statusCode, errorBody) =>
     new TaskclusterError(message, { code, statusCode, body: errorBody, method, url, functionName: label, retries });
   const where = `(${method} ${url}, ${retries} retries)`;
@@ -457,15 +482,20 @@ const cloned = (value) => {
  * and `fake[name]` answers it.
  */
 function fakeCall(client, state, name, args) {
-  engineOf(state).check(name, args);
-  const entry = entryOf(client, name, name);
+  checkClass(state.cls);
+  const entry = entryFor(state.cls, name);
+  try {
+    readCall(entry, args);
+  } catch (error) {
+    throw withLabel(`${state.cls.reference.name}.${name}`, error);
+  }
   const record = {};
   entry.args.forEach((arg, i) => { record[arg] = cloned(args[i]); });
   if (entry.input) record.payload = cloned(args[entry.args.length]);
   const query = args[entry.args.length + (entry.input ? 1 : 0)];
   if (query) record.query = cloned(query);
   client.fakeCalls[name].push(record);
-  if (DEBUG) log(`${client.constructor.name}.${name}: faked`);
+  if (debugEnabled()) log(`${client.constructor.name}.${name}: faked`);
   const implementation = state.fake[name];
   if (typeof implementation !== 'function') {
     return Promise.reject(new Error(`Faked ${client.constructor.reference.serviceName} object does not have an implementation of ${name}`));
@@ -507,7 +537,7 @@ export class BaseExchanges {
   constructor(options) {
     const cls = this.constructor;
     const copy = withConfigured(copyOptions(options, `new ${cls.name}(options)`));
-    apiOf(cls); // checks the reference, once per class
+    checkClass(cls);
     exchangeStates.set(this, { prefix: exchangePrefixOf(cls.reference, copy, cls.name), options: copy ?? {} });
   }
 
@@ -597,7 +627,7 @@ function classFor(reference, name) {
   delete compact.baseUrl;
   checkReference(compact, isExchanges ? 'exchanges' : 'functions', 'createClient');
   const cls = isExchanges ? exchangeClass(compact) : serviceClass(compact);
-  apiOf(cls); // a malformed reference fails here, not at the first construction
+  checkClass(cls); // a malformed reference fails here, not at the first construction
   return cls;
 }
 

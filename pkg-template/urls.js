@@ -1,6 +1,6 @@
 // taskcluster-lib-urls' surface: `urls.<builder>(rootUrl, ...)`, and
 // `withRootUrl(rootUrl)` / `new Urls(rootUrl)` with the same builders bound to
-// one rootUrl. The URLs themselves are built in wasm (src/core/urls.rs).
+// one rootUrl. The URLs themselves are built by url-builders.js.
 import { builders } from './url-builders.js';
 
 /** The builders whose first argument is the rootUrl. */

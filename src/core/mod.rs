@@ -1,6 +1,5 @@
 //! The pure-Rust core: no wasm or JS types, so all of it builds and tests natively.
 
-pub mod call;
 pub mod content_hash;
 pub mod credentials;
 pub mod crypto;
@@ -10,12 +9,10 @@ pub mod hawk;
 pub mod json;
 pub mod oauth;
 pub mod random;
-pub mod reference;
 pub mod retry;
 pub mod scopes;
 pub mod slugid;
 pub mod temporary_credentials;
 pub mod time;
-pub mod urls;
 
 pub use error::{Error, ErrorKind, Result};

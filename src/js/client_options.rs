@@ -1,8 +1,8 @@
 //! A service client's settings, as runtime.js hands them over after reading and
 //! checking the caller's options (names, types, ranges: the errors that name an
-//! option are made there): strings and numbers only.
+//! option are made there): strings and numbers only. Where requests go is JS's
+//! (pkg-template/method-calls.js builds every URL).
 
-use crate::core::call::{Endpoint, k8s_dns_root_url};
 use crate::core::credentials::Credentials;
 use crate::core::retry::RetryPolicy;
 
@@ -15,10 +15,6 @@ pub enum CredentialSource {
 }
 
 pub struct ClientOptions {
-    /// Where requests go.
-    pub endpoint: Endpoint,
-    /// What `externalBuildUrl` uses: the deployment's own rootUrl, also under in-cluster service discovery.
-    pub external_endpoint: Endpoint,
     pub credentials: CredentialSource,
     pub authorized_scopes: Option<Vec<String>>,
     pub retry: RetryPolicy,
@@ -27,24 +23,4 @@ pub struct ClientOptions {
     pub trace_id: Option<String>,
     /// The default lifetime of signed URLs, in whole seconds.
     pub signed_url_expiration: i64,
-}
-
-/// `baseUrl` when given, else `rootUrl`; `in_cluster` (`serviceDiscoveryScheme:
-/// 'k8s-dns'`, which runtime.js allows only with a rootUrl) sends requests to
-/// the service's in-cluster host.
-pub fn endpoints(
-    root_url: String,
-    base_url: Option<String>,
-    in_cluster: bool,
-    service_name: &str,
-) -> (Endpoint, Endpoint) {
-    let external = match base_url {
-        Some(base) => Endpoint::BaseUrl(base),
-        None => Endpoint::RootUrl(root_url),
-    };
-    let endpoint = match &external {
-        Endpoint::RootUrl(_) if in_cluster => Endpoint::RootUrl(k8s_dns_root_url(service_name)),
-        _ => external.clone(),
-    };
-    (endpoint, external)
 }

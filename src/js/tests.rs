@@ -2,17 +2,13 @@
 //! `WASM_BINDGEN_USE_BROWSER=1`, in headless Chromium: JS values in, JS values
 //! and JS errors out, and the module still working after every error.
 
-use js_sys::{Array, JSON, Reflect};
+use js_sys::{Array, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 
 use super::content_hasher::JsContentHasher;
 use super::transfer_retry::TransferRetry;
-use super::{hawk, oauth, scopes, slugid, time, urls};
-
-fn json(text: &str) -> JsValue {
-    JSON::parse(text).expect("test JSON is valid")
-}
+use super::{hawk, oauth, scopes, slugid, time};
 
 fn get(object: &JsValue, key: &str) -> JsValue {
     Reflect::get(object, &JsValue::from_str(key)).expect("readable")
@@ -162,14 +158,6 @@ fn no_offset_means_now_and_parse_time_gives_the_fields() {
 }
 
 #[wasm_bindgen_test]
-fn urls_use_both_styles() {
-    let api = |root: &str| urls::build_url(0, root, "queue", "v1", "/task/x");
-    assert_eq!(api("https://tc.example.com/"), "https://tc.example.com/api/queue/v1/task/x");
-    assert_eq!(api("https://taskcluster.net"), "https://queue.taskcluster.net/v1/task/x");
-    assert_eq!(urls::build_url(11, "https://tc.example.com//", "", "", ""), "https://tc.example.com");
-}
-
-#[wasm_bindgen_test]
 fn slugids_are_url_safe_and_nice() {
     for _ in 0..200 {
         let nice = slugid::slugid_nice().expect("random available");
@@ -179,25 +167,11 @@ fn slugids_are_url_safe_and_nice() {
     }
 }
 
-/// Two Queue functions as reference-encoding.js writes them: entries split by RS,
-/// fields by US (name, method, route, args, query, input, output), list items by GS.
-const QUEUE_FUNCTIONS: &str = "listTaskGroup\u{1f}get\u{1f}/task-group/<taskGroupId>/list\u{1f}taskGroupId\u{1f}\
-continuationToken\u{1d}limit\u{1f}\u{1f}1\u{1e}createTask\u{1f}put\u{1f}/task/<taskId>\u{1f}taskId\u{1f}\u{1f}1\u{1f}1";
-
-fn queue_api() -> super::reference::ServiceApi {
-    super::reference::ServiceApi::new("Queue".into(), "queue".into(), "v1".into(), QUEUE_FUNCTIONS)
-        .expect("valid reference")
-}
-
-/// A Queue client as runtime.js makes one: options already read into primitives.
-fn queue_client_with(in_cluster: bool, credentials: Option<(&str, &str)>) -> super::service_client::ServiceClient {
+/// A client as runtime.js makes one: options already read into primitives.
+fn client_with(credentials: Option<(&str, &str)>) -> super::service_client::ServiceClient {
     let (client_id, access_token) =
         credentials.map_or((None, None), |(id, token)| (Some(id.into()), Some(token.into())));
     super::service_client::ServiceClient::new(
-        &queue_api(),
-        "https://tc.example.com".into(),
-        None,
-        in_cluster,
         client_id,
         access_token,
         None,
@@ -213,56 +187,10 @@ fn queue_client_with(in_cluster: bool, credentials: Option<(&str, &str)>) -> sup
     )
 }
 
-fn queue_client() -> super::service_client::ServiceClient {
-    queue_client_with(false, None)
-}
-
 #[wasm_bindgen_test]
-fn service_client_builds_urls_from_js_arguments() {
-    let client = queue_client();
-    let url =
-        client.build_url("listTaskGroup".into(), json(r#"["a/b", {"limit": 5, "continuationToken": "x+y"}]"#), false);
-    assert_eq!(
-        url.expect("valid"),
-        "https://tc.example.com/api/queue/v1/task-group/a%2Fb/list?limit=5&continuationToken=x%2By"
-    );
-    let unknown =
-        client.build_url("listTaskGroup".into(), json(r#"["g", {"limt": 5}]"#), false).expect_err("unknown key");
-    assert!(unknown.is_instance_of::<js_sys::TypeError>());
-    assert_eq!(
-        error_message(&unknown),
-        r#"Queue.listTaskGroup: listTaskGroup does not accept the query option "limt"; allowed: continuationToken, limit"#
-    );
-    let too_many =
-        client.build_url("listTaskGroup".into(), json(r#"["g", {}, 3]"#), false).expect_err("three arguments");
-    assert!(error_message(&too_many).contains("listTaskGroup(taskGroupId, [query]) expects 1 or 2 argument(s), got 3"));
-    assert_alive();
-}
-
-#[wasm_bindgen_test]
-fn service_client_references_are_checked_and_in_cluster_urls_differ() {
-    let bad_reference = super::reference::ServiceApi::new("Q".into(), "q".into(), "v1".into(), "a\u{1f}b");
-    assert!(error_message(&bad_reference.err().expect("two fields")).contains("reference.functions could not be read"));
-    let k8s = queue_client_with(true, None);
-    let internal = k8s.build_url("listTaskGroup".into(), json(r#"["g"]"#), false).expect("valid");
-    assert_eq!(internal, "http://taskcluster-queue/api/queue/v1/task-group/g/list");
-    let external = k8s.build_url("listTaskGroup".into(), json(r#"["g"]"#), true).expect("valid");
-    assert_eq!(external, "https://tc.example.com/api/queue/v1/task-group/g/list");
-}
-
-#[wasm_bindgen_test]
-fn signed_urls_checked_path() {
-    let client = queue_client_with(false, Some(("me", "secret")));
-    let (id, token) = (String::from("me"), String::from("secret"));
-    let sign = |args: &str, expiration: f64| {
-        client.build_signed_url("listTaskGroup".into(), json(args), false, expiration, id.clone(), token.clone(), None)
-    };
-    let url = sign(r#"["g", {"limit": 2}]"#, 60.0).expect("GET");
-    assert!(url.starts_with("https://tc.example.com/api/queue/v1/task-group/g/list?limit=2&bewit="), "{url}");
-    assert_ne!(url, sign(r#"["g", {"limit": 2}]"#, f64::NAN).expect("the default expiration"));
-    let missing = sign("[]", 60.0).expect_err("no taskGroupId");
-    assert!(error_message(&missing).starts_with("Queue.listTaskGroup: listTaskGroup(taskGroupId, [query]) expects"));
-    assert_eq!(client.pad_bewit(0, 0.0, f64::NAN), 0, "an empty pad holds no URL");
+fn pad_bewits_need_the_clients_own_credentials_and_a_url() {
+    assert_eq!(client_with(Some(("me", "secret"))).pad_bewit(0, 0.0, f64::NAN), 0, "an empty pad holds no URL");
+    assert_eq!(client_with(None).pad_bewit(0, 0.0, f64::NAN), 0, "no credentials, no bewit");
     assert_alive();
 }
 

@@ -8,8 +8,6 @@
 mod challenge;
 mod credentials;
 mod offsets;
-mod routes;
 mod scopes;
 mod signing;
 mod times;
-mod urls;

@@ -7,13 +7,13 @@
 
 use std::cell::Cell;
 
+use super::Result;
 use super::credentials::Credentials;
+use super::hawk::header::{NONCE_LENGTH, random_nonce_in};
 use super::hawk::mac::Artifacts;
 use super::hawk::target::{Parts, normalized_parts};
 use super::hawk::{self, Signer, Target};
 use super::retry::{Outcome, RetryPolicy, retry_after_ms};
-use super::Result;
-use super::hawk::header::{NONCE_LENGTH, random_nonce_in};
 
 /// A request ready to send, before signing. `U` is what the transport sends
 /// beyond the signed method and URL (headers, body): the engine never looks
@@ -300,7 +300,8 @@ mod tests {
 
     fn execute_with(script: &Scripted, credentials: Option<&Credentials>, clock: &Cell<f64>) -> Attempts<String> {
         let signer = credentials.map(|credentials| Signer::new(credentials.key()));
-        let signing = credentials.zip(signer.as_ref()).map(|(credentials, signer)| Signing { credentials, signer, ext: None });
+        let signing =
+            credentials.zip(signer.as_ref()).map(|(credentials, signer)| Signing { credentials, signer, ext: None });
         let settings = Settings { retry: RetryPolicy::default(), timeout_ms: 1000.0, clock_offset_ms: clock };
         run(execute(script, &request(), signing.as_ref(), &settings)).unwrap()
     }
@@ -387,10 +388,12 @@ mod tests {
         let credentials = Credentials::permanent("me", "secret");
         let signer = Signer::new(credentials.key());
         // The second is not in fetch's form (upper-case host, default port): it is parsed.
-        for url in ["https://tc.example.com/api/queue/v1/ping?x=1", "https://TC.example.com:443/api/queue/v1/ping?x=1"] {
+        for url in ["https://tc.example.com/api/queue/v1/ping?x=1", "https://TC.example.com:443/api/queue/v1/ping?x=1"]
+        {
             let script = Scripted::new(vec![status(200)]);
             let signing = Signing { credentials: &credentials, signer: &signer, ext: Some("e30=") };
-            let settings = Settings { retry: RetryPolicy::default(), timeout_ms: 1000.0, clock_offset_ms: &Cell::new(0.0) };
+            let settings =
+                Settings { retry: RetryPolicy::default(), timeout_ms: 1000.0, clock_offset_ms: &Cell::new(0.0) };
             let request = HttpRequest { method: "GET".into(), url: url.into(), unsigned: vec![] };
             let (result, _) = run(execute(&script, &request, Some(&signing), &settings)).unwrap();
             assert_eq!(result.unwrap().status, 200);

@@ -35,10 +35,17 @@ built=()
 clients_inputs=$(hash_files apis scripts/gen-clients.mjs pkg-template/compact-reference.js pkg-template/base-members.js)
 step clients build/clients "$clients_inputs" node scripts/gen-clients.mjs build/clients
 
+# A RUSTFLAGS from the environment replaces .cargo/config.toml's flags instead of
+# adding to them: keep the module's SIMD (which the shipped figures assume) in it.
+if [ -n "${RUSTFLAGS:-}" ] && [[ "$RUSTFLAGS" != *simd128* ]]; then
+  export RUSTFLAGS="$RUSTFLAGS -C target-feature=+simd128"
+fi
+
 # The toolchain is an input too: rustc, wasm-bindgen, wasm-pack, and binaryen's
-# wasm-opt (pinned by the npm lock).
+# wasm-opt (pinned by the npm lock); so are the flags.
 wasm_inputs=$({
   hash_files src .cargo Cargo.toml Cargo.lock package-lock.json scripts/build.sh scripts/env.sh
+  echo "${RUSTFLAGS:-}"
   rustc -vV
   wasm-bindgen --version
   wasm-pack --version

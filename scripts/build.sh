@@ -50,9 +50,14 @@ wasm_inputs=$({
   wasm-bindgen --version
   wasm-pack --version
 } | sha256sum | cut -c1-64)
+# wasm-bindgen numbers inline JS snippets in order: a snippet left from an older
+# build would be taken for one of this build's, so each build starts without them.
+wasm_build() {
+  rm -rf "build/$1/snippets"
+  wasm-pack --quiet build --release --no-pack --target "$1" --out-dir "build/$1" --out-name taskcluster_wasm
+}
 for target in nodejs web; do
-  step "wasm-$target" "build/$target/taskcluster_wasm_bg.wasm" "$wasm_inputs" \
-    wasm-pack --quiet build --release --no-pack --target "$target" --out-dir "build/$target" --out-name taskcluster_wasm
+  step "wasm-$target" "build/$target/taskcluster_wasm_bg.wasm" "$wasm_inputs" wasm_build "$target"
 done
 
 # Tests and the demo import dist/ by name through node_modules/taskcluster-wasm,

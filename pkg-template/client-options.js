@@ -1,7 +1,7 @@
 // The options of a service client, read and checked here (V8 reads objects far
 // faster than wasm can through Reflect): every error names the constructor and
 // the option's path, and wasm receives only strings and numbers.
-import { MAX_ARRAY_LENGTH, listText } from './arguments.js';
+import { MAX_ARRAY_LENGTH, checkedString, listText, optionalString } from './arguments.js';
 import { optionalNumber, readField, retrySettings, typeName, unknownOption, unreadable, wellFormed } from './read-options.js';
 
 /**
@@ -70,15 +70,6 @@ export function copyOptions(options, where, known = OPTION_NAMES) {
 }
 
 
-/** A string that crosses into wasm as it is. */
-function text(value, where, path) {
-  if (typeof value !== 'string') throw new TypeError(`${where}: ${path} must be a string, got ${typeName(value)}`);
-  if (!wellFormed(value)) throw new TypeError(`${where}: ${path} contains a lone UTF-16 surrogate; it must be valid Unicode text`);
-  return value;
-}
-
-const optionalText = (value, where, path) => (value === undefined || value === null ? undefined : text(value, where, path));
-
 const isObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** A certificate given as JSON text or as an object, as compact JSON text. */
@@ -87,7 +78,7 @@ function certificateJson(value, where, path) {
   let parsed = value;
   if (typeof value === 'string') {
     try {
-      parsed = JSON.parse(text(value, where, path));
+      parsed = JSON.parse(checkedString(value, where, path));
     } catch (cause) {
       if (cause instanceof TypeError) throw cause;
       throw new Error(`${where}: ${path} is not valid JSON`);
@@ -100,7 +91,7 @@ function certificateJson(value, where, path) {
   } catch (cause) {
     throw new Error(`${where}: ${path} cannot be serialized as JSON (${cause instanceof Error ? cause.message : typeName(cause)})`, { cause });
   }
-  return text(json, where, path);
+  return checkedString(json, where, path);
 }
 
 /**
@@ -109,7 +100,7 @@ function certificateJson(value, where, path) {
  */
 export function readCredentials(value, where, path) {
   if (!isObject(value)) throw new TypeError(`${where}: ${path} must be an object, got ${typeName(value)}`);
-  const clientId = text(readField(value, 'clientId', where, path), where, `${path}.clientId`);
+  const clientId = checkedString(readField(value, 'clientId', where, path), where, `${path}.clientId`);
   const accessToken = readField(value, 'accessToken', where, path);
   if (typeof accessToken !== 'string' || accessToken === '' || !wellFormed(accessToken)) {
     throw new TypeError(`${where}: ${path}.accessToken must be a non-empty string`);
@@ -134,7 +125,7 @@ function stringList(value, where, path) {
     } catch (cause) {
       throw unreadable(where, `${path}[${i}]`, cause);
     }
-    return text(item, where, `${path}[${i}]`);
+    return checkedString(item, where, `${path}[${i}]`);
   });
 }
 
@@ -164,12 +155,12 @@ export function readClientOptions(copy, cls, where) {
   if (copy.fake != null && typeof copy.fake !== 'object') throw new TypeError(`${where}: options.fake must be an object of method implementations`);
   if (copy.agent != null && typeof copy.agent !== 'object') throw new TypeError(`${where}: options.agent must be an object (http.Agent options), got ${typeName(copy.agent)}`);
 
-  const rootUrl = optionalText(copy.rootUrl, where, 'options.rootUrl') || undefined;
-  const baseUrl = optionalText(copy.baseUrl, where, 'options.baseUrl');
+  const rootUrl = optionalString(copy.rootUrl, where, 'options.rootUrl') || undefined;
+  const baseUrl = optionalString(copy.baseUrl, where, 'options.baseUrl');
   if (rootUrl === undefined && baseUrl === undefined) {
     throw new TypeError(`${where}: options.rootUrl is required (e.g. "https://tc.example.com"; optionsFromEnvironment() reads TASKCLUSTER_ROOT_URL)`);
   }
-  const scheme = optionalText(copy.serviceDiscoveryScheme, where, 'options.serviceDiscoveryScheme');
+  const scheme = optionalString(copy.serviceDiscoveryScheme, where, 'options.serviceDiscoveryScheme');
   if (scheme !== undefined && scheme !== 'default' && scheme !== 'k8s-dns') {
     throw new TypeError(`${where}: options.serviceDiscoveryScheme must be "default" or "k8s-dns"`);
   }
@@ -182,7 +173,7 @@ export function readClientOptions(copy, cls, where) {
   const settings = [
     credentials?.clientId, credentials?.accessToken, credentials?.certificate, agent !== undefined,
     authorizedScopes && listText(authorizedScopes), ...retrySettings(copy, where), timeout,
-    optionalText(copy.traceId, where, 'options.traceId'), expiration,
+    optionalString(copy.traceId, where, 'options.traceId'), expiration,
   ];
   // Plain data is kept as read, so a later change by the caller (or a use() client) reaches no other client.
   const options = { ...copy };

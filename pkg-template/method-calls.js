@@ -58,7 +58,7 @@ export function entryFor(cls, name) {
 export const httpMethod = (entry) => entry.method.replace(/[a-z]+/g, (letters) => letters.toUpperCase());
 
 /** A caller's string as messages show it: JSON-quoted, cut after 60 characters (code points). */
-export function quoted(text) {
+function quoted(text) {
   const chars = Array.from(String(text).slice(0, 121));
   const cut = chars.length > 60 ? `${chars.slice(0, 60).join('')}...` : chars.join('');
   // As JSON writes it, with the control characters (and DEL) as \u escapes but the usual three.

@@ -56,7 +56,7 @@ function checkExchange(e, path) {
  * Checks a service or exchanges reference: a TypeError naming the offending field
  * (`reference.functions[3].route`).
  */
-export function checkReferenceFields(reference) {
+function checkReferenceFields(reference) {
   entryObject(reference, 'reference');
   const optional = (value, path) => (value === undefined || value === null ? undefined : name(value, path, true));
   name(reference.name, 'reference.name', true);

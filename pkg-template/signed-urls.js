@@ -4,6 +4,7 @@
 // Anything else (a URL to normalize, credentials from an agent, an expiration the
 // wasm refuses) is signed as signUrl signs, with the client's authorizedScopes,
 // clock correction and default lifetime.
+import { field, optionalFiniteNumber } from './arguments.js';
 import { signUrl } from './hawk-signers.js';
 import { readPad, writePad } from './pad.js';
 import { refuseUnknownOptions, typeName } from './read-options.js';
@@ -31,8 +32,8 @@ const ownKeysAre = (value, keys) => {
  */
 function expirationOptions(entry, args, label) {
   const count = args.length;
-  const routeCount = (entry.args ?? []).length;
-  const query = entry.query ?? [];
+  const routeCount = entry.args.length;
+  const query = entry.query;
   const slots = routeCount + (query.length > 0 ? 1 : 0);
   const last = args[count - 1];
   const onlyExpiration = () => typeof last === 'object' && last !== null && ownKeysAre(last, ['expiration']) && !query.includes('expiration');
@@ -41,16 +42,8 @@ function expirationOptions(entry, args, label) {
     throw new TypeError(`${label}: buildSignedUrl options must be an object, got ${typeName(last)}`);
   }
   refuseUnknownOptions(last, SIGNED_URL_OPTIONS, label);
-  let expiration;
-  try {
-    ({ expiration } = last);
-  } catch (cause) {
-    throw new Error(`${label}: reading options.expiration threw an exception`, { cause });
-  }
-  if (expiration === undefined) return [count - 1, NaN];
-  if (typeof expiration !== 'number') throw new TypeError(`${label}: options.expiration must be a number, got ${typeName(expiration)}`);
-  if (!Number.isFinite(expiration)) throw new RangeError(`${label}: options.expiration must be a finite number`);
-  return [count - 1, expiration];
+  const expiration = optionalFiniteNumber(field(last, 'expiration', label, 'options'), label, 'options.expiration');
+  return [count - 1, expiration ?? NaN];
 }
 
 /**

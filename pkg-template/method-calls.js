@@ -6,7 +6,8 @@
 import { typeName, wellFormed } from './read-options.js';
 import { builders } from './url-builders.js';
 
-// Classes made from the package's own apis/ (generated-class.js).
+// Classes whose reference needs no check: made from the package's own apis/
+// (generated-class.js), or checked once already (reference-encoding.js).
 const trustedClasses = new WeakSet();
 // A class's functions by name, made when first needed.
 const functionMaps = new WeakMap();
@@ -14,15 +15,15 @@ const functionMaps = new WeakMap();
 const routePlans = new WeakMap();
 
 /**
- * Marks a class made from the package's own apis/: its reference is not checked
- * again at its first client (reference-encoding.js; tests check every one).
+ * Marks a class whose reference needs no (further) check: one made from the
+ * package's own apis/ (tests check every one), or one checked already.
  */
 export function trustReference(cls) {
   trustedClasses.add(cls);
   return cls;
 }
 
-/** Whether `cls` was made from the package's own apis/. */
+/** Whether `cls`'s reference needs no check (see trustReference). */
 export const isTrusted = (cls) => trustedClasses.has(cls);
 
 /** A function entry with its optional lists (route arguments, query options) present. */

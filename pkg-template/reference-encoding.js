@@ -2,10 +2,7 @@
 // entry and field (`reference.functions[3].route`). The URLs are built from it in
 // JS (method-calls.js); the wasm never reads it.
 import { typeName, wellFormed } from './read-options.js';
-import { isTrusted } from './method-calls.js';
-
-// Classes whose reference has been checked.
-const checkedClasses = new WeakSet();
+import { isTrusted, trustReference } from './method-calls.js';
 
 // Control characters a name may not hold (the separators of the encoding the
 // reference once crossed into wasm in; kept out so that checked references stay the same).
@@ -69,11 +66,11 @@ function checkReferenceFields(reference) {
 
 /** Checks the reference of class `cls` once (errors are createClient's: only it and classes made by hand can hold a malformed one). */
 export function checkClassReference(cls) {
-  if (checkedClasses.has(cls) || isTrusted(cls)) return;
+  if (isTrusted(cls)) return;
   try {
     checkReferenceFields(cls.reference);
   } catch (error) {
     throw error instanceof TypeError ? new TypeError(`createClient: ${error.message}`) : error;
   }
-  checkedClasses.add(cls);
+  trustReference(cls);
 }

@@ -132,7 +132,8 @@ const require = createRequire(import.meta.url);
 const wasmNames = wasmExportNames(join(root, 'build', 'nodejs', 'taskcluster_wasm.d.ts'));
 writeFileSync(join(web, 'wasm-exports.js'), `export {\n${wasmNames.map((n) => `  ${n},`).join('\n')}\n} from './taskcluster_wasm.js';\n`);
 
-// Browsers: every module stays a file of its own, so bundlers keep only the classes used.
+// Browsers: modules stay files of their own, so bundlers keep only what is used (those
+// imported by one module only are joined into it below).
 writeFileSync(join(web, 'version.js'), `export const version = ${JSON.stringify(version)};\n`);
 // Every module of pkg-template/ except the entries (copied under their runtime's name below).
 const modules = readdirSync(template).filter((name) => name.endsWith('.js') && !name.endsWith('-entry.js'));
